@@ -1,0 +1,99 @@
+/** Every string a reader sees or hears, in English and Spanish, and the Intl formats. */
+import type { FacilityStatus, Precision, TransferKind, TransferStatus } from '../data/types.js';
+
+export type Lang = 'en' | 'es';
+export const LANGS: readonly Lang[] = ['en', 'es'];
+
+/** `es-SV`, `ES`, ` es ` → `es`; anything unknown → `en`. */
+export function normalizeLang(value: string | null | undefined): Lang {
+  const primary = (value ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'es' ? 'es' : 'en';
+}
+
+interface Strings {
+  mapLabel: string;
+  loading: string;
+  legendTitle: string;
+  capacity: string;
+  capacityUnknown: string;
+  statusTitle: string;
+  status: Record<FacilityStatus, string>;
+  transferStatus: Record<TransferStatus, string>;
+  transferKind: Record<TransferKind, string>;
+  precision: Record<Precision, string>;
+  people: (n: string) => string;
+  loadFailed: (dataset: string, reason: string) => string;
+  mapFailed: (reason: string) => string;
+  datasetName: Record<'facilities' | 'transfers' | 'countries' | 'basemap' | 'webgl' | 'worker', string>;
+}
+
+const en: Strings = {
+  mapLabel: 'Map of prison facilities and transfers',
+  loading: 'Loading map…',
+  legendTitle: 'Capacity (places)',
+  capacity: 'Capacity',
+  capacityUnknown: 'Capacity unknown',
+  statusTitle: 'Status',
+  status: {
+    operational: 'Operational',
+    'under-construction': 'Under construction',
+    planned: 'Planned',
+    'on-hold': 'On hold',
+    cancelled: 'Cancelled',
+  },
+  transferStatus: { active: 'Active', agreed: 'Agreed', considered: 'Under consideration', cancelled: 'Cancelled' },
+  transferKind: { inmates: 'Inmates', assistance: 'Assistance' },
+  precision: { site: 'Exact site', city: 'Approximate (city)', region: 'Approximate (region)' },
+  people: (n) => `${n} people`,
+  loadFailed: (dataset, reason) => `The ${dataset} could not be loaded: ${reason}`,
+  mapFailed: (reason) => `The map could not be shown: ${reason}`,
+  datasetName: {
+    facilities: 'facilities', transfers: 'transfers', countries: 'country data',
+    basemap: 'basemap', webgl: 'map (WebGL)', worker: 'map worker',
+  },
+};
+
+const es: Strings = {
+  mapLabel: 'Mapa de cárceles y traslados de presos',
+  loading: 'Cargando el mapa…',
+  legendTitle: 'Capacidad (plazas)',
+  capacity: 'Capacidad',
+  capacityUnknown: 'Capacidad desconocida',
+  statusTitle: 'Estado',
+  status: {
+    operational: 'En funcionamiento',
+    'under-construction': 'En construcción',
+    planned: 'Planificada',
+    'on-hold': 'Paralizada',
+    cancelled: 'Cancelada',
+  },
+  transferStatus: { active: 'En curso', agreed: 'Acordado', considered: 'En estudio', cancelled: 'Cancelado' },
+  transferKind: { inmates: 'Presos', assistance: 'Asistencia' },
+  precision: { site: 'Ubicación exacta', city: 'Aproximada (ciudad)', region: 'Aproximada (región)' },
+  people: (n) => `${n} personas`,
+  loadFailed: (dataset, reason) => `No se pudieron cargar los datos de ${dataset}: ${reason}`,
+  mapFailed: (reason) => `No se pudo mostrar el mapa: ${reason}`,
+  datasetName: {
+    facilities: 'cárceles', transfers: 'traslados', countries: 'países',
+    basemap: 'mapa base', webgl: 'mapa (WebGL)', worker: 'proceso del mapa',
+  },
+};
+
+const STRINGS: Record<Lang, Strings> = { en, es };
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}
+
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+/** 40000 → "40,000" (en) or "40.000" (es). */
+export function formatNumber(value: number, lang: Lang): string {
+  let format = numberFormats.get(lang);
+  if (!format) {
+    // Intl's Spanish rules leave 4-digit numbers ungrouped ("2000", "40.000"), as the RAE advises.
+    format = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+    numberFormats.set(lang, format);
+  }
+  return format.format(value);
+}

@@ -1,0 +1,201 @@
+/**
+ * Everything that touches MapLibre lives behind this module, which the element imports lazily
+ * (`import('./map/controller.js')`) the first time it needs a map: MapLibre, its worker and the
+ * basemap data are never part of the page's first download.
+ */
+import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import defaultWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import type { FeatureCollection } from 'geojson';
+import type { Lang } from '../i18n/strings.js';
+import { applyBasemapLanguage, applyBasemapTheme, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
+import {
+  FACILITY_SOURCE_ID, facilityLayers, facilitySource, facilityThemePaint, type FacilityMarkStyle,
+} from './facility-layers.js';
+
+export type Theme = 'light' | 'dark';
+export type MapErrorSource = 'basemap' | 'webgl' | 'worker';
+
+export interface MapControllerOptions {
+  container: HTMLElement;
+  /** URL of a MapLibre style JSON; undefined for the built-in offline basemap. */
+  basemapUrl?: string;
+  workerUrl?: string;
+  theme: Theme;
+  lang: Lang;
+  camera: Camera;
+  onError: (source: MapErrorSource, message: string) => void;
+}
+
+export type Camera =
+  | { kind: 'center'; center: [number, number]; zoom: number }
+  | { kind: 'bounds'; bounds: [number, number, number, number]; maxZoom?: number }
+  | { kind: 'world' };
+
+/** MapLibre fires nothing when its worker cannot start; after this long without `load`, say so. */
+export const MAP_LOAD_TIMEOUT_MS = 10_000;
+
+const MARK_STYLE: Record<Theme, FacilityMarkStyle> = {
+  light: { stroke: '#ffffff', highlight: '#111111' },
+  dark: { stroke: '#10151f', highlight: '#ffffff' },
+};
+
+let sharedSheet: CSSStyleSheet | undefined;
+/**
+ * MapLibre's CSS as a constructable stylesheet for the element's shadow root: it works under a
+ * CSP without 'unsafe-inline' and is parsed once for every map on the page.
+ */
+export function maplibreStyleSheet(): CSSStyleSheet {
+  sharedSheet ??= new CSSStyleSheet();
+  if (sharedSheet.cssRules.length === 0) sharedSheet.replaceSync(maplibreCss);
+  return sharedSheet;
+}
+
+export class MapController {
+  readonly map: MapLibreMap;
+  private theme: Theme;
+  private lang: Lang;
+  private facilities: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  private detachDetail?: () => void;
+  private loaded = false;
+  private loadTimer?: ReturnType<typeof setTimeout>;
+  private highlighted?: string;
+  private readonly usesBuiltInBasemap: boolean;
+
+  /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
+  static async create(options: MapControllerOptions): Promise<MapController> {
+    const style = options.basemapUrl ?? (await builtInBasemapStyle({ theme: options.theme, lang: options.lang }));
+    return new MapController(options, style);
+  }
+
+  private constructor(options: MapControllerOptions, style: string | StyleSpecification) {
+    this.theme = options.theme;
+    this.lang = options.lang;
+    this.usesBuiltInBasemap = options.basemapUrl === undefined;
+    const workerUrl = options.workerUrl ?? new URL(defaultWorkerUrl, import.meta.url).href;
+    // The worker pool is shared by every map on the page, so the first map's worker URL is the one used.
+    if (getWorkerUrl() !== workerUrl && !getWorkerUrl()) setWorkerUrl(workerUrl);
+    const camera = options.camera;
+    try {
+      this.map = new MapLibreMap({
+        container: options.container,
+        style,
+        ...(camera.kind === 'center' ? { center: camera.center, zoom: camera.zoom } : {}),
+        ...(camera.kind === 'bounds' ? { bounds: camera.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: 48, maxZoom: camera.maxZoom ?? 6 } } : {}),
+        ...(camera.kind === 'world' ? { center: [0, 15], zoom: 1 } : {}),
+        // The article owns the page's scroll: zooming needs ctrl/⌘ + wheel or two fingers.
+        cooperativeGestures: true,
+        attributionControl: { compact: true },
+        renderWorldCopies: true,
+        maxPitch: 0,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+      });
+    } catch (error) {
+      throw new MapCreateError('webgl', messageOf(error));
+    }
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.loadTimer = setTimeout(() => {
+      if (!this.loaded) options.onError('worker', `the map did not start within ${MAP_LOAD_TIMEOUT_MS / 1000} s (its worker script may have failed to load)`);
+    }, MAP_LOAD_TIMEOUT_MS);
+    this.map.on('error', (event) => {
+      const message = messageOf(event.error);
+      // Before `load`, an error is the basemap failing; later ones are tiles and retries that
+      // MapLibre recovers from itself.
+      if (!this.loaded) options.onError('basemap', message);
+    });
+    this.map.on('style.load', () => this.addDataLayers());
+    this.map.once('load', () => {
+      this.loaded = true;
+      clearTimeout(this.loadTimer);
+      if (this.usesBuiltInBasemap) this.detachDetail = attachDetailLoader(this.map);
+    });
+  }
+
+  /** Resolves when the map has drawn everything it has been given. */
+  async whenDrawn(): Promise<void> {
+    if (!this.loaded) await this.map.once('load');
+    if (!this.map.loaded()) await this.map.once('idle');
+    else {
+      // Already idle: wait for the frame that shows the latest data.
+      this.map.triggerRepaint();
+      await this.map.once('idle');
+    }
+  }
+
+  setFacilities(data: FeatureCollection): void {
+    this.facilities = data;
+    const source = this.map.getSource(FACILITY_SOURCE_ID);
+    if (source && 'setData' in source) (source as { setData(d: FeatureCollection): void }).setData(data);
+  }
+
+  setTheme(theme: Theme): void {
+    if (theme === this.theme) return;
+    this.theme = theme;
+    if (this.usesBuiltInBasemap) applyBasemapTheme(this.map, theme);
+    for (const [layer, property, value] of facilityThemePaint(MARK_STYLE[theme])) {
+      if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, value);
+    }
+  }
+
+  setLanguage(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    if (this.usesBuiltInBasemap) applyBasemapLanguage(this.map, lang);
+  }
+
+  /** Replaces the basemap; the data layers are added again on top when the new style loads. */
+  setBasemap(url: string | undefined): void {
+    void (async () => {
+      const style = url ?? (await builtInBasemapStyle({ theme: this.theme, lang: this.lang }));
+      this.map.setStyle(style, { diff: false });
+    })();
+  }
+
+  moveCamera(camera: Camera, animate: boolean): void {
+    if (camera.kind === 'center') {
+      this.map[animate ? 'flyTo' : 'jumpTo']({ center: camera.center, zoom: camera.zoom });
+    } else if (camera.kind === 'bounds') {
+      this.map.fitBounds(camera.bounds, { padding: 48, maxZoom: camera.maxZoom ?? 6, animate });
+    }
+  }
+
+  highlightFacility(id: string | undefined): void {
+    if (this.highlighted !== undefined && this.map.getSource(FACILITY_SOURCE_ID)) {
+      this.map.removeFeatureState({ source: FACILITY_SOURCE_ID, id: this.highlighted }, 'highlighted');
+    }
+    this.highlighted = id;
+    if (id !== undefined && this.map.getSource(FACILITY_SOURCE_ID)) {
+      this.map.setFeatureState({ source: FACILITY_SOURCE_ID, id }, { highlighted: true });
+    }
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    clearTimeout(this.loadTimer);
+    this.detachDetail?.();
+    this.map.remove();
+  }
+
+  private addDataLayers(): void {
+    if (this.map.getSource(FACILITY_SOURCE_ID)) return;
+    this.map.addSource(FACILITY_SOURCE_ID, facilitySource(this.facilities));
+    for (const layer of facilityLayers(MARK_STYLE[this.theme])) this.map.addLayer(layer);
+    if (this.highlighted !== undefined) this.highlightFacility(this.highlighted);
+  }
+}
+
+export class MapCreateError extends Error {
+  constructor(readonly source: MapErrorSource, message: string) {
+    super(message);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error ?? 'unknown error');
+}

@@ -1,0 +1,462 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { ScalePower } from 'd3-scale';
+import { describeIssue, loadData, type LoadedData } from './data/dataset.js';
+import type { DataIssue, Facility, FacilitiesInput } from './data/types.js';
+import { boundsOf, parseCenter } from './geo/bounds.js';
+import { normalizeLang, strings, type Lang } from './i18n/strings.js';
+import type { Camera, MapController, Theme } from './map/controller.js';
+import { facilityFeatures } from './map/facility-layers.js';
+import { DEFAULT_MAX_RADIUS, capacityRadius, legendCapacities, statusColor } from './scales.js';
+import { legendTemplate } from './ui/legend.js';
+import { elementStyles } from './ui/styles.js';
+import { FACILITY_STATUSES } from './data/types.js';
+
+export type ErrorSource = 'facilities' | 'transfers' | 'countries' | 'basemap' | 'webgl' | 'worker';
+
+export interface PrisonMapReadyDetail {
+  facilities: number;
+  transfers: number;
+  issues: DataIssue[];
+}
+export interface PrisonMapErrorDetail {
+  source: ErrorSource;
+  message: string;
+}
+export interface PrisonMapSelectDetail {
+  kind: 'facility' | 'transfer' | null;
+  id: string | null;
+}
+
+/** How far outside the viewport a lazy map starts loading, as on `<img loading="lazy">`. */
+const LAZY_ROOT_MARGIN = '300px';
+
+/**
+ * A map of prison facilities, sized by capacity, and the transfers of inmates between countries.
+ *
+ * @fires prison-map-ready - The map has drawn the current data. Detail: `{facilities, transfers, issues}`.
+ * @fires prison-map-select - The reader selected or cleared an item. Detail: `{kind, id}`.
+ * @fires prison-map-error - A dataset could not be loaded, or the map could not be created. Detail: `{source, message}`.
+ *
+ * @csspart map - The map area.
+ * @csspart legend - The legend.
+ * @csspart tooltip - The hover tooltip.
+ * @csspart details - The details card of the selected item.
+ * @csspart table - The data tables.
+ * @csspart status - Loading and error messages.
+ *
+ * @cssprop --prison-map-height - Height of the element (default 480px).
+ * @cssprop --prison-map-font - Font family of all text.
+ * @cssprop --prison-map-background - Background behind the map while it loads.
+ * @cssprop --prison-map-text - Text colour of the legend, cards and tables.
+ * @cssprop --prison-map-panel - Background of the legend, cards and tables.
+ * @cssprop --prison-map-radius - Corner radius of panels.
+ */
+export class PrisonMapElement extends LitElement {
+  static override styles = elementStyles;
+
+  static override properties = {
+    facilities: { type: String },
+    transfers: { type: String },
+    countries: { type: String },
+    lang: { type: String },
+    center: { type: String },
+    zoom: { type: Number },
+    focusOn: { type: String, attribute: 'focus-on', reflect: true },
+    selected: { type: String, reflect: true },
+    basemap: { type: String },
+    theme: { type: String },
+    maxRadius: { type: Number, attribute: 'max-radius' },
+    label: { type: String },
+    loading: { type: String },
+    workerUrl: { type: String, attribute: 'worker-url' },
+    noAnimation: { type: Boolean, attribute: 'no-animation' },
+    noLegend: { type: Boolean, attribute: 'no-legend' },
+    facilitiesData: { attribute: false },
+    _data: { state: true },
+    _error: { state: true },
+    _systemDark: { state: true },
+    _inheritedLang: { state: true },
+  };
+
+  /** URL of the facilities (GeoJSON or CSV). Without any data URL or property, the bundled dataset is shown. */
+  declare facilities: string | undefined;
+  /** URL of the transfers (JSON or CSV). */
+  declare transfers: string | undefined;
+  /** URL of the country context (JSON or CSV). */
+  declare countries: string | undefined;
+  /** `en` or `es`; when absent, the closest ancestor's `lang`, else `en`. */
+  declare lang: string;
+  /** Initial centre as "lat,lng"; when absent, the view fits the data. */
+  declare center: string | undefined;
+  /** Initial zoom; when absent, the view fits the data. */
+  declare zoom: number | undefined;
+  /** A facility id or ISO 3166-1 alpha-3 code to fit the view to and highlight. */
+  declare focusOn: string | undefined;
+  /** Id of the facility or transfer whose details are open. */
+  declare selected: string | undefined;
+  /** URL of a MapLibre style JSON that replaces the built-in offline basemap. */
+  declare basemap: string | undefined;
+  /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
+  declare theme: 'light' | 'dark' | 'auto';
+  /** Radius in CSS px of the largest capacity in the data. */
+  declare maxRadius: number;
+  /** Accessible name of the map; defaults to a localized "Map of prison facilities and transfers". */
+  declare label: string | undefined;
+  /** `lazy` creates the map only when the element nears the viewport; `eager` at once. */
+  declare loading: 'lazy' | 'eager';
+  /** URL of the MapLibre worker script, for self-hosting under a strict CSP. */
+  declare workerUrl: string | undefined;
+  /** Draw transfers without motion. */
+  declare noAnimation: boolean;
+  /** Hide the legend. */
+  declare noLegend: boolean;
+  /** Facilities as a GeoJSON FeatureCollection; wins over the `facilities` URL. */
+  declare facilitiesData: FacilitiesInput | undefined;
+
+  declare private _data: LoadedData | undefined;
+  declare private _error: { source: ErrorSource; message: string } | undefined;
+  declare private _systemDark: boolean;
+  declare private _inheritedLang: string | undefined;
+
+  private controller?: MapController;
+  private controllerPromise?: Promise<void>;
+  private loadAbort?: AbortController;
+  private lazyObserver?: IntersectionObserver;
+  private resizeObserver?: ResizeObserver;
+  private langObserver?: MutationObserver;
+  private darkQuery?: MediaQueryList;
+  private teardownTimer?: ReturnType<typeof setTimeout>;
+  private radius: ScalePower<number, number> = capacityRadius([], DEFAULT_MAX_RADIUS);
+  private ready = new Deferred();
+  private drawnGeneration = -1;
+  private dataGeneration = 0;
+
+  constructor() {
+    super();
+    this.theme = 'auto';
+    this.maxRadius = DEFAULT_MAX_RADIUS;
+    this.loading = 'lazy';
+    this.noAnimation = false;
+    this.noLegend = false;
+    this._systemDark = false;
+  }
+
+  /** The MapLibre `Map` once created, else undefined. An escape hatch, not the main API. */
+  get map(): import('maplibre-gl').Map | undefined {
+    return this.controller?.map;
+  }
+
+  /** Problems found in the data of the last load; each names its dataset, row and field. */
+  get issues(): DataIssue[] {
+    return this._data ? [...this._data.issues] : [];
+  }
+
+  /** Resolves once the map has drawn the current data; rejects when data or map creation fails. */
+  whenReady(): Promise<void> {
+    return this.ready.promise;
+  }
+
+  /** Fits the view to a facility id or country code, as `focus-on` does, without changing the attribute. */
+  flyTo(target: string): void {
+    const camera = this.cameraFor(target);
+    if (camera) this.controller?.moveCamera(camera, !prefersReducedMotion());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    clearTimeout(this.teardownTimer);
+    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this._systemDark = this.darkQuery.matches;
+    this.darkQuery.addEventListener('change', this.onSystemThemeChange);
+    this.watchInheritedLang();
+    if (this.hasUpdated) this.scheduleMap();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.darkQuery?.removeEventListener('change', this.onSystemThemeChange);
+    this.langObserver?.disconnect();
+    this.lazyObserver?.disconnect();
+    this.lazyObserver = undefined;
+    // Moving the element (remove then insert in the same task) keeps its map; a real removal
+    // releases the WebGL context.
+    this.teardownTimer = setTimeout(() => this.releaseMap(), 0);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('facilities') || changed.has('facilitiesData') || !this.hasUpdated) {
+      this.startLoad();
+    }
+    if (changed.has('_data' as keyof PrisonMapElement) || changed.has('maxRadius')) {
+      this.radius = capacityRadius(this._data?.facilities ?? [], this.effectiveMaxRadius);
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.scheduleMap();
+    this.resizeObserver = new ResizeObserver(() => this.controller?.resize());
+    this.resizeObserver.observe(this.mapContainer);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const controller = this.controller;
+    if (!controller) return;
+    if (changed.has('theme') || changed.has('_systemDark' as keyof PrisonMapElement)) controller.setTheme(this.effectiveTheme);
+    if (changed.has('lang') || changed.has('_inheritedLang' as keyof PrisonMapElement)) controller.setLanguage(this.effectiveLang);
+    if (changed.has('basemap')) controller.setBasemap(this.basemap || undefined);
+    if (changed.has('_data' as keyof PrisonMapElement) || changed.has('maxRadius')) this.drawData();
+    if (changed.has('center') || changed.has('zoom')) {
+      const camera = this.explicitCamera();
+      if (camera) controller.moveCamera(camera, false);
+    }
+    if (changed.has('focusOn') && this.focusOn) this.flyTo(this.focusOn);
+    if (changed.has('focusOn') || changed.has('selected')) controller.highlightFacility(this.highlightedFacility());
+  }
+
+  protected override render() {
+    const t = strings(this.effectiveLang);
+    const data = this._data;
+    return html`<div class="frame ${this.effectiveTheme}">
+      <div class="map" part="map" role="region" aria-label=${this.label || t.mapLabel}>
+        <div class="map-canvas"></div>
+      </div>
+      ${this.noLegend || !data || data.facilities.length === 0 ? nothing : html`
+        <div class="legend" part="legend">${legendTemplate(this.legendModel(data.facilities))}</div>`}
+      <div class="status" part="status" role=${this._error ? 'alert' : 'status'}>${this.statusText()}</div>
+    </div>`;
+  }
+
+  private get mapContainer(): HTMLElement {
+    return this.renderRoot.querySelector('.map-canvas') as HTMLElement;
+  }
+
+  get effectiveLang(): Lang {
+    return normalizeLang(this.lang || this._inheritedLang);
+  }
+
+  get effectiveTheme(): Theme {
+    if (this.theme === 'light' || this.theme === 'dark') return this.theme;
+    return this._systemDark ? 'dark' : 'light';
+  }
+
+  private get effectiveMaxRadius(): number {
+    const value = Number(this.maxRadius);
+    return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_RADIUS;
+  }
+
+  private onSystemThemeChange = (event: MediaQueryListEvent) => {
+    this._systemDark = event.matches;
+  };
+
+  /** The page's language, from the closest ancestor with `lang`, followed as it changes. */
+  private watchInheritedLang(): void {
+    const readLang = () => {
+      let node: Node | null = this.parentNode;
+      while (node) {
+        if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? undefined;
+        node = node instanceof ShadowRoot ? node.host : node.parentNode;
+      }
+      return undefined;
+    };
+    this._inheritedLang = readLang();
+    this.langObserver = new MutationObserver(() => { this._inheritedLang = readLang(); });
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
+  private startLoad(): void {
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    const generation = ++this.dataGeneration;
+    if (this.ready.settled) this.ready = new Deferred();
+    const request = { facilities: this.facilities, facilitiesData: this.facilitiesData };
+    loadData(request, document.baseURI, abort.signal).then((data) => {
+      if (abort.signal.aborted || generation !== this.dataGeneration) return;
+      for (const issue of data.issues) console.warn(`<prison-map> ${describeIssue(issue)}`);
+      for (const error of data.errors) this.fail(error.dataset, error.message);
+      if (data.errors.length === 0 && this._error && isDatasetSource(this._error.source)) this._error = undefined;
+      this._data = data;
+    }, (error: unknown) => {
+      if (!abort.signal.aborted) this.fail('facilities', String(error));
+    });
+  }
+
+  private scheduleMap(): void {
+    if (this.controller || this.controllerPromise) return;
+    if (this.loading === 'eager') {
+      void this.createMap();
+      return;
+    }
+    this.lazyObserver = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        this.lazyObserver?.disconnect();
+        this.lazyObserver = undefined;
+        void this.createMap();
+      }
+    }, { rootMargin: LAZY_ROOT_MARGIN });
+    this.lazyObserver.observe(this);
+  }
+
+  private createMap(): Promise<void> {
+    this.controllerPromise ??= (async () => {
+      try {
+        const { MapController, maplibreStyleSheet } = await import('./map/controller.js');
+        const root = this.renderRoot as ShadowRoot;
+        if (!root.adoptedStyleSheets.includes(maplibreStyleSheet())) {
+          root.adoptedStyleSheets = [maplibreStyleSheet(), ...root.adoptedStyleSheets];
+        }
+        if (!this.isConnected) return;
+        const controller = await MapController.create({
+          container: this.mapContainer,
+          basemapUrl: this.basemap ? new URL(this.basemap, document.baseURI).href : undefined,
+          workerUrl: this.workerUrl ? new URL(this.workerUrl, document.baseURI).href : undefined,
+          theme: this.effectiveTheme,
+          lang: this.effectiveLang,
+          camera: this.explicitCamera() ?? this.dataCamera() ?? { kind: 'world' },
+          onError: (source, message) => this.fail(source, message),
+        });
+        if (!this.isConnected) {
+          controller.destroy();
+          return;
+        }
+        this.controller = controller;
+        this.drawnGeneration = -1;
+        if (this._data) this.drawData();
+        const focus = this.focusOn;
+        if (focus) this.flyTo(focus);
+        controller.highlightFacility(this.highlightedFacility());
+      } catch (error) {
+        const source = (error as { source?: ErrorSource }).source ?? 'webgl';
+        this.fail(source, error instanceof Error ? error.message : String(error));
+      } finally {
+        this.controllerPromise = undefined;
+      }
+    })();
+    return this.controllerPromise;
+  }
+
+  private releaseMap(): void {
+    if (this.isConnected) return;
+    this.controller?.destroy();
+    this.controller = undefined;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  /** Pushes the current data to the map and fires `prison-map-ready` once it is drawn. */
+  private drawData(): void {
+    const controller = this.controller;
+    const data = this._data;
+    if (!controller || !data) return;
+    const generation = this.dataGeneration;
+    const color = statusColor();
+    controller.setFacilities(facilityFeatures(data.facilities, this.radius, (s) => color(s)));
+    if (this.drawnGeneration === -1 && !this.explicitCamera() && !this.focusOn) {
+      const camera = this.dataCamera();
+      if (camera) controller.moveCamera(camera, false);
+    }
+    controller.whenDrawn().then(() => {
+      if (generation !== this.dataGeneration || this.controller !== controller) return;
+      this.drawnGeneration = generation;
+      if (data.errors.length > 0) this.ready.reject(new Error(data.errors.map((e) => e.message).join('; ')));
+      else this.ready.resolve();
+      this.dispatchEvent(new CustomEvent<PrisonMapReadyDetail>('prison-map-ready', {
+        bubbles: true, composed: true,
+        detail: { facilities: data.facilities.length, transfers: 0, issues: [...data.issues] },
+      }));
+    }, () => undefined);
+  }
+
+  private fail(source: ErrorSource, message: string): void {
+    this._error = { source, message };
+    this.ready.reject(new Error(message));
+    this.dispatchEvent(new CustomEvent<PrisonMapErrorDetail>('prison-map-error', {
+      bubbles: true, composed: true, detail: { source, message },
+    }));
+  }
+
+  private statusText(): string {
+    const t = strings(this.effectiveLang);
+    if (this._error) {
+      const { source, message } = this._error;
+      return isDatasetSource(source) ? t.loadFailed(t.datasetName[source], message) : t.mapFailed(message);
+    }
+    return this._data ? '' : t.loading;
+  }
+
+  private explicitCamera(): Camera | undefined {
+    const center = parseCenter(this.center);
+    const zoom = Number(this.zoom);
+    if (center) return { kind: 'center', center, zoom: this.zoom !== undefined && this.zoom !== null && Number.isFinite(zoom) ? zoom : 4 };
+    return undefined;
+  }
+
+  private dataCamera(): Camera | undefined {
+    const facilities = this._data?.facilities ?? [];
+    const bounds = boundsOf(facilities.map((f) => [f.longitude, f.latitude] as const));
+    return bounds ? { kind: 'bounds', bounds } : undefined;
+  }
+
+  private cameraFor(target: string): Camera | undefined {
+    const facility = this.findFacility(target);
+    if (facility) {
+      return { kind: 'bounds', bounds: boundsOf([[facility.longitude, facility.latitude]], 3)!, maxZoom: 7 };
+    }
+    const code = target.trim().toUpperCase();
+    const inCountry = (this._data?.facilities ?? []).filter((f) => f.country === code);
+    const bounds = boundsOf(inCountry.map((f) => [f.longitude, f.latitude] as const), 6);
+    return bounds ? { kind: 'bounds', bounds } : undefined;
+  }
+
+  private findFacility(id: string | undefined): Facility | undefined {
+    return id ? this._data?.facilities.find((f) => f.id === id) : undefined;
+  }
+
+  private highlightedFacility(): string | undefined {
+    return (this.findFacility(this.selected) ?? this.findFacility(this.focusOn))?.id;
+  }
+
+  private legendModel(facilities: Facility[]) {
+    const color = statusColor();
+    const present = new Set(facilities.map((f) => f.status));
+    return {
+      lang: this.effectiveLang,
+      circles: legendCapacities(this.radius).map((capacity) => ({ capacity, radius: this.radius(capacity) })),
+      statuses: FACILITY_STATUSES.filter((s) => present.has(s)).map((status) => ({ status, color: color(status) })),
+      showUnknown: facilities.some((f) => f.capacity === null),
+    };
+  }
+}
+
+function isDatasetSource(source: ErrorSource): source is 'facilities' | 'transfers' | 'countries' {
+  return source === 'facilities' || source === 'transfers' || source === 'countries';
+}
+
+function prefersReducedMotion(): boolean {
+  return matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** A promise with its settle functions; rejections are marked handled so an unobserved one is not an uncaught error. */
+class Deferred {
+  settled = false;
+  resolve!: () => void;
+  reject!: (error: Error) => void;
+  readonly promise = new Promise<void>((resolve, reject) => {
+    this.resolve = () => { this.settled = true; resolve(); };
+    this.reject = (error) => { this.settled = true; reject(error); };
+  });
+  constructor() {
+    this.promise.catch(() => undefined);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'prison-map': PrisonMapElement;
+  }
+  interface HTMLElementEventMap {
+    'prison-map-ready': CustomEvent<PrisonMapReadyDetail>;
+    'prison-map-select': CustomEvent<PrisonMapSelectDetail>;
+    'prison-map-error': CustomEvent<PrisonMapErrorDetail>;
+  }
+}

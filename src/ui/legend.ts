@@ -1,0 +1,55 @@
+/** The legend: nested reference circles at rounded capacities, the status colours, unknown capacity. */
+import { html, svg, nothing, type TemplateResult } from 'lit';
+import type { FacilityStatus } from '../data/types.js';
+import { formatNumber, strings, type Lang } from '../i18n/strings.js';
+
+export interface LegendModel {
+  lang: Lang;
+  /** Reference capacities with their radius in CSS px, largest first. */
+  circles: Array<{ capacity: number; radius: number }>;
+  /** Only the statuses present in the data, in the contract's order. */
+  statuses: Array<{ status: FacilityStatus; color: string }>;
+  showUnknown: boolean;
+}
+
+export function legendTemplate(model: LegendModel): TemplateResult {
+  const t = strings(model.lang);
+  return html`
+    <div class="legend-section">
+      <div class="legend-title">${t.legendTitle}</div>
+      ${model.circles.length ? nestedCircles(model) : nothing}
+    </div>
+    <div class="legend-section">
+      <div class="legend-title">${t.statusTitle}</div>
+      <ul class="legend-statuses">
+        ${model.statuses.map(({ status, color }) => html`
+          <li>${swatch(color, false)}${t.status[status]}</li>`)}
+        ${model.showUnknown ? html`<li>${swatch('currentColor', true)}${t.capacityUnknown}</li>` : nothing}
+      </ul>
+    </div>`;
+}
+
+function nestedCircles(model: LegendModel): TemplateResult {
+  const largest = model.circles[0].radius;
+  const labelGap = 8;
+  const width = largest * 2 + labelGap + 64;
+  const height = largest * 2 + 4;
+  const cx = largest + 1;
+  const bottom = height - 1;
+  return html`<svg class="legend-circles" width=${width} height=${height} viewBox="0 0 ${width} ${height}" aria-hidden="true">
+    ${model.circles.map(({ capacity, radius }) => {
+      const top = bottom - radius * 2;
+      return svg`
+        <circle cx=${cx} cy=${bottom - radius} r=${radius}></circle>
+        <line x1=${cx} y1=${top} x2=${largest * 2 + labelGap} y2=${top}></line>
+        <text x=${largest * 2 + labelGap + 2} y=${top} dominant-baseline="middle">${formatNumber(capacity, model.lang)}</text>`;
+    })}
+  </svg>`;
+}
+
+/** Colours go in SVG presentation attributes, not inline styles, which a strict CSP blocks. */
+function swatch(color: string, hollow: boolean): TemplateResult {
+  return html`<svg class="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+    <circle cx="7" cy="7" r=${hollow ? 5 : 6} fill=${hollow ? 'none' : color} fill-opacity="0.8"
+      stroke=${color} stroke-width=${hollow ? 2 : 1}></circle></svg>`;
+}

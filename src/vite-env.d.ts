@@ -1,0 +1,4 @@
+declare module '*.geojson?raw' {
+  const text: string;
+  export default text;
+}

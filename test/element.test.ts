@@ -1,0 +1,128 @@
+import { expect } from 'chai';
+import '../src/index.js';
+import type { PrisonMapElement, PrisonMapErrorDetail, PrisonMapReadyDetail } from '../src/index.js';
+import { cleanup, colorDistance, mount, nextEvent, readMapPixels, requestedUrls } from './support/mount.js';
+
+afterEach(cleanup);
+
+/** Distance in CSS px from a circle's centre to where its fill colour ends, scanning right. */
+function measuredRadius(el: PrisonMapElement, lngLat: [number, number]): number {
+  const map = el.map!;
+  const pixels = readMapPixels(map);
+  const { x, y } = map.project(lngLat);
+  const centre = pixels.at(x, y);
+  let r = 0;
+  while (r < 100 && colorDistance(pixels.at(x + r + 1, y), centre) < 40) r++;
+  return r + 0.5;
+}
+
+describe('<prison-map> facilities', () => {
+  it('draws circle areas proportional to capacity, reports a bad coordinate and keeps the rest', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
+      center="0,-125" zoom="3" max-radius="36" no-legend style="width:800px;height:400px"></prison-map>`);
+    const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready');
+    expect(ready.detail.facilities).to.equal(4);
+    expect(ready.detail.issues).to.have.length(1);
+    expect(ready.detail.issues[0]).to.include({ dataset: 'facilities', row: 5, field: 'geometry.coordinates[1]' });
+    expect(el.issues).to.deep.equal(ready.detail.issues);
+
+    const small = measuredRadius(el, [-140, 0]);
+    const medium = measuredRadius(el, [-130, 0]);
+    const large = measuredRadius(el, [-120, 0]);
+    expect(large).to.be.within(36 * 0.9, 36 * 1.1);
+    expect(medium / small).to.be.within(1.8, 2.2);
+    expect(large / small).to.be.within(3.6, 4.4);
+  });
+
+  it('draws a facility of unknown capacity as a hollow ring', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
+      center="0,-125" zoom="3" no-legend style="width:800px;height:400px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    const map = el.map!;
+    const pixels = readMapPixels(map);
+    const { x, y } = map.project([-110, 0]);
+    const sea = pixels.at(x + 30, y);
+    expect(colorDistance(pixels.at(x, y), sea), 'centre shows the sea through the ring').to.be.below(20);
+    expect(colorDistance(pixels.at(x + 6, y), sea), 'the ring is drawn').to.be.above(60);
+  });
+
+  it('fires prison-map-error and shows a message inside the element for a missing file', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/missing.geojson"></prison-map>`);
+    const error = await nextEvent<PrisonMapErrorDetail>(el, 'prison-map-error');
+    expect(error.detail.source).to.equal('facilities');
+    expect(error.detail.message).to.contain('404');
+    await el.updateComplete;
+    const status = el.shadowRoot!.querySelector('[part=status]')!;
+    expect(status.textContent).to.contain('could not be loaded');
+    expect(status.getAttribute('role')).to.equal('alert');
+    let rejected: unknown;
+    await el.whenReady().catch((e: unknown) => { rejected = e; });
+    expect(rejected).to.be.instanceOf(Error);
+  });
+
+  it('shows the bundled dataset when given no data', async () => {
+    const el = mount(`<prison-map loading="eager" style="width:600px;height:400px"></prison-map>`);
+    const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready');
+    expect(ready.detail.facilities).to.be.at.least(5);
+    const legend = el.shadowRoot!.querySelector('[part=legend]')!;
+    expect(legend.textContent).to.contain('40,000');
+    expect(legend.textContent).to.contain('Operational');
+  });
+
+  it('keeps facilitiesData set before the element is defined, and lets it win over the URL', async () => {
+    const el = document.createElement('prison-map') as PrisonMapElement;
+    el.setAttribute('loading', 'eager');
+    el.setAttribute('facilities', '/test/fixtures/three-sizes.geojson');
+    el.facilitiesData = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [10, 10] }, properties: { id: 'a', name: 'A', country: 'FRA', capacity: 5 } }],
+    };
+    const frozen = JSON.stringify(el.facilitiesData);
+    document.body.append(el);
+    try {
+      const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready');
+      expect(ready.detail.facilities).to.equal(1);
+      expect(JSON.stringify(el.facilitiesData), 'the given data is not mutated').to.equal(frozen);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('updates in place: changing max-radius, theme and lang keeps the same Map', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
+      center="0,-125" zoom="3" no-legend style="width:800px;height:400px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    const map = el.map!;
+    let styleLoads = 0;
+    map.on('style.load', () => styleLoads++);
+    el.setAttribute('max-radius', '18');
+    el.setAttribute('theme', 'dark');
+    el.setAttribute('lang', 'es');
+    await nextEvent(el, 'prison-map-ready');
+    expect(el.map).to.equal(map);
+    expect(styleLoads, 'no full re-style').to.equal(0);
+    expect(measuredRadius(el, [-120, 0])).to.be.within(18 * 0.9, 18 * 1.1);
+  });
+
+  it('with loading="lazy", imports MapLibre only when the element nears the viewport', async () => {
+    const spacer = mount<HTMLDivElement>(`<div style="height:4000px"></div>`);
+    const el = mount(`<prison-map facilities="/test/fixtures/three-sizes.geojson" style="width:400px;height:300px"></prison-map>`);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(el.map).to.equal(undefined);
+    el.scrollIntoView();
+    await nextEvent(el, 'prison-map-ready');
+    expect(el.map).to.not.equal(undefined);
+    spacer.remove();
+  });
+
+  it('makes no request outside the test server', async () => {
+    const el = mount(`<prison-map loading="eager" style="width:600px;height:400px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    el.map!.setZoom(5);
+    await el.whenReady();
+    const urls = await requestedUrls();
+    expect(urls.length).to.be.above(0);
+    const outside = urls.filter((url) => !url.startsWith(location.origin) && !url.startsWith('blob:'));
+    expect(outside).to.deep.equal([]);
+  });
+});
