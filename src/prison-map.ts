@@ -1,15 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { ScalePower } from 'd3-scale';
-import { describeIssue, loadData, type LoadedData } from './data/dataset.js';
-import type { DataIssue, Facility, FacilitiesInput } from './data/types.js';
-import { boundsOf, parseCenter } from './geo/bounds.js';
+import type { CountriesInput, DataIssue, Facility, FacilitiesInput, TransfersInput } from './data/types.js';
+import { parseCenter } from './geo/center.js';
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { Camera, MapController, Theme } from './map/controller.js';
-import { facilityFeatures } from './map/facility-layers.js';
-import { DEFAULT_MAX_RADIUS, capacityRadius, legendCapacities, statusColor } from './scales.js';
+import type { LoadedData, MapModel } from './pipeline.js';
+
+/** Radius in CSS px of the largest capacity, when `max-radius` is absent or invalid. */
+const DEFAULT_MAX_RADIUS = 36;
 import { legendTemplate } from './ui/legend.js';
 import { elementStyles } from './ui/styles.js';
-import { FACILITY_STATUSES } from './data/types.js';
 
 export type ErrorSource = 'facilities' | 'transfers' | 'countries' | 'basemap' | 'webgl' | 'worker';
 
@@ -72,7 +71,9 @@ export class PrisonMapElement extends LitElement {
     noAnimation: { type: Boolean, attribute: 'no-animation' },
     noLegend: { type: Boolean, attribute: 'no-legend' },
     facilitiesData: { attribute: false },
-    _data: { state: true },
+    transfersData: { attribute: false },
+    countriesData: { attribute: false },
+    _model: { state: true },
     _error: { state: true },
     _systemDark: { state: true },
     _inheritedLang: { state: true },
@@ -112,8 +113,12 @@ export class PrisonMapElement extends LitElement {
   declare noLegend: boolean;
   /** Facilities as a GeoJSON FeatureCollection; wins over the `facilities` URL. */
   declare facilitiesData: FacilitiesInput | undefined;
+  /** Transfers as an array of objects; wins over the `transfers` URL. */
+  declare transfersData: TransfersInput | undefined;
+  /** Country context as an array of objects; wins over the `countries` URL. */
+  declare countriesData: CountriesInput | undefined;
 
-  declare private _data: LoadedData | undefined;
+  declare private _model: MapModel | undefined;
   declare private _error: { source: ErrorSource; message: string } | undefined;
   declare private _systemDark: boolean;
   declare private _inheritedLang: string | undefined;
@@ -126,7 +131,7 @@ export class PrisonMapElement extends LitElement {
   private langObserver?: MutationObserver;
   private darkQuery?: MediaQueryList;
   private teardownTimer?: ReturnType<typeof setTimeout>;
-  private radius: ScalePower<number, number> = capacityRadius([], DEFAULT_MAX_RADIUS);
+  private pipeline?: typeof import('./pipeline.js');
   private ready = new Deferred();
   private drawnGeneration = -1;
   private dataGeneration = 0;
@@ -148,7 +153,7 @@ export class PrisonMapElement extends LitElement {
 
   /** Problems found in the data of the last load; each names its dataset, row and field. */
   get issues(): DataIssue[] {
-    return this._data ? [...this._data.issues] : [];
+    return this._model ? [...this._model.data.issues] : [];
   }
 
   /** Resolves once the map has drawn the current data; rejects when data or map creation fails. */
@@ -184,11 +189,11 @@ export class PrisonMapElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('facilities') || changed.has('facilitiesData') || !this.hasUpdated) {
-      this.startLoad();
-    }
-    if (changed.has('_data' as keyof PrisonMapElement) || changed.has('maxRadius')) {
-      this.radius = capacityRadius(this._data?.facilities ?? [], this.effectiveMaxRadius);
+    const dataChanged = (['facilities', 'transfers', 'countries', 'facilitiesData', 'transfersData', 'countriesData'] as const)
+      .some((name) => changed.has(name));
+    if (dataChanged || !this.hasUpdated) this.startLoad();
+    else if (changed.has('maxRadius') && this._model && this.pipeline) {
+      this._model = this.pipeline.buildModel(this._model.data, this.effectiveMaxRadius);
     }
   }
 
@@ -204,7 +209,7 @@ export class PrisonMapElement extends LitElement {
     if (changed.has('theme') || changed.has('_systemDark' as keyof PrisonMapElement)) controller.setTheme(this.effectiveTheme);
     if (changed.has('lang') || changed.has('_inheritedLang' as keyof PrisonMapElement)) controller.setLanguage(this.effectiveLang);
     if (changed.has('basemap')) controller.setBasemap(this.basemap || undefined);
-    if (changed.has('_data' as keyof PrisonMapElement) || changed.has('maxRadius')) this.drawData();
+    if (changed.has('_model' as keyof PrisonMapElement)) this.drawData();
     if (changed.has('center') || changed.has('zoom')) {
       const camera = this.explicitCamera();
       if (camera) controller.moveCamera(camera, false);
@@ -215,13 +220,13 @@ export class PrisonMapElement extends LitElement {
 
   protected override render() {
     const t = strings(this.effectiveLang);
-    const data = this._data;
+    const model = this._model;
     return html`<div class="frame ${this.effectiveTheme}">
       <div class="map" part="map" role="region" aria-label=${this.label || t.mapLabel}>
         <div class="map-canvas"></div>
       </div>
-      ${this.noLegend || !data || data.facilities.length === 0 ? nothing : html`
-        <div class="legend" part="legend">${legendTemplate(this.legendModel(data.facilities))}</div>`}
+      ${this.noLegend || !model || model.data.facilities.length === 0 ? nothing : html`
+        <div class="legend" part="legend">${legendTemplate({ ...model.legend, lang: this.effectiveLang })}</div>`}
       <div class="status" part="status" role=${this._error ? 'alert' : 'status'}>${this.statusText()}</div>
     </div>`;
   }
@@ -242,6 +247,10 @@ export class PrisonMapElement extends LitElement {
   private get effectiveMaxRadius(): number {
     const value = Number(this.maxRadius);
     return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_RADIUS;
+  }
+
+  private get mapData(): LoadedData | undefined {
+    return this._model?.data;
   }
 
   private onSystemThemeChange = (event: MediaQueryListEvent) => {
@@ -269,14 +278,19 @@ export class PrisonMapElement extends LitElement {
     this.loadAbort = abort;
     const generation = ++this.dataGeneration;
     if (this.ready.settled) this.ready = new Deferred();
-    const request = { facilities: this.facilities, facilitiesData: this.facilitiesData };
-    loadData(request, document.baseURI, abort.signal).then((data) => {
+    const request = {
+      facilities: this.facilities, transfers: this.transfers, countries: this.countries,
+      facilitiesData: this.facilitiesData, transfersData: this.transfersData, countriesData: this.countriesData,
+    };
+    (async () => {
+      this.pipeline ??= await import('./pipeline.js');
+      const data = await this.pipeline.loadData(request, document.baseURI, abort.signal);
       if (abort.signal.aborted || generation !== this.dataGeneration) return;
-      for (const issue of data.issues) console.warn(`<prison-map> ${describeIssue(issue)}`);
+      for (const issue of data.issues) console.warn(`<prison-map> ${this.pipeline.describeIssue(issue)}`);
       for (const error of data.errors) this.fail(error.dataset, error.message);
       if (data.errors.length === 0 && this._error && isDatasetSource(this._error.source)) this._error = undefined;
-      this._data = data;
-    }, (error: unknown) => {
+      this._model = this.pipeline.buildModel(data, this.effectiveMaxRadius);
+    })().catch((error: unknown) => {
       if (!abort.signal.aborted) this.fail('facilities', String(error));
     });
   }
@@ -321,7 +335,7 @@ export class PrisonMapElement extends LitElement {
         }
         this.controller = controller;
         this.drawnGeneration = -1;
-        if (this._data) this.drawData();
+        if (this._model) this.drawData();
         const focus = this.focusOn;
         if (focus) this.flyTo(focus);
         controller.highlightFacility(this.highlightedFacility());
@@ -346,11 +360,11 @@ export class PrisonMapElement extends LitElement {
   /** Pushes the current data to the map and fires `prison-map-ready` once it is drawn. */
   private drawData(): void {
     const controller = this.controller;
-    const data = this._data;
-    if (!controller || !data) return;
+    const model = this._model;
+    if (!controller || !model) return;
+    const data = model.data;
     const generation = this.dataGeneration;
-    const color = statusColor();
-    controller.setFacilities(facilityFeatures(data.facilities, this.radius, (s) => color(s)));
+    controller.setFacilities(model.facilityFeatures);
     if (this.drawnGeneration === -1 && !this.explicitCamera() && !this.focusOn) {
       const camera = this.dataCamera();
       if (camera) controller.moveCamera(camera, false);
@@ -362,7 +376,7 @@ export class PrisonMapElement extends LitElement {
       else this.ready.resolve();
       this.dispatchEvent(new CustomEvent<PrisonMapReadyDetail>('prison-map-ready', {
         bubbles: true, composed: true,
-        detail: { facilities: data.facilities.length, transfers: 0, issues: [...data.issues] },
+        detail: { facilities: data.facilities.length, transfers: data.transfers.length, issues: [...data.issues] },
       }));
     }, () => undefined);
   }
@@ -381,7 +395,7 @@ export class PrisonMapElement extends LitElement {
       const { source, message } = this._error;
       return isDatasetSource(source) ? t.loadFailed(t.datasetName[source], message) : t.mapFailed(message);
     }
-    return this._data ? '' : t.loading;
+    return this._model ? '' : t.loading;
   }
 
   private explicitCamera(): Camera | undefined {
@@ -392,39 +406,21 @@ export class PrisonMapElement extends LitElement {
   }
 
   private dataCamera(): Camera | undefined {
-    const facilities = this._data?.facilities ?? [];
-    const bounds = boundsOf(facilities.map((f) => [f.longitude, f.latitude] as const));
+    const bounds = this._model?.bounds;
     return bounds ? { kind: 'bounds', bounds } : undefined;
   }
 
   private cameraFor(target: string): Camera | undefined {
-    const facility = this.findFacility(target);
-    if (facility) {
-      return { kind: 'bounds', bounds: boundsOf([[facility.longitude, facility.latitude]], 3)!, maxZoom: 7 };
-    }
-    const code = target.trim().toUpperCase();
-    const inCountry = (this._data?.facilities ?? []).filter((f) => f.country === code);
-    const bounds = boundsOf(inCountry.map((f) => [f.longitude, f.latitude] as const), 6);
-    return bounds ? { kind: 'bounds', bounds } : undefined;
+    const view = this.pipeline && this.mapData && this.pipeline.boundsForTarget(this.mapData.facilities, target);
+    return view ? { kind: 'bounds', ...view } : undefined;
   }
 
   private findFacility(id: string | undefined): Facility | undefined {
-    return id ? this._data?.facilities.find((f) => f.id === id) : undefined;
+    return id ? this.mapData?.facilities.find((f) => f.id === id) : undefined;
   }
 
   private highlightedFacility(): string | undefined {
     return (this.findFacility(this.selected) ?? this.findFacility(this.focusOn))?.id;
-  }
-
-  private legendModel(facilities: Facility[]) {
-    const color = statusColor();
-    const present = new Set(facilities.map((f) => f.status));
-    return {
-      lang: this.effectiveLang,
-      circles: legendCapacities(this.radius).map((capacity) => ({ capacity, radius: this.radius(capacity) })),
-      statuses: FACILITY_STATUSES.filter((s) => present.has(s)).map((status) => ({ status, color: color(status) })),
-      showUnknown: facilities.some((f) => f.capacity === null),
-    };
   }
 }
 

@@ -1,52 +1,73 @@
 /**
  * Resolves what the element should show — property data, URLs or the bundled dataset — into
- * validated records, without touching the DOM.
+ * validated records, without touching the DOM. Each dataset loads on its own: one failing does not
+ * stop the others.
  */
-import { parseFacilities } from './facilities.js';
-import { DatasetError, fetchDataset, parseJsonText, type FetchedDataset } from './load.js';
-import type { DataIssue, DatasetName, Facility } from './types.js';
+import { csvRows } from './csv.js';
+import { parseFacilities, readFacilityRows } from './facilities.js';
+import { DatasetError, fetchDataset, parseJsonText } from './load.js';
+import { parseCountries, parseTransfers, readCountryRows, readTransferRows } from './transfers.js';
+import type { CountryContext, DataIssue, DatasetName, Facility, Parsed, Transfer } from './types.js';
 
 export interface DataRequest {
   facilities?: string;
+  transfers?: string;
+  countries?: string;
   facilitiesData?: unknown;
+  transfersData?: unknown;
+  countriesData?: unknown;
 }
 
 export interface LoadedData {
   facilities: Facility[];
+  transfers: Transfer[];
+  countries: CountryContext[];
   issues: DataIssue[];
   errors: DatasetError[];
 }
 
 /** True when the page gave no data of its own, so the bundled dataset is shown. */
 export function wantsDefaultDataset(request: DataRequest): boolean {
-  return !request.facilities && request.facilitiesData === undefined;
+  return !request.facilities && !request.transfers && !request.countries
+    && request.facilitiesData === undefined && request.transfersData === undefined && request.countriesData === undefined;
 }
+
+const PARSERS = {
+  facilities: { json: parseFacilities, rows: readFacilityRows },
+  transfers: { json: parseTransfers, rows: readTransferRows },
+  countries: { json: parseCountries, rows: readCountryRows },
+} as const;
 
 export async function loadData(request: DataRequest, base: string, signal: AbortSignal): Promise<LoadedData> {
-  const result: LoadedData = { facilities: [], issues: [], errors: [] };
-  let facilitiesInput: unknown;
-  try {
-    if (request.facilitiesData !== undefined) {
-      facilitiesInput = request.facilitiesData;
-    } else if (request.facilities) {
-      facilitiesInput = decode('facilities', await fetchDataset('facilities', request.facilities, base, signal));
+  const useDefault = wantsDefaultDataset(request);
+  const defaults = useDefault ? (await import('./default-dataset.js')).defaultDataset : undefined;
+  const load = async <K extends DatasetName>(dataset: K): Promise<Parsed<unknown>> => {
+    const given = request[`${dataset}Data` as const];
+    const url = request[dataset];
+    const parser = PARSERS[dataset];
+    if (given !== undefined) return readWhole(dataset, () => parser.json(given));
+    if (defaults) return readWhole(dataset, () => parser.json(defaults[dataset]));
+    if (!url) return { records: [], issues: [] };
+    const fetched = await fetchDataset(dataset, url, base, signal);
+    if (fetched.format === 'csv') return readWhole(dataset, () => parser.rows(csvRows(fetched.text)));
+    const json = parseJsonText(dataset, fetched.text);
+    return readWhole(dataset, () => parser.json(json));
+  };
+  const names: DatasetName[] = ['facilities', 'transfers', 'countries'];
+  const settled = await Promise.allSettled(names.map((name) => load(name)));
+  if (signal.aborted) throw signal.reason;
+  const result: LoadedData = { facilities: [], transfers: [], countries: [], issues: [], errors: [] };
+  settled.forEach((outcome, index) => {
+    const name = names[index];
+    if (outcome.status === 'fulfilled') {
+      (result[name] as unknown[]) = outcome.value.records;
+      result.issues.push(...outcome.value.issues);
     } else {
-      const { defaultDataset } = await import('./default-dataset.js');
-      facilitiesInput = defaultDataset.facilities;
+      const error = outcome.reason;
+      result.errors.push(error instanceof DatasetError ? error : new DatasetError(name, String(error)));
     }
-    const parsed = readWhole('facilities', () => parseFacilities(facilitiesInput));
-    result.facilities = parsed.records;
-    result.issues.push(...parsed.issues);
-  } catch (error) {
-    if (signal.aborted) throw error;
-    result.errors.push(error instanceof DatasetError ? error : new DatasetError('facilities', String(error)));
-  }
+  });
   return result;
-}
-
-function decode(dataset: DatasetName, fetched: FetchedDataset): unknown {
-  if (fetched.format === 'csv') throw new DatasetError(dataset, 'CSV input is not supported yet');
-  return parseJsonText(dataset, fetched.text);
 }
 
 /** Runs a parser; a throw means the whole value has the wrong shape. */

@@ -1,6 +1,7 @@
 /** Facilities: GeoJSON FeatureCollection of Points → validated `Facility` records. */
 import { FACILITY_STATUSES, PRECISIONS, type DataIssue, type Facility, type Parsed } from './types.js';
 import { INVALID, RecordReader, describe } from './validate.js';
+import { csvPosition } from './csv.js';
 
 /**
  * Validates facilities given as GeoJSON. A feature that breaks a rule is left out and reported
@@ -109,4 +110,23 @@ export function readFacilityRecord(
     ...(description ? { description } : {}),
     ...(descriptionEs ? { descriptionEs } : {}),
   };
+}
+
+/** Facilities from CSV rows (`lat`/`lon` columns, or `latitude`/`longitude`/`lng`). */
+export function readFacilityRows(rows: Array<{ row: number; record: Record<string, unknown> }>): Parsed<Facility> {
+  const records: Facility[] = [];
+  const issues: DataIssue[] = [];
+  const seen = new Set<string>();
+  for (const { row, record } of rows) {
+    const { position, fields } = csvPosition(record);
+    const facility = readFacilityRecord(record, position, row, issues, fields);
+    if (!facility) continue;
+    if (seen.has(facility.id)) {
+      issues.push({ dataset: 'facilities', row, field: 'id', message: `id ${describe(facility.id)} is used by an earlier facility` });
+      continue;
+    }
+    seen.add(facility.id);
+    records.push(facility);
+  }
+  return { records, issues };
 }

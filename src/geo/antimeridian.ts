@@ -7,7 +7,8 @@
  * extend past 180, e.g. to 190); MapLibre's geojson-vt wraps coordinates beyond ±180 onto the
  * neighbouring world copy, so the shape draws on both sides of the antimeridian.
  *
- * Pure functions: no input is mutated.
+ * Pure functions: no input is mutated. Rings that need no fix share their positions with the input,
+ * so treat both as immutable.
  */
 import type {MultiLineString, LineString, MultiPolygon, Polygon, Position} from 'geojson';
 
@@ -30,6 +31,13 @@ export function unwrapLongitudes(line: readonly Position[]): Position[] {
     out.push([lng + offset, lat, ...rest]);
   }
   return out;
+}
+
+function isContinuous(line: readonly Position[]): boolean {
+  for (let i = 1; i < line.length; i++) {
+    if (Math.abs(line[i][0] - line[i - 1][0]) > 180) return false;
+  }
+  return true;
 }
 
 function meanLng(ring: readonly Position[]): number {
@@ -59,6 +67,7 @@ function shiftToward(lng: number, target: number): number {
  */
 export function fixRing(ring: readonly Position[], near = 0): Position[] {
   if (ring.length === 0) return [];
+  if (isContinuous(ring) && shiftToward(meanLng(ring), near) === 0) return ring.map((p) => p);
   let out = unwrapLongitudes(ring);
   const first = out[0];
   const last = out[out.length - 1];

@@ -14,13 +14,3 @@ export function boundsOf(positions: ReadonlyArray<readonly [number, number]>, mi
   const padLat = Math.max(0, (minSpanDegrees - (north - south)) / 2);
   return [west - padLng, Math.max(-85, south - padLat), east + padLng, Math.min(85, north + padLat)];
 }
-
-/** Parses the `center` attribute, "lat,lng" (latitude first, as in <gmp-map>). */
-export function parseCenter(value: string | undefined | null): [number, number] | undefined {
-  if (!value) return undefined;
-  const parts = value.split(',').map((part) => Number(part.trim()));
-  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n))) return undefined;
-  const [lat, lng] = parts;
-  if (lat < -90 || lat > 90 || lng < -180 || lng > 180) return undefined;
-  return [lng, lat];
-}

@@ -1,0 +1,52 @@
+/**
+ * Everything between the page's data and what the map and legend draw, in one lazily loaded
+ * chunk: parsing (d3-dsv), scales (d3-scale) and geometry (turf) stay out of the page's first
+ * download, which holds only the element's shell.
+ */
+import type { ScalePower } from 'd3-scale';
+import type { FeatureCollection, Point } from 'geojson';
+import { loadData, describeIssue, type DataRequest, type LoadedData } from './data/dataset.js';
+import { FACILITY_STATUSES, type Facility } from './data/types.js';
+import { boundsOf, type BBox } from './geo/bounds.js';
+import { facilityFeatures, type FacilityFeatureProps } from './map/facility-layers.js';
+import { capacityRadius, legendCapacities, statusColor } from './scales.js';
+import type { LegendModel } from './ui/legend.js';
+
+export { loadData, describeIssue, type DataRequest, type LoadedData };
+
+export interface MapModel {
+  data: LoadedData;
+  radius: ScalePower<number, number>;
+  legend: Omit<LegendModel, 'lang'>;
+  facilityFeatures: FeatureCollection<Point, FacilityFeatureProps>;
+  /** The view that shows all the data, if there is any. */
+  bounds?: BBox;
+}
+
+export function buildModel(data: LoadedData, maxRadius: number): MapModel {
+  const radius = capacityRadius(data.facilities, maxRadius);
+  const color = statusColor();
+  const present = new Set(data.facilities.map((f) => f.status));
+  return {
+    data,
+    radius,
+    legend: {
+      circles: data.facilities.some((f) => f.capacity !== null)
+        ? legendCapacities(radius).map((capacity) => ({ capacity, radius: radius(capacity) }))
+        : [],
+      statuses: FACILITY_STATUSES.filter((s) => present.has(s)).map((status) => ({ status, color: color(status) })),
+      showUnknown: data.facilities.some((f) => f.capacity === null),
+    },
+    facilityFeatures: facilityFeatures(data.facilities, radius, (s) => color(s)),
+    bounds: boundsOf(data.facilities.map((f) => [f.longitude, f.latitude] as const)),
+  };
+}
+
+/** The view for `focus-on`: a facility's surroundings, or the facilities of a country. */
+export function boundsForTarget(facilities: readonly Facility[], target: string): { bounds: BBox; maxZoom: number } | undefined {
+  const facility = facilities.find((f) => f.id === target);
+  if (facility) return { bounds: boundsOf([[facility.longitude, facility.latitude]], 3)!, maxZoom: 7 };
+  const code = target.trim().toUpperCase();
+  const bounds = boundsOf(facilities.filter((f) => f.country === code).map((f) => [f.longitude, f.latitude] as const), 6);
+  return bounds ? { bounds, maxZoom: 6 } : undefined;
+}
