@@ -132,6 +132,8 @@ export class PrisonMapElement extends LitElement {
   private darkQuery?: MediaQueryList;
   private teardownTimer?: ReturnType<typeof setTimeout>;
   private pipeline?: typeof import('./pipeline.js');
+  /** Set once the element has neared the viewport (or at once with loading="eager"): data and map load from then on. */
+  private activated = false;
   private ready = new Deferred();
   private drawnGeneration = -1;
   private dataGeneration = 0;
@@ -174,7 +176,7 @@ export class PrisonMapElement extends LitElement {
     this._systemDark = this.darkQuery.matches;
     this.darkQuery.addEventListener('change', this.onSystemThemeChange);
     this.watchInheritedLang();
-    if (this.hasUpdated) this.scheduleMap();
+    if (this.hasUpdated) this.scheduleActivation();
   }
 
   override disconnectedCallback(): void {
@@ -191,14 +193,14 @@ export class PrisonMapElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const dataChanged = (['facilities', 'transfers', 'countries', 'facilitiesData', 'transfersData', 'countriesData'] as const)
       .some((name) => changed.has(name));
-    if (dataChanged || !this.hasUpdated) this.startLoad();
+    if (dataChanged && this.activated) this.startLoad();
     else if (changed.has('maxRadius') && this._model && this.pipeline) {
       this._model = this.pipeline.buildModel(this._model.data, this.effectiveMaxRadius);
     }
   }
 
   protected override firstUpdated(): void {
-    this.scheduleMap();
+    this.scheduleActivation();
     this.resizeObserver = new ResizeObserver(() => this.controller?.resize());
     this.resizeObserver.observe(this.mapContainer);
   }
@@ -295,20 +297,29 @@ export class PrisonMapElement extends LitElement {
     });
   }
 
-  private scheduleMap(): void {
+  /** As `<img loading="lazy">`: nothing is fetched until the element nears the viewport. */
+  private scheduleActivation(): void {
     if (this.controller || this.controllerPromise) return;
     if (this.loading === 'eager') {
-      void this.createMap();
+      this.activate();
       return;
     }
     this.lazyObserver = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
         this.lazyObserver?.disconnect();
         this.lazyObserver = undefined;
-        void this.createMap();
+        this.activate();
       }
     }, { rootMargin: LAZY_ROOT_MARGIN });
     this.lazyObserver.observe(this);
+  }
+
+  private activate(): void {
+    if (!this.activated) {
+      this.activated = true;
+      this.startLoad();
+    }
+    void this.createMap();
   }
 
   private createMap(): Promise<void> {

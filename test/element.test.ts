@@ -106,9 +106,11 @@ describe('<prison-map> facilities', () => {
 
   it('with loading="lazy", imports MapLibre only when the element nears the viewport', async () => {
     const spacer = mount<HTMLDivElement>(`<div style="height:4000px"></div>`);
-    const el = mount(`<prison-map facilities="/test/fixtures/three-sizes.geojson" style="width:400px;height:300px"></prison-map>`);
+    const el = mount(`<prison-map facilities="/test/fixtures/three-sizes.geojson?lazy" style="width:400px;height:300px"></prison-map>`);
     await new Promise((r) => setTimeout(r, 800));
     expect(el.map).to.equal(undefined);
+    expect(el.issues, "no data loaded yet either").to.deep.equal([]);
+    expect((await requestedUrls()).some((url) => url.includes("three-sizes.geojson?lazy")), "data not fetched before needed").to.equal(false);
     el.scrollIntoView();
     await nextEvent(el, 'prison-map-ready');
     expect(el.map).to.not.equal(undefined);

@@ -1,0 +1,75 @@
+// Issue figures for the element's start-up, from production builds of the pages in bench/pages:
+// - time from <prison-map> connected to the first frame with its facilities drawn, against bare
+//   MapLibre drawing the same basemap and points, measured alternately in the same run;
+// - the gzipped JavaScript a page downloads before any map is needed (map far below the fold).
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { launchBrowser, median, serveStatic, table } from './support.mjs';
+
+const here = import.meta.dirname;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+async function timePage(browser, url) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1000, height: 600 });
+  await page.goto(url);
+  await page.waitForFunction('window.benchResult !== undefined', { timeout: 60000 });
+  const ms = await page.evaluate('window.benchResult');
+  await context.close();
+  return ms;
+}
+
+async function bytesBeforeMap(browser, url) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const scripts = [];
+  page.on('response', async (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (type.includes('javascript')) scripts.push(response.buffer().then((body) => ({ url: response.url(), gz: gzipSync(body).length })));
+  });
+  await page.goto(url, { waitUntil: 'networkidle0' });
+  await new Promise((r) => setTimeout(r, 1500));
+  const mapCreated = await page.evaluate(() => document.querySelector('prison-map').map !== undefined);
+  const loaded = await Promise.all(scripts);
+  await context.close();
+  return { gz: loaded.reduce((sum, s) => sum + s.gz, 0), files: loaded.length, mapCreated };
+}
+
+export async function runFirstFrameBench() {
+  await build({ configFile: resolve(here, 'vite.bench.config.ts') });
+  const server = await serveStatic(resolve(here, '.dist'));
+  const browser = await launchBrowser();
+  try {
+    const ours = [];
+    const bare = [];
+    // Warm-up of each page (disk cache of the OS, shader compilation in SwiftShader), not counted.
+    await timePage(browser, `${server.origin}/bench/pages/first-frame-ours.html`);
+    await timePage(browser, `${server.origin}/bench/pages/first-frame-bare.html`);
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(await timePage(browser, `${server.origin}/bench/pages/first-frame-bare.html`));
+      ours.push(await timePage(browser, `${server.origin}/bench/pages/first-frame-ours.html`));
+    }
+    const lazy = await bytesBeforeMap(browser, `${server.origin}/bench/pages/before-map.html`);
+    const ratios = ours.map((ms, i) => ms / bare[i]);
+    return {
+      ours: median(ours), bare: median(bare), ratio: median(ratios), runs: RUNS,
+      beforeMapKb: lazy.gz / 1024, beforeMapFiles: lazy.files, mapCreatedBeforeNeeded: lazy.mapCreated,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export function firstFrameTable(r) {
+  return table(['figure', 'prison-map', 'baseline', 'ratio / note'], [
+    ['first frame with facilities (median ms)', r.ours.toFixed(0), `${r.bare.toFixed(0)} (bare MapLibre, same basemap + points)`, `${r.ratio.toFixed(2)}x (median of ${r.runs} paired runs; target ≤ 1.15x)`],
+    ['JS before a map is needed (gzip KB)', r.beforeMapKb.toFixed(1), '—', `${r.beforeMapFiles} files; map created: ${r.mapCreatedBeforeNeeded} (target < 20 KB)`],
+  ]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(firstFrameTable(await runFirstFrameBench()));
+}
