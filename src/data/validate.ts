@@ -156,6 +156,8 @@ export function safeHttpUrl(value: string): string | undefined {
 export function parseLooseNumber(text: string): number {
   const value = text.trim().replace(/[\u00a0\u202f ]/g, '');
   if (value === '') return NaN;
+  // "1.500" is 1500 to a Spanish reader and 1.5 to an English one.
+  if (/^[+-]?\d{1,3}[.,]\d{3}$/.test(value)) return NaN;
   if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value)) return Number(value);
   // Both separators present: the last one is the decimal separator.
   let match = /^([+-]?)(\d{1,3}(?:,\d{3})+)\.(\d+)$/.exec(value);

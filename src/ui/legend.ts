@@ -33,16 +33,18 @@ function nestedCircles(model: LegendModel): TemplateResult {
   const largest = model.circles[0].radius;
   const labelGap = 8;
   const width = largest * 2 + labelGap + 64;
-  const height = largest * 2 + 4;
+  // Room above the largest circle for its label's half height.
+  const top = 7;
+  const height = largest * 2 + top + 2;
   const cx = largest + 1;
   const bottom = height - 1;
   return html`<svg class="legend-circles" width=${width} height=${height} viewBox="0 0 ${width} ${height}" aria-hidden="true">
     ${model.circles.map(({ capacity, radius }) => {
-      const top = bottom - radius * 2;
+      const circleTop = bottom - radius * 2;
       return svg`
         <circle cx=${cx} cy=${bottom - radius} r=${radius}></circle>
-        <line x1=${cx} y1=${top} x2=${largest * 2 + labelGap} y2=${top}></line>
-        <text x=${largest * 2 + labelGap + 2} y=${top} dominant-baseline="middle">${formatNumber(capacity, model.lang)}</text>`;
+        <line x1=${cx} y1=${circleTop} x2=${largest * 2 + labelGap} y2=${circleTop}></line>
+        <text x=${largest * 2 + labelGap + 2} y=${circleTop} dominant-baseline="middle">${formatNumber(capacity, model.lang)}</text>`;
     })}
   </svg>`;
 }
