@@ -73,10 +73,10 @@ export class PrisonMapElement extends LitElement {
     facilitiesData: { attribute: false },
     transfersData: { attribute: false },
     countriesData: { attribute: false },
-    _model: { state: true },
-    _error: { state: true },
-    _systemDark: { state: true },
-    _inheritedLang: { state: true },
+    _model: { state: true, attribute: false },
+    _error: { state: true, attribute: false },
+    _systemDark: { state: true, attribute: false },
+    _inheritedLang: { state: true, attribute: false },
   };
 
   /** URL of the facilities (GeoJSON or CSV). Without any data URL or property, the bundled dataset is shown. */

@@ -128,3 +128,38 @@ describe('<prison-map> facilities', () => {
     expect(outside).to.deep.equal([]);
   });
 });
+
+describe('<prison-map> view and basemap', () => {
+  it('replaces the basemap with a style URL and keeps the facilities on top', async () => {
+    const el = mount(`<prison-map loading="eager" basemap="/test/fixtures/plain-style.json"
+      facilities="/test/fixtures/three-sizes.geojson" center="0,-125" zoom="3" no-legend
+      style="width:800px;height:400px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    const map = el.map!;
+    const pixels = readMapPixels(map);
+    const { x, y } = map.project([-120, 0]);
+    expect(colorDistance(pixels.at(10, 10), [0xf0, 0xe0, 0xa0]), 'the custom background').to.be.below(8);
+    expect(colorDistance(pixels.at(x, y), [0xf0, 0xe0, 0xa0]), 'a facility drawn over it').to.be.above(60);
+  });
+
+  it('moves the camera to a facility when focus-on changes, and reflects selected', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
+      no-legend style="width:800px;height:400px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    el.focusOn = 'small';
+    await el.updateComplete;
+    await el.map!.once('moveend');
+    const center = el.map!.getCenter();
+    expect(center.lng).to.be.closeTo(-140, 1);
+    expect(center.lat).to.be.closeTo(0, 1);
+    expect(el.getAttribute('focus-on')).to.equal('small');
+  });
+
+  it('fits the initial view to the data when no center is given', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
+      no-legend style="width:800px;height:400px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    const bounds = el.map!.getBounds();
+    for (const lng of [-140, -130, -120, -110]) expect(bounds.contains([lng, 0]), `${lng} in view`).to.equal(true);
+  });
+});
