@@ -5,14 +5,48 @@
  */
 import type { ScalePower } from 'd3-scale';
 import type { FeatureCollection, Point } from 'geojson';
-import { loadData, describeIssue, type DataRequest, type LoadedData } from './data/dataset.js';
+import { loadData as loadDatasets, describeIssue, type DataRequest, type LoadedData } from './data/dataset.js';
+import { isKnownCountry } from './i18n/countries.js';
 import { FACILITY_STATUSES, type Facility } from './data/types.js';
 import { boundsOf, type BBox } from './geo/bounds.js';
 import { facilityFeatures, type FacilityFeatureProps } from './map/facility-layers.js';
 import { capacityRadius, legendCapacities, statusColor } from './scales.js';
 import type { LegendModel } from './ui/legend.js';
 
-export { loadData, describeIssue, type DataRequest, type LoadedData };
+export { describeIssue, type DataRequest, type LoadedData };
+// The reader-facing templates that need country names (i18n-iso-countries) load with the data.
+export { facilityCardTemplate, transferCardTemplate, countryCardTemplate, facilityNamer } from './ui/details-card.js';
+export { facilityTooltipTemplate, transferTooltipTemplate, countryTooltipTemplate } from './ui/tooltip.js';
+export { dataTablesTemplate } from './ui/data-table.js';
+export { summaryText } from './ui/summary.js';
+export { occupancyLegendTemplate } from './ui/occupancy-legend.js';
+export { flowLegendTemplate } from './ui/flow-legend.js';
+export { countryName } from './i18n/countries.js';
+
+/**
+ * Loads and validates every dataset, then checks that each transfer's `from` and `to` names a
+ * facility of this dataset or an ISO 3166-1 alpha-3 country; a transfer that does not is reported
+ * with its row and left out.
+ */
+export async function loadData(request: DataRequest, base: string, signal: AbortSignal): Promise<LoadedData> {
+  const data = await loadDatasets(request, base, signal);
+  const facilityIds = new Set(data.facilities.map((f) => f.id));
+  const issues = [...data.issues];
+  const transfers = data.transfers.filter((transfer) => {
+    let ok = true;
+    for (const field of ['from', 'to'] as const) {
+      const value = transfer[field];
+      if (facilityIds.has(value) || isKnownCountry(value)) continue;
+      ok = false;
+      issues.push({
+        dataset: 'transfers', row: transfer.row ?? 0, field,
+        message: `${field} ${JSON.stringify(value)} is neither a facility id of this map nor an ISO 3166-1 alpha-3 country code`,
+      });
+    }
+    return ok;
+  });
+  return { ...data, transfers, issues };
+}
 
 export interface MapModel {
   data: LoadedData;

@@ -1,13 +1,15 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { CountriesInput, DataIssue, Facility, FacilitiesInput, TransfersInput } from './data/types.js';
+import type { CountriesInput, DataIssue, Facility, FacilitiesInput, Transfer, TransfersInput } from './data/types.js';
 import { parseCenter } from './geo/center.js';
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
-import type { Camera, MapController, Theme } from './map/controller.js';
+import type { Camera, MapController, PointerHit, Theme } from './map/controller.js';
 import type { LoadedData, MapModel } from './pipeline.js';
 
 /** Radius in CSS px of the largest capacity, when `max-radius` is absent or invalid. */
 const DEFAULT_MAX_RADIUS = 36;
 import { legendTemplate } from './ui/legend.js';
+import { MotionPolicy } from './ui/motion.js';
+import { panelStyles } from './ui/panel-styles.js';
 import { elementStyles } from './ui/styles.js';
 
 export type ErrorSource = 'facilities' | 'transfers' | 'countries' | 'basemap' | 'webgl' | 'worker';
@@ -51,7 +53,7 @@ const LAZY_ROOT_MARGIN = '300px';
  * @cssprop --prison-map-radius - Corner radius of panels.
  */
 export class PrisonMapElement extends LitElement {
-  static override styles = elementStyles;
+  static override styles = [elementStyles, panelStyles];
 
   static override properties = {
     facilities: { type: String },
@@ -77,6 +79,11 @@ export class PrisonMapElement extends LitElement {
     _error: { state: true, attribute: false },
     _systemDark: { state: true, attribute: false },
     _inheritedLang: { state: true, attribute: false },
+    _hover: { state: true, attribute: false },
+    _openCountry: { state: true, attribute: false },
+    _tablesOpen: { state: true, attribute: false },
+    _paused: { state: true, attribute: false },
+    _announcement: { state: true, attribute: false },
   };
 
   /** URL of the facilities (GeoJSON or CSV). Without any data URL or property, the bundled dataset is shown. */
@@ -122,6 +129,16 @@ export class PrisonMapElement extends LitElement {
   declare private _error: { source: ErrorSource; message: string } | undefined;
   declare private _systemDark: boolean;
   declare private _inheritedLang: string | undefined;
+  /** What the pointer is over, for the tooltip. */
+  declare private _hover: PointerHit | undefined;
+  /** A shaded country whose card is open (countries are not `selected` items in the contract). */
+  declare private _openCountry: string | undefined;
+  declare private _tablesOpen: boolean;
+  /** The reader paused the motion (WCAG 2.2.2). */
+  declare private _paused: boolean;
+  /** Text for the live region: what was just selected. */
+  declare private _announcement: string;
+  private readonly motion = new MotionPolicy(this, () => this.syncMotion());
 
   private controller?: MapController;
   private controllerPromise?: Promise<void>;
@@ -137,6 +154,8 @@ export class PrisonMapElement extends LitElement {
   private ready = new Deferred();
   private drawnGeneration = -1;
   private dataGeneration = 0;
+  /** Issues only the map can find (an endpoint with no place on it), for the current data. */
+  private mapIssues: DataIssue[] = [];
 
   constructor() {
     super();
@@ -146,6 +165,9 @@ export class PrisonMapElement extends LitElement {
     this.noAnimation = false;
     this.noLegend = false;
     this._systemDark = false;
+    this._tablesOpen = false;
+    this._paused = false;
+    this._announcement = '';
   }
 
   /** The MapLibre `Map` once created, else undefined. An escape hatch, not the main API. */
@@ -155,7 +177,7 @@ export class PrisonMapElement extends LitElement {
 
   /** Problems found in the data of the last load; each names its dataset, row and field. */
   get issues(): DataIssue[] {
-    return this._model ? [...this._model.data.issues] : [];
+    return this._model ? [...this._model.data.issues, ...this.mapIssues] : [];
   }
 
   /** Resolves once the map has drawn the current data; rejects when data or map creation fails. */
@@ -165,8 +187,18 @@ export class PrisonMapElement extends LitElement {
 
   /** Fits the view to a facility id or country code, as `focus-on` does, without changing the attribute. */
   flyTo(target: string): void {
+    const controller = this.controller;
+    if (!controller) return;
+    const animate = !prefersReducedMotion();
     const camera = this.cameraFor(target);
-    if (camera) this.controller?.moveCamera(camera, !prefersReducedMotion());
+    if (camera) {
+      controller.moveCamera(camera, animate);
+      return;
+    }
+    // A country with no facility in the data: frame its main landmass.
+    void controller.countryBounds(target).then((bounds) => {
+      if (bounds && this.controller === controller) controller.moveCamera({ kind: 'bounds', bounds, maxZoom: 6 }, animate);
+    });
   }
 
   override connectedCallback(): void {
@@ -176,6 +208,7 @@ export class PrisonMapElement extends LitElement {
     this._systemDark = this.darkQuery.matches;
     this.darkQuery.addEventListener('change', this.onSystemThemeChange);
     this.watchInheritedLang();
+    this.motion.connect();
     if (this.hasUpdated) this.scheduleActivation();
   }
 
@@ -183,6 +216,7 @@ export class PrisonMapElement extends LitElement {
     super.disconnectedCallback();
     this.darkQuery?.removeEventListener('change', this.onSystemThemeChange);
     this.langObserver?.disconnect();
+    this.motion.disconnect();
     this.lazyObserver?.disconnect();
     this.lazyObserver = undefined;
     // Moving the element (remove then insert in the same task) keeps its map; a real removal
@@ -217,20 +251,146 @@ export class PrisonMapElement extends LitElement {
       if (camera) controller.moveCamera(camera, false);
     }
     if (changed.has('focusOn') && this.focusOn) this.flyTo(this.focusOn);
-    if (changed.has('focusOn') || changed.has('selected')) controller.highlightFacility(this.highlightedFacility());
+    if (changed.has('focusOn') || changed.has('selected')) {
+      controller.highlightFacility(this.highlightedFacility());
+      controller.selectTransfer(this.findTransfer(this.selected)?.id);
+    }
+    if (changed.has('noAnimation') || changed.has('_paused' as keyof PrisonMapElement)) this.syncMotion();
+    if (changed.has('_hover' as keyof PrisonMapElement)) this.placeTooltip();
   }
 
   protected override render() {
     const t = strings(this.effectiveLang);
     const model = this._model;
-    return html`<div class="frame ${this.effectiveTheme}">
-      <div class="map" part="map" role="region" aria-label=${this.label || t.mapLabel}>
+    const lang = this.effectiveLang;
+    const ui = this.pipeline;
+    const data = model?.data;
+    const hasMotion = !!data?.transfers.length && !this.noAnimation && !this.motion.reducedMotion;
+    return html`<div class="frame ${this.effectiveTheme}" @keydown=${this.onKeydown}>
+      <div class="map" part="map" role="region" aria-label=${this.label || t.mapLabel} aria-describedby="summary">
         <div class="map-canvas"></div>
       </div>
-      ${this.noLegend || !model || model.data.facilities.length === 0 ? nothing : html`
-        <div class="legend" part="legend">${legendTemplate({ ...model.legend, lang: this.effectiveLang })}</div>`}
+      <p id="summary" class="visually-hidden">${ui && data ? ui.summaryText(data, lang) : ''}</p>
+      <div class="controls">
+        ${hasMotion ? html`<button type="button" class="control" aria-pressed=${this._paused ? 'true' : 'false'}
+            aria-label=${this._paused ? t.playAnimation : t.pauseAnimation} title=${this._paused ? t.playAnimation : t.pauseAnimation}
+            @click=${() => { this._paused = !this._paused; }}>${this._paused ? playIcon : pauseIcon}</button>` : nothing}
+        ${data ? html`<button type="button" class="control text" aria-expanded=${this._tablesOpen ? 'true' : 'false'}
+            aria-controls="tables" @click=${() => { this._tablesOpen = !this._tablesOpen; }}>${this._tablesOpen ? t.hideData : t.showData}</button>` : nothing}
+      </div>
+      ${this.noLegend || !model || !ui ? nothing : html`
+        <div class="legend" part="legend">
+          ${model.data.facilities.length ? legendTemplate({ ...model.legend, lang }) : nothing}
+          ${model.data.transfers.length ? ui.flowLegendTemplate(model.data.transfers, lang, this.effectiveTheme) : nothing}
+          ${model.data.countries.some((c) => c.occupancyPct !== undefined) ? ui.occupancyLegendTemplate(lang, this.effectiveTheme) : nothing}
+        </div>`}
+      <div class="tooltip" part="tooltip" role="tooltip" ?hidden=${!this._hover}>${this.tooltipContent()}</div>
+      ${this.cardContent()}
+      <div id="tables" part="table" class=${this._tablesOpen ? 'tables open' : 'tables visually-hidden'}>
+        ${ui && data ? ui.dataTablesTemplate({
+          facilities: data.facilities, transfers: data.transfers, countries: data.countries, lang, selected: this.selected,
+        }) : nothing}
+      </div>
       <div class="status" part="status" role=${this._error ? 'alert' : 'status'}>${this.statusText()}</div>
+      <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
     </div>`;
+  }
+
+  private tooltipContent() {
+    const hover = this._hover;
+    const ui = this.pipeline;
+    if (!hover || !ui || !this.mapData) return nothing;
+    const ctx = { lang: this.effectiveLang, facilityName: ui.facilityNamer(this.mapData.facilities, this.effectiveLang) };
+    if (hover.kind === 'facility') {
+      const facility = this.findFacility(hover.id);
+      return facility ? ui.facilityTooltipTemplate(facility, ctx) : nothing;
+    }
+    if (hover.kind === 'transfer') {
+      const transfer = this.findTransfer(hover.id);
+      return transfer ? ui.transferTooltipTemplate(transfer, ctx) : nothing;
+    }
+    const country = this.mapData.countries.find((c) => c.iso3 === hover.id);
+    return country ? ui.countryTooltipTemplate(country, ctx) : nothing;
+  }
+
+  private cardContent() {
+    const ui = this.pipeline;
+    const data = this.mapData;
+    if (!ui || !data) return nothing;
+    const lang = this.effectiveLang;
+    const ctx = { lang, facilityName: ui.facilityNamer(data.facilities, lang), onClose: () => this.closeCard() };
+    const facility = this.findFacility(this.selected);
+    const transfer = facility ? undefined : this.findTransfer(this.selected);
+    const country = facility || transfer ? undefined : data.countries.find((c) => c.iso3 === this._openCountry);
+    const card = facility ? ui.facilityCardTemplate(facility, ctx)
+      : transfer ? ui.transferCardTemplate(transfer, ctx)
+        : country ? ui.countryCardTemplate(country, ctx) : undefined;
+    return card ? html`<div class="card" part="details">${card}</div>` : nothing;
+  }
+
+  /** Positions the tooltip beside the pointer through CSSOM, which a strict CSP allows. */
+  private placeTooltip(): void {
+    const tooltip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
+    const hover = this._hover;
+    if (!tooltip || !hover) return;
+    const width = this.clientWidth;
+    const flip = hover.x > width - 220;
+    tooltip.style.left = flip ? '' : `${hover.x + 14}px`;
+    tooltip.style.right = flip ? `${width - hover.x + 14}px` : '';
+    tooltip.style.top = `${Math.max(4, hover.y - 10)}px`;
+  }
+
+  private onPointer(hit: PointerHit | undefined, type: 'hover' | 'click'): void {
+    if (type === 'hover') {
+      this._hover = hit;
+      return;
+    }
+    if (hit?.kind === 'country') {
+      this.select(undefined);
+      this._openCountry = hit.id;
+      return;
+    }
+    this._openCountry = undefined;
+    this.select(hit ? { kind: hit.kind, id: hit.id } : undefined);
+  }
+
+  /** A selection made by the reader: reflects to `selected`, announces it and fires `prison-map-select`. */
+  private select(item: { kind: 'facility' | 'transfer'; id: string } | undefined): void {
+    if ((item?.id ?? undefined) === (this.selected || undefined)) return;
+    this.selected = item?.id;
+    const ui = this.pipeline;
+    const name = item && ui && this.mapData ? this.itemName(item.kind, item.id) : '';
+    this._announcement = name ? strings(this.effectiveLang).selectedAnnouncement(name) : '';
+    this.dispatchEvent(new CustomEvent<PrisonMapSelectDetail>('prison-map-select', {
+      bubbles: true, composed: true, detail: item ? { kind: item.kind, id: item.id } : { kind: null, id: null },
+    }));
+  }
+
+  private itemName(kind: 'facility' | 'transfer', id: string): string {
+    const ui = this.pipeline!;
+    const lang = this.effectiveLang;
+    const name = ui.facilityNamer(this.mapData!.facilities, lang);
+    if (kind === 'facility') return name(id) ?? id;
+    const transfer = this.findTransfer(id);
+    const place = (key: string) => name(key) ?? ui.countryName(key, lang);
+    return transfer ? `${place(transfer.from)} → ${place(transfer.to)}` : id;
+  }
+
+  private closeCard(): void {
+    this._openCountry = undefined;
+    this.select(undefined);
+    this.map?.getCanvas().focus();
+  }
+
+  private onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && (this.selected || this._openCountry)) {
+      event.stopPropagation();
+      this.closeCard();
+    }
+  };
+
+  private syncMotion(): void {
+    this.controller?.setAnimated(!this.noAnimation && !this._paused && this.motion.allowsMotion);
   }
 
   private get mapContainer(): HTMLElement {
@@ -291,6 +451,8 @@ export class PrisonMapElement extends LitElement {
       for (const issue of data.issues) console.warn(`<prison-map> ${this.pipeline.describeIssue(issue)}`);
       for (const error of data.errors) this.fail(error.dataset, error.message);
       if (data.errors.length === 0 && this._error && isDatasetSource(this._error.source)) this._error = undefined;
+      this.mapIssues = [];
+      this._hover = undefined;
       this._model = this.pipeline.buildModel(data, this.effectiveMaxRadius);
     })().catch((error: unknown) => {
       if (!abort.signal.aborted) this.fail('facilities', String(error));
@@ -339,6 +501,7 @@ export class PrisonMapElement extends LitElement {
           lang: this.effectiveLang,
           camera: this.explicitCamera() ?? this.dataCamera() ?? { kind: 'world' },
           onError: (source, message) => this.fail(source, message),
+          onPointer: (hit, type) => this.onPointer(hit, type),
         });
         if (!this.isConnected) {
           controller.destroy();
@@ -350,6 +513,8 @@ export class PrisonMapElement extends LitElement {
         const focus = this.focusOn;
         if (focus) this.flyTo(focus);
         controller.highlightFacility(this.highlightedFacility());
+        controller.selectTransfer(this.findTransfer(this.selected)?.id);
+        this.syncMotion();
       } catch (error) {
         const source = (error as { source?: ErrorSource }).source ?? 'webgl';
         this.fail(source, error instanceof Error ? error.message : String(error));
@@ -376,18 +541,28 @@ export class PrisonMapElement extends LitElement {
     const data = model.data;
     const generation = this.dataGeneration;
     controller.setFacilities(model.facilityFeatures);
+    controller.setCountries(data.countries);
     if (this.drawnGeneration === -1 && !this.explicitCamera() && !this.focusOn) {
       const camera = this.dataCamera();
       if (camera) controller.moveCamera(camera, false);
     }
-    controller.whenDrawn().then(() => {
+    controller.setTransfers(data.transfers, data.facilities).then(async (unplaced) => {
+      const bounds = controller.dataBounds();
+      if (this.drawnGeneration === -1 && !this.explicitCamera() && !this.focusOn && bounds && data.transfers.length) {
+        controller.moveCamera({ kind: 'bounds', bounds }, false);
+      }
+      await controller.whenDrawn();
       if (generation !== this.dataGeneration || this.controller !== controller) return;
+      this.mapIssues = unplaced.map(({ transfer, field }) => ({
+        dataset: 'transfers', row: transfer.row ?? 0, field, message: `${field} ${JSON.stringify(transfer[field])} has no place on the map`,
+      }));
+      for (const issue of this.mapIssues) console.warn(`<prison-map> ${this.pipeline?.describeIssue(issue)}`);
       this.drawnGeneration = generation;
       if (data.errors.length > 0) this.ready.reject(new Error(data.errors.map((e) => e.message).join('; ')));
       else this.ready.resolve();
       this.dispatchEvent(new CustomEvent<PrisonMapReadyDetail>('prison-map-ready', {
         bubbles: true, composed: true,
-        detail: { facilities: data.facilities.length, transfers: data.transfers.length, issues: [...data.issues] },
+        detail: { facilities: data.facilities.length, transfers: data.transfers.length - new Set(unplaced.map((u) => u.transfer)).size, issues: this.issues },
       }));
     }, () => undefined);
   }
@@ -430,10 +605,17 @@ export class PrisonMapElement extends LitElement {
     return id ? this.mapData?.facilities.find((f) => f.id === id) : undefined;
   }
 
+  private findTransfer(id: string | undefined): Transfer | undefined {
+    return id ? this.mapData?.transfers.find((t) => t.id === id) : undefined;
+  }
+
   private highlightedFacility(): string | undefined {
     return (this.findFacility(this.selected) ?? this.findFacility(this.focusOn))?.id;
   }
 }
+
+const pauseIcon = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><rect x="3" y="2" width="3" height="10" fill="currentColor"></rect><rect x="8" y="2" width="3" height="10" fill="currentColor"></rect></svg>`;
+const playIcon = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M4 2 L12 7 L4 12 Z" fill="currentColor"></path></svg>`;
 
 function isDatasetSource(source: ErrorSource): source is 'facilities' | 'transfers' | 'countries' {
   return source === 'facilities' || source === 'transfers' || source === 'countries';

@@ -2,26 +2,45 @@
  * CSV input, so a journalist can publish a spreadsheet and point the element at it. Rows are
  * numbered as the spreadsheet shows them: the header is row 1, the first record row 2.
  */
-import { csvParse, dsvFormat } from 'd3-dsv';
+import { csvParseRows, dsvFormat } from 'd3-dsv';
 import type { RowRecord } from './transfers.js';
 
-/** Parses CSV text (comma or semicolon separated, with or without BOM, LF or CRLF). */
+const semicolonRows = dsvFormat(';').parseRows;
+
+/**
+ * Parses CSV text (comma or semicolon separated, with or without BOM, LF or CRLF).
+ *
+ * Rows are read as arrays (`parseRows`) and turned into records here: d3-dsv's `csvParse` builds
+ * its row objects with `new Function`, which a strict Content-Security-Policy (no 'unsafe-eval')
+ * forbids, and with an object literal, where a column named `__proto__` would set the row's
+ * prototype instead of a field. Blank rows (",,," included) are skipped without an issue, but
+ * still counted, so row numbers stay those a spreadsheet shows.
+ */
 export function csvRows(text: string): RowRecord[] {
   const body = text.replace(/^\uFEFF/, '');
-  const header = body.slice(0, body.search(/\r?\n|$/));
+  const header = body.slice(0, body.search(/\r?\n|\r|$/));
   // Spreadsheets in Spanish-speaking locales export with semicolons.
   const semicolons = header.split(';').length - 1;
   const commas = header.split(',').length - 1;
-  const rows = semicolons > commas ? dsvFormat(';').parse(body) : csvParse(body);
-  return rows.map((row, index) => ({ row: index + 2, record: withSources(trimKeys(row)) }));
+  const [columns = [], ...rows] = semicolons > commas ? semicolonRows(body) : csvParseRows(body);
+  const names = columns.map((name) => name.trim().toLowerCase());
+  const out: RowRecord[] = [];
+  rows.forEach((cells, index) => {
+    const record = toRecord(names, cells);
+    if (Object.keys(record).length > 0) out.push({ row: index + 2, record: withSources(record) });
+  });
+  return out;
 }
 
-function trimKeys(row: Record<string, string | undefined>): Record<string, unknown> {
+/** Cells → a plain record of the non-blank, trimmed values; later duplicate columns win. */
+function toRecord(names: readonly string[], cells: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    const name = key.trim().toLowerCase();
-    if (name && value !== undefined && value.trim() !== '') out[name] = value.trim();
-  }
+  names.forEach((name, i) => {
+    const value = cells[i];
+    if (!name || value === undefined || value.trim() === '') return;
+    // defineProperty, not `out[name] =`: a "__proto__" column is a field like any other.
+    Object.defineProperty(out, name, { value: value.trim(), enumerable: true, writable: true, configurable: true });
+  });
   return out;
 }
 

@@ -3,9 +3,8 @@
  * validated records, without touching the DOM. Each dataset loads on its own: one failing does not
  * stop the others.
  */
-import { csvRows } from './csv.js';
 import { parseFacilities, readFacilityRows } from './facilities.js';
-import { DatasetError, fetchDataset, parseJsonText } from './load.js';
+import { DatasetError, fetchDataset, parseCsvText, parseJsonText } from './load.js';
 import { parseCountries, parseTransfers, readCountryRows, readTransferRows } from './transfers.js';
 import type { CountryContext, DataIssue, DatasetName, Facility, Parsed, Transfer } from './types.js';
 
@@ -49,7 +48,7 @@ export async function loadData(request: DataRequest, base: string, signal: Abort
     if (defaults) return readWhole(dataset, () => parser.json(defaults[dataset]));
     if (!url) return { records: [], issues: [] };
     const fetched = await fetchDataset(dataset, url, base, signal);
-    if (fetched.format === 'csv') return readWhole(dataset, () => parser.rows(csvRows(fetched.text)));
+    if (fetched.format === 'csv') return readWhole(dataset, () => parser.rows(parseCsvText(dataset, fetched.text)));
     const json = parseJsonText(dataset, fetched.text);
     return readWhole(dataset, () => parser.json(json));
   };

@@ -10,6 +10,12 @@ export interface RowRecord {
   record: Record<string, unknown>;
 }
 
+/**
+ * Stands in for a list item that is not an object. A marker object compared by identity, not a
+ * flag field: a record the user gave may have any key, `__notAnObject` included.
+ */
+const NOT_AN_OBJECT: Record<string, unknown> = Object.freeze({});
+
 /** `[...]` or `{transfers: [...]}` → rows numbered from 1. Throws on any other shape. */
 export function jsonRows(dataset: DatasetName, input: unknown, wrapperKey: string): RowRecord[] {
   const list = Array.isArray(input)
@@ -20,7 +26,7 @@ export function jsonRows(dataset: DatasetName, input: unknown, wrapperKey: strin
   if (!list) throw new TypeError(`${dataset} must be a JSON array (or {"${wrapperKey}": [...]})`);
   return list.map((record, index) => ({
     row: index + 1,
-    record: record && typeof record === 'object' && !Array.isArray(record) ? record as Record<string, unknown> : { __notAnObject: true },
+    record: record && typeof record === 'object' && !Array.isArray(record) ? record as Record<string, unknown> : NOT_AN_OBJECT,
   }));
 }
 
@@ -33,7 +39,7 @@ export function readTransferRows(rows: RowRecord[]): Parsed<Transfer> {
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
   for (const { row, record } of rows) {
-    if (record.__notAnObject) {
+    if (record === NOT_AN_OBJECT) {
       issues.push({ dataset: 'transfers', row, message: 'not an object' });
       continue;
     }
@@ -55,7 +61,7 @@ export function readTransferRows(rows: RowRecord[]): Parsed<Transfer> {
       || status === INVALID || year === INVALID || fee === INVALID || note === INVALID || noteEs === INVALID) continue;
     seen.add(id);
     records.push({
-      id, from, to, kind, status, sources,
+      id, row, from, to, kind, status, sources,
       ...(count !== undefined ? { count } : {}),
       ...(year ? { year } : {}),
       ...(fee !== undefined ? { feeUsdPerYear: fee } : {}),
@@ -75,7 +81,7 @@ export function readCountryRows(rows: RowRecord[]): Parsed<CountryContext> {
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
   for (const { row, record } of rows) {
-    if (record.__notAnObject) {
+    if (record === NOT_AN_OBJECT) {
       issues.push({ dataset: 'countries', row, message: 'not an object' });
       continue;
     }

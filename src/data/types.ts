@@ -55,6 +55,8 @@ export interface Facility {
 
 export interface Transfer {
   id: string;
+  /** The 1-based row it came from, so later stages (endpoint resolution) can report it. */
+  row?: number;
   /** A facility id or an ISO 3166-1 alpha-3 code, as given. */
   from: string;
   to: string;

@@ -49,7 +49,8 @@ export class RecordReader {
   /** A finite number ≥ 0. `null` and '' count as missing. */
   optionalCount(field: string): number | undefined | Invalid {
     const value = this.raw(field);
-    if (value === undefined || value === null || value === '') return undefined;
+    // Whitespace-only text is missing, as it is for text fields and for CSV cells.
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
     const n = typeof value === 'number' ? value : typeof value === 'string' ? parseLooseNumber(value) : NaN;
     if (typeof n !== 'number' || !Number.isFinite(n)) {
       if (typeof value === 'string' && /^\s*\d{1,3}[.,]\d{3}\s*$/.test(value)) {

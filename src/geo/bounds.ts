@@ -1,5 +1,6 @@
 /** The view that shows a set of places. */
-import { bbox, featureCollection, point } from '@turf/turf';
+import { area, bbox, featureCollection, point, polygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type BBox = [number, number, number, number];
 
@@ -13,4 +14,23 @@ export function boundsOf(positions: ReadonlyArray<readonly [number, number]>, mi
   const padLng = Math.max(0, (minSpanDegrees - (east - west)) / 2);
   const padLat = Math.max(0, (minSpanDegrees - (north - south)) / 2);
   return [west - padLng, Math.max(-85, south - padLat), east + padLng, Math.min(85, north + padLat)];
+}
+
+/**
+ * Bounds of a country's largest polygon: "focus on the United States" should frame the 48
+ * contiguous states, not Alaska, Hawaii and the islands in between.
+ */
+export function largestPolygonBounds(feature: Feature<Polygon | MultiPolygon>): BBox {
+  const geometry = feature.geometry;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let largest = polygons[0];
+  let largestArea = -1;
+  for (const rings of polygons) {
+    const size = area(polygon(rings));
+    if (size > largestArea) {
+      largest = rings;
+      largestArea = size;
+    }
+  }
+  return bbox(polygon(largest)) as BBox;
 }

@@ -7,11 +7,17 @@ import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl, type LngLatBoundsLike, 
 import defaultWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { FeatureCollection } from 'geojson';
+import type { CountryContext, Transfer } from '../data/types.js';
+import { countryAnchors, loadCountries } from '../geo/countries.js';
+import { boundsOf, largestPolygonBounds, type BBox } from '../geo/bounds.js';
 import type { Lang } from '../i18n/strings.js';
 import { applyBasemapLanguage, applyBasemapTheme, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
+import { COUNTRY_SHADING_LAYER_ID, applyCountryShading } from './country-layer.js';
 import {
-  FACILITY_SOURCE_ID, facilityLayers, facilitySource, facilityThemePaint, type FacilityMarkStyle,
+  FACILITY_FILL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityLayers, facilitySource, facilityThemePaint,
+  type FacilityMarkStyle,
 } from './facility-layers.js';
+import { FLOW_LAYER_ID, FlowLayer, flowArcs } from './flow-layer.js';
 
 export type Theme = 'light' | 'dark';
 export type MapErrorSource = 'basemap' | 'webgl' | 'worker';
@@ -25,6 +31,22 @@ export interface MapControllerOptions {
   lang: Lang;
   camera: Camera;
   onError: (source: MapErrorSource, message: string) => void;
+  /** The reader's pointer over (or off) an item; `click` is a click or tap. */
+  onPointer: (event: PointerHit | undefined, type: 'hover' | 'click') => void;
+}
+
+export interface PointerHit {
+  kind: 'facility' | 'transfer' | 'country';
+  id: string;
+  /** CSS px from the map's top left. */
+  x: number;
+  y: number;
+}
+
+/** A transfer whose `from` or `to` has no place on the map. */
+export interface UnplacedEndpoint {
+  transfer: Transfer;
+  field: 'from' | 'to';
 }
 
 export type Camera =
@@ -61,6 +83,12 @@ export class MapController {
   private loadTimer?: ReturnType<typeof setTimeout>;
   private highlighted?: string;
   private readonly usesBuiltInBasemap: boolean;
+  private readonly flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID, animated: false });
+  private transfers: readonly Transfer[] = [];
+  private facilityPositions = new Map<string, [number, number]>();
+  private countries: readonly CountryContext[] = [];
+  private shadedIso3 = new Set<string>();
+  private arcEnds: Array<[number, number]> = [];
 
   /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
   static async create(options: MapControllerOptions): Promise<MapController> {
@@ -68,7 +96,7 @@ export class MapController {
     return new MapController(options, style);
   }
 
-  private constructor(options: MapControllerOptions, style: string | StyleSpecification) {
+  private constructor(private readonly options: MapControllerOptions, style: string | StyleSpecification) {
     this.theme = options.theme;
     this.lang = options.lang;
     this.usesBuiltInBasemap = options.basemapUrl === undefined;
@@ -107,6 +135,9 @@ export class MapController {
       if (!this.loaded) options.onError('basemap', message);
     });
     this.map.on('style.load', () => this.addDataLayers());
+    this.map.on('mousemove', (event) => this.pointer(event.point, 'hover'));
+    this.map.on('mouseout', () => options.onPointer(undefined, 'hover'));
+    this.map.on('click', (event) => this.pointer(event.point, 'click'));
     this.map.once('load', () => {
       this.loaded = true;
       clearTimeout(this.loadTimer);
@@ -131,6 +162,56 @@ export class MapController {
     if (source && 'setData' in source) (source as { setData(d: FeatureCollection): void }).setData(data);
   }
 
+  /**
+   * Places transfers between facilities (their exact markers) and countries (a point inside the
+   * main landmass) and hands the arcs to the GPU layer. Returns the endpoints it could not place.
+   */
+  async setTransfers(transfers: readonly Transfer[], facilities: ReadonlyArray<{ id: string; longitude: number; latitude: number }>): Promise<UnplacedEndpoint[]> {
+    this.transfers = transfers;
+    this.facilityPositions = new Map(facilities.map((f) => [f.id, [f.longitude, f.latitude]]));
+    return this.drawTransfers();
+  }
+
+  private async drawTransfers(): Promise<UnplacedEndpoint[]> {
+    const transfers = this.transfers;
+    const anchors = transfers.length ? countryAnchors(await loadCountries('50m')) : new Map<string, [number, number]>();
+    if (transfers !== this.transfers) return [];
+    const endpoint = (key: string) => this.facilityPositions.get(key) ?? anchors.get(key.trim().toUpperCase());
+    const { arcs, unresolved } = flowArcs(transfers, endpoint, this.theme);
+    this.arcEnds = arcs.flatMap((arc) => [arc.path[0], arc.path[arc.path.length - 1]]);
+    this.flows.setArcs(arcs);
+    this.map.triggerRepaint();
+    return unresolved;
+  }
+
+  setCountries(countries: readonly CountryContext[]): void {
+    this.countries = countries;
+    this.shadedIso3 = new Set(countries.filter((c) => c.occupancyPct !== undefined).map((c) => c.iso3));
+    if (this.map.isStyleLoaded()) applyCountryShading(this.map, countries, this.theme);
+  }
+
+  /** Motion on or off; off means the layer asks for no frames at all. */
+  setAnimated(animated: boolean): void {
+    this.flows.setAnimated(animated);
+  }
+
+  selectTransfer(id: string | undefined): void {
+    this.flows.setSelected(id);
+    this.map.triggerRepaint();
+  }
+
+  /** The view that shows every facility and both ends of every transfer. */
+  dataBounds(): BBox | undefined {
+    return boundsOf([...this.facilityPositions.values(), ...this.arcEnds]);
+  }
+
+  /** The bounds of a country's main landmass, for `focus-on="HND"` when no facility is there. */
+  async countryBounds(iso3: string): Promise<BBox | undefined> {
+    const countries = await loadCountries('50m');
+    const feature = countries.features.find((f) => f.properties.iso3 === iso3.trim().toUpperCase());
+    return feature ? largestPolygonBounds(feature) : undefined;
+  }
+
   setTheme(theme: Theme): void {
     if (theme === this.theme) return;
     this.theme = theme;
@@ -138,6 +219,8 @@ export class MapController {
     for (const [layer, property, value] of facilityThemePaint(MARK_STYLE[theme])) {
       if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, value);
     }
+    if (this.map.isStyleLoaded()) applyCountryShading(this.map, this.countries, theme);
+    void this.drawTransfers();
   }
 
   setLanguage(lang: Lang): void {
@@ -184,9 +267,34 @@ export class MapController {
 
   private addDataLayers(): void {
     if (this.map.getSource(FACILITY_SOURCE_ID)) return;
+    applyCountryShading(this.map, this.countries, this.theme);
     this.map.addSource(FACILITY_SOURCE_ID, facilitySource(this.facilities));
     for (const layer of facilityLayers(MARK_STYLE[this.theme])) this.map.addLayer(layer);
+    // Arcs under the circles: a facility's edge must stay visible where an arc ends on it.
+    if (!this.map.getLayer(FLOW_LAYER_ID)) this.map.addLayer(this.flows, FACILITY_FILL_LAYER_ID);
     if (this.highlighted !== undefined) this.highlightFacility(this.highlighted);
+  }
+
+  /** What is under a screen point: a facility first (drawn on top), then an arc, then a shaded country. */
+  hitAt(point: { x: number; y: number }): PointerHit | undefined {
+    const box: [[number, number], [number, number]] = [[point.x - 3, point.y - 3], [point.x + 3, point.y + 3]];
+    const layers = [FACILITY_FILL_LAYER_ID, FACILITY_UNKNOWN_LAYER_ID].filter((id) => this.map.getLayer(id));
+    const facility = layers.length ? this.map.queryRenderedFeatures(box, { layers })[0] : undefined;
+    if (facility) return { kind: 'facility', id: String(facility.properties.id), ...point };
+    const transfer = this.map.getLayer(FLOW_LAYER_ID) ? this.flows.hitTest(point, this.map) : undefined;
+    if (transfer) return { kind: 'transfer', id: transfer, ...point };
+    if (this.shadedIso3.size && this.map.getLayer(COUNTRY_SHADING_LAYER_ID)) {
+      const country = this.map.queryRenderedFeatures([point.x, point.y], { layers: [COUNTRY_SHADING_LAYER_ID] })[0];
+      const iso3 = country?.properties.iso3;
+      if (typeof iso3 === 'string' && this.shadedIso3.has(iso3)) return { kind: 'country', id: iso3, ...point };
+    }
+    return undefined;
+  }
+
+  private pointer(point: { x: number; y: number }, type: 'hover' | 'click'): void {
+    const hit = this.hitAt(point);
+    this.map.getCanvas().style.cursor = hit && hit.kind !== 'country' ? 'pointer' : '';
+    this.options.onPointer(hit, type);
   }
 }
 

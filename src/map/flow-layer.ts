@@ -146,7 +146,7 @@ void main() {
   vec2 miter = vec2(-tangent.y, tangent.x);
   float miterScale = 1.0 / max(dot(miter, normal), 0.5);
 
-  float width = a_width;
+  float width = a_width / 100.0;
   if (u_selected > 0.5) width = width * 1.3 + 2.0;
   float arrowHalf = max(width * 1.1 + 1.5, 4.0);
   float halfQuad = max(width * 0.5 + (u_selected > 0.5 ? 2.5 : 0.0), arrowHalf) + 1.0;
@@ -215,7 +215,8 @@ void main() {
   float cover = max(body * tail, arrow);
   vec4 color = vec4(v_color.rgb, 1.0) * v_color.a * cover;
   if (u_selected > 0.5) {
-    float halo = edge(w + 2.0 - c) * (1.0 - color.a);
+    // An outline outside the line only: inside, the line keeps its own colour.
+    float halo = edge(w + 2.0 - c) * (1.0 - solid) * (1.0 - color.a);
     color += u_halo * halo;
   }
   if (color.a < 0.003) discard;

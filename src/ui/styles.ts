@@ -25,9 +25,12 @@ export const elementStyles = css`
     display: none;
   }
   /* The resolved theme (attribute, or the system's for 'auto') is a class on the frame. */
+  /* The map fills what the legend strip below it leaves, so the legend never hides data. */
   .frame {
     position: absolute;
     inset: 0;
+    display: flex;
+    flex-direction: column;
     color: var(--_text);
     background: var(--_background);
   }
@@ -39,23 +42,26 @@ export const elementStyles = css`
     --_background: var(--prison-map-background, #0e1724);
     --_focus: var(--prison-map-focus, #8ab4ff);
   }
-  .map,
+  .map {
+    position: relative;
+    flex: 1 1 auto;
+    min-height: 0;
+  }
   .map-canvas {
     position: absolute;
     inset: 0;
   }
   .legend {
-    position: absolute;
-    left: 10px;
-    bottom: 10px;
-    max-width: calc(100% - 20px);
+    flex: none;
+    max-height: 45%;
+    overflow: auto;
     display: flex;
-    gap: 16px;
-    align-items: flex-end;
-    padding: 8px 10px;
+    flex-wrap: wrap;
+    gap: 8px 24px;
+    align-items: flex-start;
+    padding: 8px 12px;
     background: var(--_panel);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    border-top: 1px solid var(--_border);
     font-size: 12px;
   }
   .legend-title {
@@ -89,6 +95,47 @@ export const elementStyles = css`
     flex: none;
     color: var(--_muted);
   }
+  .controls {
+    position: absolute;
+    top: 10px;
+    left: 10px;
+    display: flex;
+    gap: 6px;
+  }
+  .control {
+    min-width: 32px;
+    height: 32px;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 4px;
+    padding: 0 8px;
+    font: inherit;
+    font-size: 13px;
+    color: var(--_text);
+    background: var(--_panel);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .control:focus-visible,
+  .map:focus-within {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
+  .legend-section + .legend-section {
+    margin-left: 0;
+  }
+  .tables.open {
+    position: absolute;
+    inset: 50px 10px 10px 10px;
+    overflow: auto;
+    padding: 10px;
+    background: var(--_panel);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    z-index: 3;
+  }
   .status:empty {
     display: none;
   }
@@ -103,11 +150,18 @@ export const elementStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  @media (max-width: 480px) {
+  /* On a phone the legend's lists flow in rows, to leave the map its height. */
+  @container prison-map (max-width: 480px) {
     .legend {
-      flex-direction: column;
-      align-items: flex-start;
-      gap: 6px;
+      gap: 6px 16px;
+    }
+    .legend-statuses {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px 10px;
+    }
+    .legend-circles text {
+      font-size: 10px;
     }
   }
 `;

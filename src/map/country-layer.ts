@@ -1,0 +1,95 @@
+/**
+ * Occupancy shading: countries filled by how full their prisons are (population as a percentage
+ * of capacity), in five classes, on the built-in basemap's country polygons. The fill sits above
+ * the land and below coastlines, borders and labels, so names stay legible.
+ *
+ * Only types come from maplibre-gl, so this module does not pull MapLibre into a chunk.
+ */
+import { scaleThreshold, type ScaleThreshold } from 'd3-scale';
+import type {
+  ExpressionSpecification,
+  FillLayerSpecification,
+  Map as MaplibreMap,
+} from 'maplibre-gl';
+import type { CountryContext } from '../data/types.js';
+import { BASEMAP_SHADING_BEFORE_ID, COUNTRY_SOURCE_ID, type BasemapTheme } from './basemap.js';
+
+export const COUNTRY_SHADING_LAYER_ID = 'country-shading';
+
+/** Class breaks in percent: <100, 100–150, 150–200, 200–250, ≥250. 100 % is a full prison system. */
+export const OCCUPANCY_THRESHOLDS = [100, 150, 200, 250] as const;
+
+/**
+ * One warm grey-brown hue, stepping in lightness, so the order reads without colour vision and the
+ * context stays quieter than the data drawn over it: it meets neither the orange and blue of the
+ * facility statuses nor the purple and teal of the transfer arcs. On the light basemap more
+ * crowded is darker; on the dark one it is lighter, so it always stands further from the land
+ * colour (BASEMAP_COLORS land: light #f6f5f2, dark #2a2e34). Country labels keep their halo on top.
+ */
+export const OCCUPANCY_COLORS: Readonly<Record<BasemapTheme, readonly string[]>> = {
+  light: ['#e9e3d8', '#d6c9b5', '#bba68a', '#98805f', '#6f5a41'],
+  dark: ['#3d3831', '#554b3e', '#75664f', '#9a876a', '#c4b194'],
+};
+
+const TRANSPARENT = 'rgba(0, 0, 0, 0)';
+
+/** Occupancy in percent → fill colour, for the given basemap theme. */
+export function occupancyColor(theme: BasemapTheme = 'light'): ScaleThreshold<number, string> {
+  return scaleThreshold<number, string>()
+    .domain([...OCCUPANCY_THRESHOLDS])
+    .range([...OCCUPANCY_COLORS[theme]]);
+}
+
+/**
+ * `fill-color` for the shading layer: a `match` on the polygons' `iso3` giving each country with an
+ * occupancy its class colour, and every other country no fill.
+ */
+export function countryShadingExpression(
+  countries: readonly CountryContext[],
+  theme: BasemapTheme = 'light',
+): ExpressionSpecification | string {
+  const color = occupancyColor(theme);
+  const pairs: string[] = [];
+  const seen = new Set<string>();
+  for (const country of countries) {
+    const pct = country.occupancyPct;
+    if (pct === undefined || !Number.isFinite(pct) || seen.has(country.iso3)) continue;
+    seen.add(country.iso3);
+    pairs.push(country.iso3, color(pct));
+  }
+  // A `match` needs at least one label; with nothing to shade, the fill is a constant.
+  if (pairs.length === 0) return TRANSPARENT;
+  return ['match', ['get', 'iso3'], ...pairs, TRANSPARENT] as unknown as ExpressionSpecification;
+}
+
+/** The shading fill layer on the built-in basemap's country source. Insert before {@link BASEMAP_SHADING_BEFORE_ID}. */
+export function countryShadingLayer(
+  theme: BasemapTheme = 'light',
+  countries: readonly CountryContext[] = [],
+): FillLayerSpecification {
+  return {
+    id: COUNTRY_SHADING_LAYER_ID,
+    type: 'fill',
+    source: COUNTRY_SOURCE_ID,
+    paint: {
+      'fill-color': countryShadingExpression(countries, theme),
+      'fill-antialias': false,
+    },
+  };
+}
+
+/**
+ * Adds the shading layer, or updates its colours for new data or a new theme. Does nothing on a
+ * style without the built-in country source (a custom `basemap`).
+ */
+export function applyCountryShading(map: MaplibreMap, countries: readonly CountryContext[], theme: BasemapTheme): void {
+  if (!map.getSource(COUNTRY_SOURCE_ID)) return;
+  if (map.getLayer(COUNTRY_SHADING_LAYER_ID)) {
+    map.setPaintProperty(COUNTRY_SHADING_LAYER_ID, 'fill-color', countryShadingExpression(countries, theme));
+    return;
+  }
+  map.addLayer(
+    countryShadingLayer(theme, countries),
+    map.getLayer(BASEMAP_SHADING_BEFORE_ID) ? BASEMAP_SHADING_BEFORE_ID : undefined,
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * The details card of a selected facility, transfer or country: what the reader gets on click, tap
+ * or Enter. Pure Lit templates; every value from the data goes through a text binding, so nothing
+ * in the data is ever read as markup. Only http(s) source URLs become links.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { safeHttpUrl } from '../data/validate.js';
+import type { CountryContext, Facility, Source, Transfer } from '../data/types.js';
+import { countryName as isoCountryName } from '../i18n/countries.js';
+import {
+  formatDate, formatNumber, formatPercent, formatUsd, strings, type Lang,
+} from '../i18n/strings.js';
+
+export interface CardContext {
+  lang: Lang;
+  /** Name of an ISO 3166-1 alpha-3 code in `lang`; defaults to {@link isoCountryName}. */
+  countryName?: (iso3: string) => string;
+  /** Name of a facility id in `lang`, or undefined when the id is not a facility (then it is a country). */
+  facilityName?: (id: string) => string | undefined;
+  /** The close button's action; the element clears the selection. */
+  onClose: () => void;
+}
+
+/** The id the card's heading carries (the card is labelled by it); one card per shadow root. */
+export const DETAILS_TITLE_ID = 'prison-map-details-title';
+
+/** The facility's name in `lang`: `name:es` in Spanish when given. */
+export function facilityDisplayName(facility: Facility, lang: Lang): string {
+  return lang === 'es' && facility.nameEs ? facility.nameEs : facility.name;
+}
+
+/** A `facilityName` for a {@link CardContext}, from the facilities of the current data. */
+export function facilityNamer(facilities: readonly Facility[], lang: Lang): (id: string) => string | undefined {
+  const byId = new Map(facilities.map((f) => [f.id, f]));
+  return (id) => {
+    const facility = byId.get(id);
+    return facility ? facilityDisplayName(facility, lang) : undefined;
+  };
+}
+
+/** Text in `lang`: the Spanish variant when reading Spanish and it exists, else the English one. */
+export function localized(english: string | undefined, spanish: string | undefined, lang: Lang): string | undefined {
+  return lang === 'es' && spanish ? spanish : english;
+}
+
+/** A transfer endpoint as a reader names it: a facility's name, else a country's. */
+export function endpointName(id: string, ctx: Pick<CardContext, 'lang' | 'countryName' | 'facilityName'>): string {
+  return ctx.facilityName?.(id) ?? nameOfCountry(id, ctx);
+}
+
+function nameOfCountry(iso3: string, ctx: Pick<CardContext, 'lang' | 'countryName'>): string {
+  return ctx.countryName ? ctx.countryName(iso3) : isoCountryName(iso3, ctx.lang);
+}
+
+/** Occupancy as population over capacity, in percent; undefined unless both are known and capacity > 0. */
+export function facilityOccupancy(facility: Facility): number | undefined {
+  if (facility.population === undefined || !facility.capacity) return undefined;
+  return (facility.population / facility.capacity) * 100;
+}
+
+/** Yearly fee per person, when a fee and a positive count are both known. */
+export function feePerPerson(transfer: Transfer): number | undefined {
+  if (transfer.feeUsdPerYear === undefined || !transfer.count) return undefined;
+  return transfer.feeUsdPerYear / transfer.count;
+}
+
+const UNBUILT = new Set(['under-construction', 'planned', 'on-hold', 'cancelled']);
+
+export function facilityCardTemplate(facility: Facility, ctx: CardContext): TemplateResult {
+  const { lang } = ctx;
+  const t = strings(lang);
+  const occupancy = facilityOccupancy(facility);
+  const description = localized(facility.description, facility.descriptionEs, lang);
+  return card(ctx, t.cardKind.facility, facilityDisplayName(facility, lang), html`
+    <dl class="details-facts">
+      ${fact(t.country, nameOfCountry(facility.country, ctx))}
+      ${fact(t.statusTitle, t.status[facility.status])}
+      ${fact(t.capacity, facility.capacity === null ? t.capacityValueUnknown : formatNumber(facility.capacity, lang))}
+      ${facility.population === undefined ? nothing : fact(t.population, formatNumber(facility.population, lang))}
+      ${occupancy === undefined ? nothing : fact(t.occupancy, formatPercent(occupancy, lang))}
+      ${facility.opened
+        ? fact(UNBUILT.has(facility.status) ? t.announced : t.opened, formatDate(facility.opened, lang))
+        : nothing}
+      ${fact(t.location, t.precision[facility.precision])}
+    </dl>
+    ${description ? html`<p class="details-text">${description}</p>` : nothing}
+    ${sourcesTemplate(facility.sources, lang)}`);
+}
+
+export function transferCardTemplate(transfer: Transfer, ctx: CardContext): TemplateResult {
+  const { lang } = ctx;
+  const t = strings(lang);
+  const perPerson = feePerPerson(transfer);
+  const note = localized(transfer.note, transfer.noteEs, lang);
+  const title = t.fromTo(endpointName(transfer.from, ctx), endpointName(transfer.to, ctx));
+  return card(ctx, t.cardKind.transfer, title, html`
+    <dl class="details-facts">
+      ${fact(t.kind, t.transferKindLong[transfer.kind])}
+      ${transfer.count === undefined ? nothing : fact(t.countLabel[transfer.kind], formatNumber(transfer.count, lang))}
+      ${fact(t.statusTitle, t.transferStatus[transfer.status])}
+      ${transfer.year ? fact(t.year, transfer.year) : nothing}
+      ${transfer.feeUsdPerYear === undefined ? nothing : fact(t.feePerYear, formatUsd(transfer.feeUsdPerYear, lang))}
+      ${perPerson === undefined ? nothing : fact(t.feePerPersonPerYear, formatUsd(perPerson, lang))}
+    </dl>
+    ${note ? html`<p class="details-text">${note}</p>` : nothing}
+    ${sourcesTemplate(transfer.sources, lang)}`);
+}
+
+export function countryCardTemplate(country: CountryContext, ctx: CardContext): TemplateResult {
+  const { lang } = ctx;
+  const t = strings(lang);
+  const note = localized(country.note, country.noteEs, lang);
+  const hasFacts = country.occupancyPct !== undefined || country.year;
+  return card(ctx, t.cardKind.country, nameOfCountry(country.iso3, ctx), html`
+    ${hasFacts ? html`<dl class="details-facts">
+      ${country.occupancyPct === undefined ? nothing : fact(t.occupancyLegendTitle, formatPercent(country.occupancyPct, lang))}
+      ${country.year ? fact(t.year, country.year) : nothing}
+    </dl>` : nothing}
+    ${note ? html`<p class="details-text">${note}</p>` : nothing}
+    ${sourcesTemplate(country.sources, lang)}`);
+}
+
+function card(ctx: CardContext, kind: string, title: string, body: TemplateResult): TemplateResult {
+  const t = strings(ctx.lang);
+  return html`<section class="details" aria-labelledby=${DETAILS_TITLE_ID} lang=${ctx.lang}>
+    <div class="details-header">
+      <div>
+        <p class="details-kind">${kind}</p>
+        <h2 class="details-title" id=${DETAILS_TITLE_ID}>${title}</h2>
+      </div>
+      <button type="button" class="details-close" aria-label=${t.closeDetails} @click=${() => ctx.onClose()}>
+        <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+          <path d="M2 2 L12 12 M12 2 L2 12" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path>
+        </svg>
+      </button>
+    </div>
+    ${body}
+  </section>`;
+}
+
+function fact(label: string, value: string): TemplateResult {
+  return html`<div class="details-fact"><dt>${label}</dt><dd>${value}</dd></div>`;
+}
+
+/**
+ * Sources as a list: the title (a link only for an http(s) URL, re-checked here although the
+ * parser checked it too, since a page may hand the card data another way), publisher and date.
+ */
+export function sourcesTemplate(sources: readonly Source[], lang: Lang): TemplateResult | typeof nothing {
+  if (!sources.length) return nothing;
+  const t = strings(lang);
+  return html`<div class="details-sources">
+    <h3 class="details-subtitle">${t.sources}</h3>
+    <ul>
+      ${sources.map((source) => {
+        const href = safeHttpUrl(source.url);
+        const meta = [source.publisher, source.date ? formatDate(source.date, lang) : undefined].filter(Boolean).join(', ');
+        return html`<li>
+          ${href
+            ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${source.title}</a>`
+            : html`<span class="source-title">${source.title}</span>`}${meta ? html`<span class="source-meta"> — ${meta}</span>` : nothing}
+        </li>`;
+      })}
+    </ul>
+  </div>`;
+}

@@ -1,0 +1,235 @@
+import { expect } from 'chai';
+import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Transfer } from '../src/data/types.js';
+import { arcBetween } from '../src/geo/arcs.js';
+import { FLOW_LAYER_ID, FlowLayer, flowArcs, type FlowArc } from '../src/map/flow-layer.js';
+import { FLOW_KIND_STYLES, flowWidth, MIN_FLOW_WIDTH } from '../src/map/flow-style.js';
+import { colorDistance, readMapPixels } from './support/mount.js';
+
+if (!getWorkerUrl()) setWorkerUrl(workerUrl);
+
+const WHITE = [255, 255, 255];
+const maps: MapLibreMap[] = [];
+
+afterEach(() => {
+  for (const map of maps.splice(0)) {
+    const container = map.getContainer();
+    map.remove();
+    container.remove();
+  }
+});
+
+async function createMap(center: [number, number] = [0, 0], zoom = 2): Promise<MapLibreMap> {
+  const container = document.createElement('div');
+  container.style.cssText = 'width:600px;height:400px';
+  document.body.append(container);
+  const map = new MapLibreMap({
+    container, center, zoom, fadeDuration: 0, attributionControl: false,
+    style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#fff' } }] },
+  });
+  maps.push(map);
+  await map.once('load');
+  return map;
+}
+
+function arc(id: string, from: [number, number], to: [number, number], extra: Partial<FlowArc> = {}): FlowArc {
+  return { id, path: arcBetween(from, to), widthPx: 6, color: [1, 0, 0, 1], dashed: false, ...extra };
+}
+
+async function mapWith(arcs: FlowArc[], animated: boolean, center?: [number, number], zoom?: number): Promise<{ map: MapLibreMap; layer: FlowLayer }> {
+  const map = await createMap(center, zoom);
+  const layer = new FlowLayer({ animated });
+  layer.setArcs(arcs);
+  map.addLayer(layer);
+  return { map, layer };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Screen points along an arc, skipping the ends. */
+function along(map: MapLibreMap, path: [number, number][]): Array<{ x: number; y: number }> {
+  return path.slice(1, -1).map((p) => map.project(p));
+}
+
+function isInk(pixel: readonly number[]): boolean {
+  return colorDistance(pixel, WHITE) > 80;
+}
+
+describe('flowArcs and flowWidth', () => {
+  const t = (id: string, extra: Partial<Transfer> = {}): Transfer => ({ id, from: 'SLV', to: 'USA', kind: 'inmates', status: 'active', sources: [], ...extra });
+  const places: Record<string, [number, number]> = { SLV: [-89, 13.7], USA: [-98, 39] };
+
+  it('sizes width by count on a square-root scale, thin for unknown counts', () => {
+    const transfers = [t('a', { count: 100 }), t('b', { count: 25 }), t('c')];
+    const width = flowWidth(transfers, 8);
+    expect(width(100)).to.equal(8);
+    expect(width(0)).to.equal(MIN_FLOW_WIDTH);
+    expect(width(25) - MIN_FLOW_WIDTH).to.be.closeTo((8 - MIN_FLOW_WIDTH) / 2, 1e-9);
+    const { arcs } = flowArcs(transfers, (id) => places[id], 'light');
+    expect(arcs.map((a) => a.widthPx)).to.deep.equal([8, width(25), MIN_FLOW_WIDTH]);
+  });
+
+  it('styles by status and kind, hides cancelled and reports unplaceable endpoints', () => {
+    const { arcs, unresolved } = flowArcs([
+      t('active'), t('agreed', { status: 'agreed' }), t('considered', { status: 'considered' }),
+      t('cancelled', { status: 'cancelled' }), t('help', { kind: 'assistance' }), t('lost', { to: 'XXX' }),
+    ], (id) => places[id], 'light');
+    const byId = Object.fromEntries(arcs.map((a) => [a.id, a]));
+    expect(Object.keys(byId)).to.deep.equal(['active', 'agreed', 'considered', 'cancelled', 'help']);
+    const alpha = (id: string) => (byId[id].color as number[])[3];
+    expect(alpha('agreed')).to.be.below(alpha('active'));
+    expect(byId.active.dashed).to.equal(false);
+    expect(byId.considered.dashed).to.equal(true);
+    expect(byId.cancelled.hidden).to.equal(true);
+    expect(byId.active.hidden).to.equal(false);
+    expect(byId.help.dotted).to.equal(true);
+    expect(byId.help.color).to.not.deep.equal(byId.active.color);
+    expect(FLOW_KIND_STYLES.assistance.color.light).to.not.equal(FLOW_KIND_STYLES.inmates.color.light);
+    expect(unresolved).to.have.length(1);
+    expect(unresolved[0]).to.include({ field: 'to' });
+    expect(unresolved[0].transfer.id).to.equal('lost');
+    expect(byId.active.path[0]).to.deep.equal(places.SLV);
+  });
+});
+
+describe('FlowLayer', () => {
+  it('draws an arc that starts and ends at its endpoints', async () => {
+    const from: [number, number] = [-40, 10];
+    const to: [number, number] = [40, -10];
+    const { map } = await mapWith([arc('a', from, to)], false);
+    const pixels = readMapPixels(map);
+    const a = map.project(from);
+    const b = map.project(to);
+    const ux = (b.x - a.x) / Math.hypot(b.x - a.x, b.y - a.y);
+    const uy = (b.y - a.y) / Math.hypot(b.x - a.x, b.y - a.y);
+    // One pixel inside each end, so that rounding to the pixel grid cannot step off the line.
+    expect(pixels.at(a.x + ux, a.y + uy), 'from').to.satisfy(isInk);
+    expect(pixels.at(b.x - ux, b.y - uy), 'to').to.satisfy(isInk);
+    // Past the ends there is nothing.
+    expect(colorDistance(pixels.at(a.x - 20 * ux, a.y - 20 * uy), WHITE), 'before from').to.be.below(5);
+    expect(colorDistance(pixels.at(b.x + 20 * ux, b.y + 20 * uy), WHITE), 'after to').to.be.below(5);
+  });
+
+  it('moves along the arc while animated', async () => {
+    const flow = arc('a', [-50, 0], [50, 0]);
+    const { map } = await mapWith([flow], true);
+    const points = along(map, flow.path);
+    const first = readMapPixels(map);
+    const before = points.map((p) => first.at(p.x, p.y));
+    await sleep(500);
+    const second = readMapPixels(map);
+    const after = points.map((p) => second.at(p.x, p.y));
+    expect(before.every(isInk) && after.every(isInk), 'the arc is drawn in both frames').to.equal(true);
+    const changed = before.filter((pixel, i) => colorDistance(pixel, after[i]) > 10).length;
+    expect(changed).to.be.above(points.length / 4);
+  });
+
+  it('renders no frames when animation is off, and keeps rendering when it is on', async () => {
+    const { map, layer } = await mapWith([arc('a', [-50, 0], [50, 0])], true);
+    await sleep(600);
+    const animatedFrames = layer.frameCount;
+    expect(animatedFrames, 'frames while animated').to.be.above(2);
+
+    layer.setAnimated(false);
+    await map.once('idle');
+    let frames = 0;
+    const count = () => { frames++; };
+    map.on('render', count);
+    const layerFrames = layer.frameCount;
+    await sleep(2000);
+    map.off('render', count);
+    expect(frames, 'map frames while still').to.equal(0);
+    expect(layer.frameCount, 'layer frames while still').to.equal(layerFrames);
+
+    // Still shows direction without motion: the same static arrowheads in two reads.
+    const first = readMapPixels(map);
+    await sleep(300);
+    const second = readMapPixels(map);
+    const { x, y } = map.project([0, 0]);
+    for (let dx = -60; dx <= 60; dx += 3) expect(colorDistance(first.at(x + dx, y), second.at(x + dx, y))).to.be.below(3);
+  });
+
+  it('hit-tests its own arcs', async () => {
+    const flow = arc('a', [-40, 0], [40, 0]);
+    const { map, layer } = await mapWith([flow, arc('far', [-40, 50], [40, 50])], false);
+    const mid = map.project(flow.path[Math.floor(flow.path.length / 2)]);
+    expect(layer.hitTest(mid, map)).to.equal('a');
+    expect(layer.hitTest({ x: mid.x + 2, y: mid.y + 4 }, map)).to.equal('a');
+    expect(layer.hitTest({ x: mid.x, y: mid.y + 20 }, map)).to.equal(undefined);
+    expect(layer.hitTest({ x: mid.x, y: mid.y - 20 }, map)).to.equal(undefined);
+  });
+
+  it('draws a hidden arc only while it is selected', async () => {
+    const flow = arc('gone', [-40, 0], [40, 0], { hidden: true });
+    const { map, layer } = await mapWith([flow], false);
+    const mid = map.project(flow.path[Math.floor(flow.path.length / 2)]);
+    expect(colorDistance(readMapPixels(map).at(mid.x, mid.y), WHITE)).to.be.below(5);
+    expect(layer.hitTest(mid, map)).to.equal(undefined);
+    layer.setSelected('gone');
+    expect(readMapPixels(map).at(mid.x, mid.y)).to.satisfy(isInk);
+    expect(layer.hitTest(mid, map)).to.equal('gone');
+  });
+
+  it('draws A→B and B→A apart', async () => {
+    const a: [number, number] = [-30, -20];
+    const b: [number, number] = [30, 20];
+    const { map } = await mapWith([arc('ab', a, b, { widthPx: 4 }), arc('ba', b, a, { widthPx: 4 })], false);
+    const pixels = readMapPixels(map);
+    const pa = map.project(a);
+    const pb = map.project(b);
+    const mx = (pa.x + pb.x) / 2;
+    const my = (pa.y + pb.y) / 2;
+    const len = Math.hypot(pb.x - pa.x, pb.y - pa.y);
+    const nx = -(pb.y - pa.y) / len;
+    const ny = (pb.x - pa.x) / len;
+    // Walk across both arcs through the middle of the chord: ink, then blank, then ink.
+    const runs: boolean[] = [];
+    for (let t = -80; t <= 80; t++) {
+      const ink = isInk(pixels.at(mx + nx * t, my + ny * t));
+      if (runs.length === 0 || runs.at(-1) !== ink) runs.push(ink);
+    }
+    expect(runs.filter((ink) => ink)).to.have.length(2);
+    expect(runs.indexOf(true)).to.be.below(runs.lastIndexOf(true) - 1);
+  });
+
+  it('draws the copy of a Pacific crossing nearest the view', async () => {
+    const flow = arc('pacific', [139, 36], [-122, 37]);
+    const { map } = await mapWith([flow], false, [-170, 40], 2);
+    const pixels = readMapPixels(map);
+    // The arc passes the antimeridian; on screen it is one continuous line through lng 180.
+    const middle = flow.path[Math.floor(flow.path.length / 2)];
+    const p = map.project([middle[0] - 360, middle[1]]);
+    const q = map.project(middle);
+    const onScreen = [p, q].find((pt) => pt.x >= 0 && pt.x < 600)!;
+    expect(pixels.at(onScreen.x, onScreen.y)).to.satisfy(isInk);
+  });
+
+  it('comes back after the WebGL context is lost and restored', async () => {
+    const flow = arc('a', [-40, 0], [40, 0]);
+    const { map, layer } = await mapWith([flow], false);
+    const mid = map.project(flow.path[Math.floor(flow.path.length / 2)]);
+    expect(readMapPixels(map).at(mid.x, mid.y)).to.satisfy(isInk);
+    const gl = map.getCanvas().getContext('webgl2')!;
+    const lose = gl.getExtension('WEBGL_lose_context')!;
+    const lost = map.once('webglcontextlost');
+    lose.loseContext();
+    await lost;
+    // Chrome ignores a restore requested in the same moment as the loss.
+    await sleep(300);
+    const restored = map.once('webglcontextrestored');
+    lose.restoreContext();
+    await restored;
+    let back = false;
+    for (let i = 0; i < 50 && !back; i++) {
+      await sleep(100);
+      back = !!map.getLayer(FLOW_LAYER_ID) && map.isStyleLoaded() === true && isInk(readMapPixels(map).at(mid.x, mid.y));
+    }
+    expect(back, 'arc pixels are back').to.equal(true);
+    // And the motion: turning animation on renders frames again.
+    const before = layer.frameCount;
+    layer.setAnimated(true);
+    await sleep(400);
+    expect(layer.frameCount).to.be.above(before + 1);
+  });
+});

@@ -1,0 +1,736 @@
+/**
+ * Property-based tests of the data parsers (CONTRACT.md, "Bad input"): for any input, no exception
+ * but the documented whole-dataset TypeError; every rejected record reported with its row (and its
+ * field where a field is at fault); every valid record kept, in order; the input never mutated.
+ * Runs are seeded (test/reliability-config.json) so they are the same on every machine.
+ */
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { csvRows } from '../src/data/csv.js';
+import { parseFacilities, readFacilityRows } from '../src/data/facilities.js';
+import { DatasetError, parseCsvText } from '../src/data/load.js';
+import { parseCountries, parseTransfers, readCountryRows, readTransferRows, type RowRecord } from '../src/data/transfers.js';
+import {
+  FACILITY_STATUSES, PRECISIONS, TRANSFER_KINDS, TRANSFER_STATUSES, type DataIssue, type DatasetName, type Parsed,
+} from '../src/data/types.js';
+import config from './reliability-config.json';
+
+const { seed } = config.fuzz;
+const RUNS = config.fuzz.numRuns;
+type RunName = keyof typeof RUNS;
+
+/** Cases really executed, by property, reported at the end (and checked against the config). */
+const executed = new Map<string, number>();
+let fixedCasesRun = 0;
+
+/** Runs one seeded property with the config's number of runs, and counts the runs. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function check<A extends fc.Arbitrary<any>[]>(name: RunName, arbs: [...A], predicate: (...args: { [K in keyof A]: A[K] extends fc.Arbitrary<infer T> ? T : never }) => void): void {
+  let runs = 0;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const property = (fc.property as any)(...arbs, (...args: any[]) => {
+    runs++;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (predicate as any)(...args);
+  });
+  fc.assert(property, { seed, numRuns: RUNS[name] });
+  // Shrinking would re-run the predicate, but only after a failure, which fails the test anyway.
+  expect(runs, `${name} ran its configured cases`).to.equal(RUNS[name]);
+  executed.set(name, runs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value as object)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  }
+  return value;
+}
+
+/** Runs a parser on a deep-frozen input and checks that the input is unchanged afterwards. */
+function parseFrozen<T>(input: unknown, parse: (input: unknown) => T): T {
+  const before = JSON.stringify(input);
+  deepFreeze(input);
+  const result = parse(input);
+  expect(JSON.stringify(input), 'the input is not mutated').to.equal(before);
+  return result;
+}
+
+const isSoft = (issue: DataIssue) => issue.field !== undefined && issue.field.startsWith('sources');
+
+/** Invariants of every issue list: dataset, integer row in range, readable bounded message, field text. */
+function checkIssues(issues: readonly DataIssue[], dataset: DatasetName, rows: ReadonlySet<number>): void {
+  for (const issue of issues) {
+    expect(issue.dataset).to.equal(dataset);
+    expect(Number.isInteger(issue.row), `row ${issue.row} is an integer`).to.equal(true);
+    expect(rows.has(issue.row), `row ${issue.row} is a row of the input`).to.equal(true);
+    expect(issue.message).to.be.a('string').and.not.equal('');
+    expect(issue.message.length, 'messages quote at most a short excerpt').to.be.below(600);
+    if (issue.field !== undefined) expect(issue.field).to.be.a('string').and.not.equal('');
+  }
+}
+
+/** The rows with an issue that leaves the record out (soft issues only drop a source). */
+function rejectedRows(issues: readonly DataIssue[]): Set<number> {
+  return new Set(issues.filter((i) => !isSoft(i)).map((i) => i.row));
+}
+
+function expectPlain(records: readonly object[]): void {
+  for (const record of records) expect(Object.getPrototypeOf(record), 'a plain object').to.equal(Object.prototype);
+  expect(({} as Record<string, unknown>).polluted, 'Object.prototype untouched').to.equal(undefined);
+}
+
+function checkSourcesOut(records: ReadonlyArray<{ sources: ReadonlyArray<{ url: string; title: string }> }>): void {
+  for (const record of records) {
+    for (const source of record.sources) {
+      expect(source.title.trim()).to.not.equal('');
+      if (source.url) expect(source.url).to.match(/^https?:/);
+    }
+  }
+}
+
+const range = (n: number, from = 1) => new Set(Array.from({ length: n }, (_, i) => i + from));
+
+// ---------------------------------------------------------------------------------------------
+// Arbitraries: values
+
+const EDGE_NUMBERS = [NaN, Infinity, -Infinity, -0, 0, 1e308, -1e308, -1, 5e-324, Number.MAX_SAFE_INTEGER + 2];
+const EDGE_STRINGS = ['', ' ', '   ', '\t\n', '\uFEFF', 'NaN', 'Infinity', '-0', '1e308', '1e400', '200', '-91', '1,500', '1.500',
+  'null', 'undefined', '__proto__', 'constructor', 'prototype', 'toString', '<b>x</b>', '"', '\'', ',', ';', '\r\n'];
+const edgeValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom<unknown>(...EDGE_NUMBERS, ...EDGE_STRINGS, null, true, false, [], {}, [1, 2], { a: 1 }),
+  fc.double(),
+  fc.string(),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+const nonBlank = fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' }).filter((s) => s.trim() !== '');
+const anyCase = (words: readonly string[]) => fc.tuple(fc.constantFrom(...words), fc.boolean())
+  .map(([w, upper]) => (upper ? w.toUpperCase() : w));
+const iso3 = fc.stringMatching(/^[A-Za-z]{3}$/);
+const year = fc.integer({ min: 1000, max: 2999 }).map(String);
+const partialDate = fc.oneof(
+  year,
+  fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+  fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+);
+const count = fc.oneof(fc.nat(), fc.double({ min: 0, max: 1e308, noNaN: true }), fc.constant(1e308));
+const validSource = fc.record({
+  title: nonBlank,
+  url: fc.webUrl({ validSchemes: ['http', 'https'] }),
+  publisher: fc.option(fc.string(), { nil: undefined }),
+  date: fc.option(fc.string(), { nil: undefined }),
+}, { requiredKeys: ['title', 'url'] });
+const junkSource = fc.oneof(edgeValue, fc.record({ title: edgeValue, url: edgeValue }, { requiredKeys: [] }),
+  fc.record({ title: nonBlank, url: fc.constantFrom('javascript:alert(1)', 'JaVaScRiPt:x', 'java\tscript:x', 'data:text/html,x', 'vbscript:x', '//x.org', 'x') }));
+const lng = fc.double({ min: -180, max: 180, noNaN: true });
+const lat = fc.double({ min: -90, max: 90, noNaN: true });
+
+/** A junk value for the `id`: never a string that trims to "valid-…", which the valid records own. */
+const notValidId = (value: unknown) => (typeof value === 'string' && value.trim().startsWith('valid-') ? `x${value}` : value);
+
+// ---------------------------------------------------------------------------------------------
+// Arbitraries: facilities
+
+const validFacilityProps = fc.record({
+  name: nonBlank,
+  country: iso3,
+  capacity: fc.oneof(count, fc.constant(null)),
+  population: count,
+  status: anyCase(FACILITY_STATUSES),
+  opened: partialDate,
+  precision: anyCase(PRECISIONS),
+  'name:es': fc.string(),
+  description: fc.string(),
+  'description:es': fc.string(),
+  sources: fc.array(validSource, { maxLength: 2 }),
+}, { requiredKeys: ['name', 'country'] });
+const validFeature = fc.record({ properties: validFacilityProps, lng, lat });
+
+const junkGeometry = fc.oneof(
+  fc.tuple(lng, lat).map(([x, y]) => ({ type: 'Point', coordinates: [x, y] })),
+  fc.tuple(edgeValue, edgeValue).map(([x, y]) => ({ type: 'Point', coordinates: [x, y] })),
+  fc.tuple(lng, lat).map(([x, y]) => ({ type: 'Point', coordinates: [y + 200, x] })),
+  fc.constantFrom<unknown>(null, 'Point', { type: 'Point' }, { type: 'Point', coordinates: [1] }, { type: 'LineString', coordinates: [[0, 0], [1, 1]] }, [0, 0]),
+  edgeValue,
+);
+const junkFacilityProps = fc.record({
+  id: edgeValue.map(notValidId),
+  name: fc.oneof(nonBlank, edgeValue),
+  country: fc.oneof(iso3, edgeValue),
+  capacity: fc.oneof(count, edgeValue),
+  population: edgeValue,
+  status: fc.oneof(anyCase(FACILITY_STATUSES), edgeValue, fc.constant('open')),
+  opened: fc.oneof(partialDate, edgeValue, fc.constant('2024-13-01')),
+  precision: fc.oneof(anyCase(PRECISIONS), edgeValue),
+  'name:es': edgeValue,
+  description: edgeValue,
+  sources: fc.oneof(fc.array(fc.oneof(validSource, junkSource), { maxLength: 3 }), edgeValue),
+  __proto__: edgeValue,
+  constructor: edgeValue,
+}, { requiredKeys: [] });
+const junkFeature: fc.Arbitrary<unknown> = fc.oneof(
+  edgeValue,
+  fc.record({
+    type: fc.constantFrom('Feature', 'feature', 'Point', undefined),
+    id: edgeValue.map(notValidId),
+    geometry: junkGeometry,
+    properties: fc.oneof({ weight: 4, arbitrary: junkFacilityProps }, edgeValue),
+  }, { requiredKeys: [] }),
+);
+
+interface Entry<T> { valid: boolean; value: T }
+/** A list mixing known-valid records (ids "valid-<n>" in order) and arbitrary ones. */
+function mixed<V, J>(valid: fc.Arbitrary<V>, junk: fc.Arbitrary<J>, maxLength = 25) {
+  return fc.array(fc.oneof(valid.map((value) => ({ valid: true, value } as Entry<V | J>)), junk.map((value) => ({ valid: false, value } as Entry<V | J>))), { maxLength });
+}
+
+function toFeature(props: Record<string, unknown>, position: [number, number], id: string, idOnFeature: boolean) {
+  return idOnFeature
+    ? { type: 'Feature', id, geometry: { type: 'Point', coordinates: position }, properties: props }
+    : { type: 'Feature', geometry: { type: 'Point', coordinates: position }, properties: { ...props, id } };
+}
+
+/** Checks what every JSON-fed parser must do with a mixed list. */
+function checkMixed<R extends { sources: ReadonlyArray<{ url: string; title: string }> }>(
+  dataset: DatasetName, entries: ReadonlyArray<Entry<unknown>>, list: readonly unknown[], parsed: Parsed<R>, idOf: (r: R) => string,
+  validIds: readonly string[],
+): void {
+  const { records, issues } = parsed;
+  checkIssues(issues, dataset, range(list.length));
+  const rejected = rejectedRows(issues);
+  expect(records.length, 'kept = given − rejected').to.equal(list.length - rejected.size);
+  expect(records.map(idOf).filter((id) => validIds.includes(id)), 'every valid record kept, in order').to.deep.equal(validIds);
+  entries.forEach((entry, index) => {
+    const row = index + 1;
+    const own = issues.filter((i) => i.row === row);
+    if (entry.valid) expect(own, `valid row ${row} has no issue`).to.deep.equal([]);
+    const item = list[index];
+    if (item && typeof item === 'object' && !Array.isArray(item)) {
+      for (const issue of own) expect(issue.field, `row ${row}: "${issue.message}" names its field`).to.be.a('string');
+    }
+  });
+  checkSourcesOut(records);
+  expectPlain(records);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arbitraries: transfers and countries
+
+const place = fc.oneof(iso3, nonBlank);
+const validTransfer = fc.record({
+  from: place, to: place,
+  kind: anyCase(TRANSFER_KINDS),
+  count,
+  status: anyCase(TRANSFER_STATUSES),
+  year: fc.oneof(year, fc.integer({ min: 1000, max: 2999 })),
+  fee_usd_per_year: count,
+  note: fc.string(),
+  'note:es': fc.string(),
+  sources: fc.array(validSource, { maxLength: 2 }),
+}, { requiredKeys: ['from', 'to'] });
+const junkTransfer: fc.Arbitrary<unknown> = fc.oneof(edgeValue, fc.record({
+  id: edgeValue.map(notValidId), from: fc.oneof(place, edgeValue), to: fc.oneof(place, edgeValue),
+  kind: fc.oneof(anyCase(TRANSFER_KINDS), edgeValue, fc.constant('money')), count: fc.oneof(count, edgeValue),
+  status: fc.oneof(anyCase(TRANSFER_STATUSES), edgeValue), year: fc.oneof(year, edgeValue),
+  fee_usd_per_year: edgeValue, note: edgeValue, sources: fc.oneof(fc.array(junkSource, { maxLength: 2 }), edgeValue),
+  __notAnObject: fc.constant(true), __proto__: edgeValue,
+}, { requiredKeys: [] }));
+
+/** Valid country codes are "Q" + two letters from the row's position, so they never repeat. */
+const validIso3 = (n: number) => `Q${String.fromCharCode(65 + Math.floor(n / 26) % 26)}${String.fromCharCode(65 + (n % 26))}`;
+const notValidIso3 = (value: unknown) => (typeof value === 'string' && /^\s*q/i.test(value) ? `x${value}` : value);
+const validCountry = fc.record({
+  occupancy_pct: count, year: fc.oneof(year, fc.integer({ min: 1000, max: 2999 })), note: fc.string(), 'note:es': fc.string(),
+  sources: fc.array(validSource, { maxLength: 2 }),
+}, { requiredKeys: [] });
+const junkCountry: fc.Arbitrary<unknown> = fc.oneof(edgeValue, fc.record({
+  iso3: fc.oneof(iso3, edgeValue).map(notValidIso3), occupancy_pct: fc.oneof(count, edgeValue), year: fc.oneof(year, edgeValue),
+  note: edgeValue, 'note:es': edgeValue, sources: fc.oneof(fc.array(junkSource, { maxLength: 2 }), edgeValue), constructor: edgeValue,
+}, { requiredKeys: [] }));
+
+// ---------------------------------------------------------------------------------------------
+// CSV building
+
+/** Quotes a cell as a spreadsheet would when it holds the separator, a quote or a line break. */
+function cell(value: string, sep: string): string {
+  return value.includes(sep) || /["\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}
+const csvStyle = fc.record({ sep: fc.constantFrom(',', ';'), eol: fc.constantFrom('\n', '\r\n'), bom: fc.boolean(), trailingEol: fc.boolean() });
+type CsvStyle = { sep: string; eol: string; bom: boolean; trailingEol: boolean };
+function csvText(style: CsvStyle, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const lines = [header, ...rows].map((cells) => cells.map((c) => cell(c, style.sep)).join(style.sep));
+  return `${style.bom ? '\uFEFF' : ''}${lines.join(style.eol)}${style.trailingEol ? style.eol : ''}`;
+}
+/** Arbitrary cell text: the characters that break naive CSV readers. */
+const junkCellText = fc.oneof(
+  fc.array(fc.constantFrom(',', ';', '"', '""', '\r', '\n', '\r\n', ' ', '\t', '\uFEFF', 'a', 'é', '1', '.', '-', 'e', '<', '>'), { maxLength: 12 }).map((a) => a.join('')),
+  fc.constantFrom(...EDGE_STRINGS),
+  fc.string({ maxLength: 20 }),
+);
+const num = (n: number, sep: string) => (sep === ';' ? String(n).replace('.', ',') : String(n));
+
+/** A CSV with known-valid rows (ids "valid-<n>") among arbitrary ones, and the columns in any order and case. */
+interface CsvKey { field: string; make: (n: number) => string; guard: (value: unknown) => unknown }
+const ID_KEY: CsvKey = { field: 'id', make: (n) => `valid-${n}`, guard: notValidId };
+function csvCase(columns: readonly string[], validRow: (sep: string) => fc.Arbitrary<Record<string, string>>, key: CsvKey = ID_KEY) {
+  return fc.tuple(
+    csvStyle,
+    fc.shuffledSubarray([...columns], { minLength: columns.length }),
+    fc.array(fc.constantFrom(' ', '', 'upper'), { minLength: columns.length, maxLength: columns.length }),
+  ).chain(([style, order, decorations]) => fc.array(fc.oneof(
+    validRow(style.sep).map((cells) => ({ valid: true, cells })),
+    fc.array(junkCellText, { maxLength: order.length + 2 }).map((list) => ({ valid: false, cells: Object.fromEntries(list.map((c, i) => [order[i] ?? `extra${i}`, c])) as Record<string, string> })),
+  ), { maxLength: 20 }).map((rows) => {
+    let n = 0;
+    const withIds = rows.map((r) => (r.valid ? { ...r, cells: { ...r.cells, [key.field]: key.make(n++) } }
+      : { ...r, cells: { ...r.cells, ...(r.cells[key.field] !== undefined ? { [key.field]: String(key.guard(r.cells[key.field])) } : {}) } }));
+    const header = order.map((name, i) => (decorations[i] === 'upper' ? name.toUpperCase() : `${decorations[i]}${name}${decorations[i]}`));
+    const extras = Math.max(0, ...withIds.map((r) => Object.keys(r.cells).filter((k) => k.startsWith('extra')).length));
+    const fullHeader = [...header, ...Array.from({ length: extras }, (_, i) => `extra${order.length + i}`)];
+    const names = [...order, ...fullHeader.slice(order.length)];
+    const text = csvText(style, fullHeader, withIds.map((r) => names.map((name) => r.cells[name] ?? '')));
+    return { text, rows: withIds, validIds: withIds.filter((r) => r.valid).map((r) => r.cells[key.field]) };
+  }));
+}
+
+/** What every CSV-fed parser must do: rows counted from the header as 1, valid rows kept in order. */
+function checkCsv<R extends { sources: ReadonlyArray<{ url: string; title: string }> }>(
+  dataset: DatasetName, text: string, given: ReadonlyArray<{ valid: boolean; cells: Record<string, string> }>, validIds: readonly string[],
+  read: (rows: RowRecord[]) => Parsed<R>, idOf: (r: R) => string, keyField = 'id',
+): void {
+  const rows = csvRows(text);
+  const numbers = rows.map((r) => r.row);
+  expect(numbers.every((n, i) => n >= 2 && (i === 0 || n > numbers[i - 1])), 'rows numbered from 2, increasing').to.equal(true);
+  const { records, issues } = parseFrozen(rows, () => read(rows));
+  checkIssues(issues, dataset, new Set(numbers));
+  expect(records.length, 'kept = rows − rejected').to.equal(rows.length - rejectedRows(issues).size);
+  expect(records.map(idOf).filter((id) => validIds.includes(id)), 'every valid row kept, in order').to.deep.equal(validIds);
+  given.forEach((g, index) => {
+    if (!g.valid) return;
+    const row = index + 2;
+    expect(rows.find((r) => r.row === row)?.record[keyField], `spreadsheet row ${row}`).to.equal(g.cells[keyField]);
+    expect(issues.filter((i) => i.row === row), `valid row ${row} has no issue`).to.deep.equal([]);
+  });
+  for (const issue of issues) {
+    expect(issue.field, `row ${issue.row}: "${issue.message}" names its field`).to.be.a('string');
+  }
+  checkSourcesOut(records);
+  expectPlain(records);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('fuzz: whole values of any shape', () => {
+  const anyValue = fc.oneof(
+    fc.anything({ maxDepth: 3, withNullPrototype: true, key: fc.oneof(fc.string(), fc.constantFrom('type', 'features', 'transfers', 'countries', '__proto__', 'constructor')) }),
+    fc.record({ type: fc.constantFrom('FeatureCollection', 'Feature', 'featurecollection'), features: fc.oneof(edgeValue, fc.array(junkFeature, { maxLength: 5 })) }, { requiredKeys: [] }),
+    fc.record({ transfers: fc.oneof(edgeValue, fc.array(junkTransfer, { maxLength: 5 })), countries: fc.oneof(edgeValue, fc.array(junkCountry, { maxLength: 5 })) }, { requiredKeys: [] }),
+    fc.array(fc.oneof(junkTransfer, junkCountry, junkFeature), { maxLength: 6 }),
+  );
+
+  /** Calls the parser; only a TypeError for the wrong top-level shape may escape. */
+  function outcome<T>(input: unknown, parse: (v: unknown) => Parsed<T>): Parsed<T> | 'threw' {
+    try {
+      return parseFrozen(input, parse);
+    } catch (error) {
+      expect(error, 'only the documented TypeError').to.be.instanceOf(TypeError);
+      return 'threw';
+    }
+  }
+  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
+
+  it('parseFacilities throws a TypeError exactly when the value is not a FeatureCollection', () => {
+    check('topLevelFacilities', [anyValue], (input) => {
+      const shapeOk = isObj(input) && input.type === 'FeatureCollection' && Array.isArray(input.features);
+      const result = outcome(input, parseFacilities);
+      expect(result === 'threw', 'throws iff the shape is wrong').to.equal(!shapeOk);
+      if (result !== 'threw') checkIssues(result.issues, 'facilities', range((input as { features: unknown[] }).features.length));
+    });
+  });
+
+  it('parseTransfers throws a TypeError exactly when the value is neither a list nor {transfers: [...]}', () => {
+    check('topLevelTransfers', [anyValue], (input) => {
+      const list = Array.isArray(input) ? input : isObj(input) && Array.isArray(input.transfers) ? input.transfers as unknown[] : undefined;
+      const result = outcome(input, parseTransfers);
+      expect(result === 'threw').to.equal(list === undefined);
+      if (result !== 'threw') checkIssues(result.issues, 'transfers', range(list!.length));
+    });
+  });
+
+  it('parseCountries throws a TypeError exactly when the value is neither a list nor {countries: [...]}', () => {
+    check('topLevelCountries', [anyValue], (input) => {
+      const list = Array.isArray(input) ? input : isObj(input) && Array.isArray(input.countries) ? input.countries as unknown[] : undefined;
+      const result = outcome(input, parseCountries);
+      expect(result === 'threw').to.equal(list === undefined);
+      if (result !== 'threw') checkIssues(result.issues, 'countries', range(list!.length));
+    });
+  });
+});
+
+describe('fuzz: facilities', () => {
+  it('GeoJSON: mixed valid and arbitrary features — valid kept in order, rejected reported with row and field, input untouched', () => {
+    check('facilitiesGeojsonMixed', [mixed(validFeature, junkFeature), fc.boolean()], (entries, idOnFeature) => {
+      let n = 0;
+      const validIds: string[] = [];
+      const features = entries.map((entry) => {
+        if (!entry.valid) return entry.value;
+        const { properties, lng: x, lat: y } = entry.value as { properties: Record<string, unknown>; lng: number; lat: number };
+        const id = `valid-${n++}`;
+        validIds.push(id);
+        return toFeature(properties, [x, y], id, idOnFeature);
+      });
+      const input = { type: 'FeatureCollection', features };
+      const parsed = parseFrozen(input, parseFacilities);
+      checkMixed('facilities', entries, features, parsed, (f) => f.id, validIds);
+      for (const f of parsed.records) {
+        expect(f.longitude).to.be.within(-180, 180);
+        expect(f.latitude).to.be.within(-90, 90);
+        expect(f.country).to.match(/^[A-Z]{3}$/);
+        expect(f.capacity === null || (Number.isFinite(f.capacity) && f.capacity >= 0)).to.equal(true);
+        expect(FACILITY_STATUSES).to.include(f.status);
+        expect(PRECISIONS).to.include(f.precision);
+      }
+    });
+  });
+
+  /** The issue field each property or coordinate is reported under. */
+  const FIELDS = ['id', 'name', 'name:es', 'country', 'capacity', 'population', 'status', 'opened', 'precision', 'description', 'description:es', 'sources', 'lng', 'lat', 'geometry'] as const;
+  const issueField = (field: (typeof FIELDS)[number]) => (field === 'lng' ? 'geometry.coordinates[0]' : field === 'lat' ? 'geometry.coordinates[1]' : field);
+
+  it('GeoJSON: one edge value in one field of a valid feature — kept, or rejected and blamed on that field alone', () => {
+    check('facilitiesGeojsonEdges', [validFeature, fc.constantFrom(...FIELDS), fc.oneof(edgeValue, junkGeometry, fc.constant('x'.repeat(1 << 20)))], (feature, field, value) => {
+      const position: unknown[] = [feature.lng, feature.lat];
+      const properties: Record<string, unknown> = { ...feature.properties, id: 'edge' };
+      let geometry: unknown = { type: 'Point', coordinates: position };
+      if (field === 'lng') position[0] = value;
+      else if (field === 'lat') position[1] = value;
+      else if (field === 'geometry') geometry = value;
+      else Object.defineProperty(properties, field, { value, enumerable: true, writable: true, configurable: true });
+      const { records, issues } = parseFrozen({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties }] }, parseFacilities);
+      checkIssues(issues, 'facilities', range(1));
+      if (field === 'sources') {
+        expect(records, 'a bad source never drops the facility').to.have.length(1);
+        for (const issue of issues) expect(issue.field).to.match(/^sources(\[\d+\])?$/);
+      } else if (records.length === 0) {
+        expect(issues.length, 'a rejection is reported').to.be.above(0);
+        for (const issue of issues) {
+          if (field === 'geometry') expect(issue.field).to.match(/^geometry/);
+          else expect(issue.field).to.equal(issueField(field));
+        }
+      } else {
+        expect(issues).to.deep.equal([]);
+      }
+    });
+  });
+
+  const FACILITY_COLUMNS = ['id', 'name', 'country', 'capacity', 'status', 'name:es', 'description', 'source_title', 'source_url', 'source_publisher'];
+  const facilityCsv = (latName: string, lonName: string) => csvCase([...FACILITY_COLUMNS, latName, lonName], (sep) => fc.record({
+    name: nonBlank, country: iso3, capacity: fc.oneof(fc.constant(''), fc.nat().map(String)),
+    status: fc.oneof(fc.constant(''), anyCase(FACILITY_STATUSES)), 'name:es': fc.string(), description: fc.string(),
+    source_title: fc.string(), source_url: fc.oneof(fc.constant(''), fc.webUrl({ validSchemes: ['https'] })), source_publisher: fc.string(),
+    [latName]: lat.map((v) => num(v, sep)), [lonName]: lng.map((v) => num(v, sep)),
+  }));
+
+  it('CSV: mixed valid and arbitrary rows, any column order and case, comma or semicolon, CRLF and BOM', () => {
+    const arb = fc.tuple(fc.constantFrom('lat', 'latitude'), fc.constantFrom('lon', 'lng', 'longitude'))
+      .chain(([la, lo]) => facilityCsv(la, lo));
+    check('facilitiesCsvMixed', [arb], ({ text, rows, validIds }) => {
+      checkCsv('facilities', text, rows, validIds, readFacilityRows, (f) => f.id);
+    });
+  });
+
+  it('CSV: arbitrary text after a facilities header never throws and numbers every issue from row 2', () => {
+    const tokens = fc.array(fc.constantFrom(',', ';', '"', '\r', '\n', '\r\n', '\uFEFF', ' ', 'a', 'b', '1', '-', '.', '200', 'NaN', 'SLV', 'operational', '__proto__', 'constructor'), { maxLength: 80 });
+    check('facilitiesCsvRawText', [fc.constantFrom('id,name,country,lat,lon,capacity\n', 'id;name;country;latitude;lng\r\n', '\uFEFFID, Name ,COUNTRY,lat,lon\n', ''), tokens], (header, parts) => {
+      const rows = csvRows(header + parts.join(''));
+      const { records, issues } = readFacilityRows(rows);
+      checkIssues(issues, 'facilities', new Set(rows.map((r) => r.row)));
+      for (const issue of issues) expect(issue.row).to.be.at.least(2);
+      expectPlain(records);
+    });
+  });
+});
+
+describe('fuzz: transfers', () => {
+  it('JSON: mixed valid and arbitrary transfers (as a list or {transfers}) — valid kept in order, rejected reported', () => {
+    check('transfersJsonMixed', [mixed(validTransfer, junkTransfer), fc.boolean()], (entries, wrapped) => {
+      let n = 0;
+      const validIds: string[] = [];
+      const list = entries.map((entry) => {
+        if (!entry.valid) return entry.value;
+        const id = `valid-${n++}`;
+        validIds.push(id);
+        return { ...(entry.value as object), id };
+      });
+      const parsed = parseFrozen(wrapped ? { transfers: list } : list, parseTransfers);
+      checkMixed('transfers', entries, list, parsed, (t) => t.id, validIds);
+      for (const t of parsed.records) {
+        expect(TRANSFER_KINDS).to.include(t.kind);
+        expect(TRANSFER_STATUSES).to.include(t.status);
+        if (t.count !== undefined) expect(Number.isFinite(t.count) && t.count >= 0).to.equal(true);
+      }
+    });
+  });
+
+  it('CSV: mixed valid and arbitrary rows', () => {
+    const arb = csvCase(['id', 'from', 'to', 'kind', 'count', 'status', 'year', 'fee_usd_per_year', 'note', 'note:es', 'source_title', 'source_url'], () => fc.record({
+      from: place, to: place, kind: fc.oneof(fc.constant(''), anyCase(TRANSFER_KINDS)), count: fc.oneof(fc.constant(''), fc.nat().map(String)),
+      status: anyCase(TRANSFER_STATUSES), year: fc.oneof(fc.constant(''), year), fee_usd_per_year: fc.oneof(fc.constant(''), fc.nat().map(String)),
+      note: fc.string(), 'note:es': fc.string(), source_title: nonBlank, source_url: fc.webUrl({ validSchemes: ['http', 'https'] }),
+    }));
+    check('transfersCsvMixed', [arb], ({ text, rows, validIds }) => {
+      checkCsv('transfers', text, rows, validIds, readTransferRows, (t) => t.id);
+    });
+  });
+});
+
+describe('fuzz: countries', () => {
+  it('JSON: mixed valid and arbitrary country rows — valid kept in order, rejected reported', () => {
+    check('countriesJsonMixed', [mixed(validCountry, junkCountry), fc.boolean()], (entries, wrapped) => {
+      let n = 0;
+      const validIds: string[] = [];
+      const list = entries.map((entry) => {
+        if (!entry.valid) return entry.value;
+        const code = validIso3(n++);
+        validIds.push(code);
+        return { ...(entry.value as object), iso3: code.toLowerCase() };
+      });
+      const parsed = parseFrozen(wrapped ? { countries: list } : list, parseCountries);
+      checkMixed('countries', entries, list, parsed, (c) => c.iso3, validIds);
+    });
+  });
+
+  it('CSV: mixed valid and arbitrary rows', () => {
+    const arb = csvCase(['iso3', 'occupancy_pct', 'year', 'note', 'note:es', 'source_title', 'source_url'], (sep) => fc.record({
+      occupancy_pct: fc.oneof(fc.constant(''), fc.double({ min: 0, max: 1000, noNaN: true }).map((v) => num(Math.round(v * 10) / 10, sep))),
+      year: fc.oneof(fc.constant(''), year), note: fc.string(), 'note:es': fc.string(), source_title: fc.string(), source_url: fc.constant(''),
+    }), { field: 'iso3', make: validIso3, guard: notValidIso3 });
+    check('countriesCsvMixed', [arb], ({ text, rows, validIds }) => {
+      checkCsv('countries', text, rows, validIds, readCountryRows, (c) => c.iso3, 'iso3');
+    });
+  });
+});
+
+describe('fuzz: arbitrary CSV text through every parser', () => {
+  it('never throws; parseCsvText fails only with a DatasetError for an empty, HTML or header-only file', () => {
+    const text = fc.oneof(
+      fc.array(fc.oneof(junkCellText, fc.constantFrom('id', 'iso3', 'from', 'to', 'name', 'country', 'lat', 'lon', '<html>', '\uFEFF')), { maxLength: 40 }).map((a) => a.join('')),
+      fc.string({ maxLength: 200 }),
+    );
+    check('csvRawTextAllParsers', [text], (input) => {
+      let rows: RowRecord[] | undefined;
+      try {
+        rows = parseCsvText('transfers', input);
+      } catch (error) {
+        expect(error).to.be.instanceOf(DatasetError);
+      }
+      const all = rows ?? csvRows(input);
+      const numbers = new Set(all.map((r) => r.row));
+      for (const [dataset, read] of [['facilities', readFacilityRows], ['transfers', readTransferRows], ['countries', readCountryRows]] as const) {
+        const { records, issues } = read(all);
+        checkIssues(issues, dataset, numbers);
+        expectPlain(records);
+      }
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Fixed edge cases (each `fixed()` call is one counted case)
+
+function fixed(run: () => void): void {
+  run();
+  fixedCasesRun++;
+}
+/** A group of fixed cases; its title must be one of the config's `fixedCases`. */
+const groupsRun = new Set<string>();
+function itFixed(title: string, body: () => void): void {
+  it(title, () => {
+    expect(config.fuzz.fixedCases, 'listed in reliability-config.json').to.include(title);
+    body();
+    groupsRun.add(title);
+  });
+}
+const feature = (properties: Record<string, unknown>, coordinates: unknown[] = [-88.8, 13.5]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
+const base = { name: 'A', country: 'SLV' };
+
+describe('fixed edge cases', () => {
+  itFixed('no prototype pollution from __proto__ / constructor / prototype keys, in JSON and CSV', () => {
+    const poison = '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "prototype": {"polluted": 1}';
+    fixed(() => {
+      const fc1 = JSON.parse(`{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]},
+        "properties": ${poison}, "id": "p", "name": "P", "country": "FRA", "sources": [${poison}, "title": "t", "url": "https://x.org"}]}}], "__proto__": {"polluted": 1}}`);
+      const { records, issues } = parseFrozen(fc1, parseFacilities);
+      expect(records.map((f) => f.id)).to.deep.equal(['p']);
+      expect(records[0].sources).to.deep.equal([{ title: 't', url: 'https://x.org/' }]);
+      expect(issues).to.deep.equal([]);
+      expectPlain(records);
+    });
+    fixed(() => {
+      const list = JSON.parse(`[${poison}, "id": "t", "from": "USA", "to": "SLV"}]`);
+      const { records } = parseFrozen(list, parseTransfers);
+      expect(records.map((t) => t.id)).to.deep.equal(['t']);
+      expectPlain(records);
+      expectPlain(parseFrozen(JSON.parse(`{"transfers": [], ${poison.slice(1)}}`), parseTransfers).records);
+    });
+    fixed(() => {
+      const list = JSON.parse(`[${poison}, "iso3": "slv"}, {"__proto__": {"polluted": 1}}]`);
+      const { records, issues } = parseFrozen(list, parseCountries);
+      expect(records.map((c) => c.iso3)).to.deep.equal(['SLV']);
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'iso3']]);
+      expectPlain(records);
+    });
+    fixed(() => {
+      const rows = csvRows('__proto__,constructor,id,name,country,lat,lon,prototype\n{"polluted":1},x,a,A,SLV,1,2,y\n');
+      expect(rows[0].record).to.include({ id: 'a', constructor: 'x' });
+      expect(Object.getPrototypeOf(rows[0].record), 'a "__proto__" column does not set the prototype').to.equal(Object.prototype);
+      expect(Object.prototype.hasOwnProperty.call(rows[0].record, '__proto__')).to.equal(true);
+      const { records } = readFacilityRows(rows);
+      expect(records.map((f) => f.id)).to.deep.equal(['a']);
+      expectPlain(records);
+    });
+  });
+
+  itFixed('1 MB strings: kept as text where text is allowed, quoted briefly in messages', () => {
+    const big = 'x'.repeat(1 << 20);
+    fixed(() => {
+      const { records, issues } = parseFrozen({ type: 'FeatureCollection', features: [
+        feature({ ...base, id: big, name: big, description: big }),
+        feature({ ...base, id: 'b', capacity: big, country: big }),
+      ] }, parseFacilities);
+      expect(records).to.have.length(1);
+      expect(records[0].name.length).to.equal(1 << 20);
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'country'], [2, 'capacity']]);
+      for (const issue of issues) expect(issue.message.length).to.be.below(200);
+    });
+    fixed(() => {
+      const { records, issues } = readTransferRows(csvRows(`id,from,to,count\n${big},USA,SLV,1\nb,USA,SLV,${'9'.repeat(400)}\n`));
+      expect(records).to.have.length(1);
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[3, 'count']]);
+    });
+  });
+
+  itFixed('NaN, ±Infinity, -0, 1e308 and negatives in every number field', () => {
+    const cases: Array<[unknown, boolean]> = [[NaN, false], [Infinity, false], [-Infinity, false], [-0, true], [0, true], [1e308, true], [-1, false], [-1e308, false], ['1e308', true], ['1e400', false], ['  ', true], ['', true]];
+    for (const field of ['capacity', 'population']) {
+      for (const [value, ok] of cases) {
+        fixed(() => {
+          const { records, issues } = parseFrozen({ type: 'FeatureCollection', features: [feature({ ...base, id: 'a', [field]: value })] }, parseFacilities);
+          expect(records.length, `${field} ${String(value)}`).to.equal(ok ? 1 : 0);
+          if (!ok) expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, field]]);
+        });
+      }
+    }
+    for (const field of ['count', 'fee_usd_per_year']) {
+      for (const [value, ok] of cases) {
+        fixed(() => {
+          const { records, issues } = parseFrozen([{ id: 't', from: 'USA', to: 'SLV', [field]: value }], parseTransfers);
+          expect(records.length, `${field} ${String(value)}`).to.equal(ok ? 1 : 0);
+          if (!ok) expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, field]]);
+        });
+      }
+    }
+    for (const [value, ok] of cases) {
+      fixed(() => {
+        const { records, issues } = parseFrozen([{ iso3: 'SLV', occupancy_pct: value }], parseCountries);
+        expect(records.length, `occupancy_pct ${String(value)}`).to.equal(ok ? 1 : 0);
+        if (!ok) expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, 'occupancy_pct']]);
+      });
+    }
+  });
+
+  itFixed('coordinates out of range, swapped or not numbers are rejected and blamed on the right coordinate', () => {
+    const cases: Array<[unknown[], string[]]> = [
+      [[-88.8, 200], ['geometry.coordinates[1]']],
+      [[200, 13.5], ['geometry.coordinates[0]']],
+      [[13.5, -188.8], ['geometry.coordinates[1]']],
+      [[NaN, Infinity], ['geometry.coordinates[0]', 'geometry.coordinates[1]']],
+      [['-88.8', '13.5'], ['geometry.coordinates[0]', 'geometry.coordinates[1]']],
+      [[null, -0], ['geometry.coordinates[0]']],
+      [[180, -90], []],
+      [[-180, 90], []],
+    ];
+    for (const [coordinates, fields] of cases) {
+      fixed(() => {
+        const { records, issues } = parseFrozen({ type: 'FeatureCollection', features: [feature({ ...base, id: 'a' }, coordinates)] }, parseFacilities);
+        expect(records.length).to.equal(fields.length === 0 ? 1 : 0);
+        expect(issues.map((i) => i.field)).to.deep.equal(fields);
+      });
+    }
+    fixed(() => {
+      const { issues } = readFacilityRows(csvRows('id,name,country,lat,lon\na,A,SLV,200,-88\nb,B,SLV,13,\n'));
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'lat'], [3, 'lon']]);
+    });
+  });
+
+  itFixed('duplicate ids and country codes: the first is kept, each later one reported', () => {
+    fixed(() => {
+      const { records, issues } = parseFrozen({ type: 'FeatureCollection', features: [
+        feature({ ...base, id: 'a' }), feature({ ...base, id: ' a ' }), { type: 'Feature', id: 'a', geometry: { type: 'Point', coordinates: [0, 0] }, properties: base },
+      ] }, parseFacilities);
+      expect(records).to.have.length(1);
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'id'], [3, 'id']]);
+    });
+    fixed(() => {
+      const { records, issues } = parseFrozen([{ id: 1, from: 'USA', to: 'SLV' }, { id: '1', from: 'USA', to: 'SLV' }], parseTransfers);
+      expect(records.map((t) => t.id)).to.deep.equal(['1']);
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'id']]);
+    });
+    fixed(() => {
+      const { records, issues } = readCountryRows(csvRows('iso3;occupancy_pct\r\nslv;100\r\nSLV;120\r\n'));
+      expect(records).to.have.length(1);
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[3, 'iso3']]);
+    });
+  });
+
+  itFixed('unknown status, kind and precision; empty and whitespace-only required fields', () => {
+    fixed(() => {
+      const { issues } = parseFrozen({ type: 'FeatureCollection', features: [
+        feature({ ...base, id: 'a', status: 'open' }), feature({ ...base, id: 'b', precision: 'exact' }),
+        feature({ ...base, id: '' }), feature({ ...base, id: 'd', name: '   ' }), feature({ id: 'e', name: 'E', country: '\t' }),
+      ] }, parseFacilities);
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, 'status'], [2, 'precision'], [3, 'id'], [4, 'name'], [5, 'country']]);
+    });
+    fixed(() => {
+      const { issues } = parseFrozen([{ id: 'a', from: 'USA', to: 'SLV', kind: 'money' }, { id: 'b', from: 'USA', to: 'SLV', status: 'done' }, { id: ' ', from: 'USA', to: 'SLV' }, { id: 'd', from: '', to: 'SLV' }], parseTransfers);
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, 'kind'], [2, 'status'], [3, 'id'], [4, 'from']]);
+    });
+  });
+
+  itFixed('BOM, CRLF and semicolons together; blank and comma-only rows are skipped but still counted', () => {
+    fixed(() => {
+      const rows = csvRows('\uFEFFid;name;country;lat;lon\r\na;A;SLV;13,5;-88,8\r\n\r\n;;;;\r\nb;B;HND;15;-86\r\n\r\n');
+      expect(rows.map((r) => r.row)).to.deep.equal([2, 5]);
+      const { records, issues } = readFacilityRows(rows);
+      expect(records.map((f) => [f.id, f.latitude])).to.deep.equal([['a', 13.5], ['b', 15]]);
+      expect(issues).to.deep.equal([]);
+    });
+    fixed(() => {
+      const { records, issues } = readTransferRows(csvRows('id,from,to,note\n"a","USA","SLV","line one\nline two, with ""quotes"""\nb,,SLV,x\n'));
+      expect(records.map((t) => t.note)).to.deep.equal(['line one\nline two, with "quotes"']);
+      expect(issues.map((i) => [i.row, i.field]), 'a quoted line break stays in its spreadsheet row').to.deep.equal([[3, 'from']]);
+    });
+  });
+
+  itFixed('a record with a __notAnObject key is read as the object it is; a non-object is reported without a field', () => {
+    fixed(() => {
+      const { records, issues } = parseFrozen([{ id: 'a', from: 'USA', to: 'SLV', __notAnObject: true }, 'text', null, [1]], parseTransfers);
+      expect(records.map((t) => t.id)).to.deep.equal(['a']);
+      expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, undefined], [3, undefined], [4, undefined]]);
+    });
+  });
+});
+
+describe('fuzz: totals', () => {
+  it('ran every configured property and fixed case', () => {
+    for (const name of Object.keys(RUNS) as RunName[]) expect(executed.get(name), name).to.equal(RUNS[name]);
+    expect([...groupsRun].sort(), 'every fixed group in the config ran').to.deep.equal([...config.fuzz.fixedCases].sort());
+    const total = [...executed.values()].reduce((a, b) => a + b, 0) + fixedCasesRun;
+    // Read by scripts/reliability-report.mjs from the runner's output when it is shown.
+    console.log(`RELIABILITY ${JSON.stringify({ kind: 'fuzz', properties: executed.size, runs: total - fixedCasesRun, fixedGroups: groupsRun.size, fixedCases: fixedCasesRun, count: total })}`);
+  });
+});
