@@ -23,7 +23,7 @@ import puppeteer from 'puppeteer-core';
 import { median, table } from './support.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SIZES = [100, 1000, 10000];
+const SIZES = (process.env.FLOWS_BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const SYNC_FRAMES = 60;
 const RUN_MS = 3000;
 

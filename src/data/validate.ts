@@ -104,9 +104,9 @@ export class RecordReader {
     }
     const kept: Source[] = [];
     value.forEach((item, index) => {
-      const source = readSource(item);
-      if (typeof source === 'string') this.softIssue(`${field}[${index}]`, source);
-      else kept.push(source);
+      const { source, problem } = readSource(item);
+      if (problem) this.softIssue(`${field}[${index}]`, problem);
+      if (source) kept.push(source);
     });
     return kept;
   }
@@ -118,18 +118,21 @@ export class RecordReader {
   readonly softIssues: DataIssue[] = [];
 }
 
-/** Reads one source object; returns an error message instead when it cannot be used. */
-export function readSource(item: unknown): Source | string {
-  if (!item || typeof item !== 'object') return 'a source must be an object with title and url';
+/**
+ * Reads one source object. A source whose URL is not http(s) keeps its title (shown as text, never
+ * as a link) and is reported; one with no title cannot be shown and is dropped.
+ */
+export function readSource(item: unknown): { source?: Source; problem?: string } {
+  if (!item || typeof item !== 'object') return { problem: 'a source must be an object with title and url' };
   const record = item as Record<string, unknown>;
   const title = typeof record.title === 'string' ? record.title.trim() : '';
   const url = typeof record.url === 'string' ? record.url.trim() : '';
-  if (!title) return 'a source needs a title';
+  if (!title) return { problem: 'a source needs a title' };
   const source: Source = { title, url: safeHttpUrl(url) ?? '' };
-  if (url && !source.url) return `source url must start with http:// or https://, got ${describe(url)}`;
   if (typeof record.publisher === 'string' && record.publisher.trim()) source.publisher = record.publisher.trim();
   if (typeof record.date === 'string' && record.date.trim()) source.date = record.date.trim();
-  return source;
+  if (url && !source.url) return { source, problem: `source url must start with http:// or https://, got ${describe(url)}; shown without a link` };
+  return { source };
 }
 
 /**
