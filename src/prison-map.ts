@@ -8,6 +8,7 @@ import type { LoadedData, MapModel } from './pipeline.js';
 /** Radius in CSS px of the largest capacity, when `max-radius` is absent or invalid. */
 const DEFAULT_MAX_RADIUS = 36;
 import { legendTemplate } from './ui/legend.js';
+import { keyAction, navigationOrder } from './ui/keyboard.js';
 import { MotionPolicy } from './ui/motion.js';
 import { panelStyles } from './ui/panel-styles.js';
 import { elementStyles } from './ui/styles.js';
@@ -139,6 +140,8 @@ export class PrisonMapElement extends LitElement {
   /** Text for the live region: what was just selected. */
   declare private _announcement: string;
   private readonly motion = new MotionPolicy(this, () => this.syncMotion());
+  /** The item the arrow keys are on. */
+  private keyboardItem?: { kind: 'facility' | 'transfer'; id: string };
 
   private controller?: MapController;
   private controllerPromise?: Promise<void>;
@@ -267,10 +270,12 @@ export class PrisonMapElement extends LitElement {
     const data = model?.data;
     const hasMotion = !!data?.transfers.length && !this.noAnimation && !this.motion.reducedMotion;
     return html`<div class="frame ${this.effectiveTheme}" @keydown=${this.onKeydown}>
-      <div class="map" part="map" role="region" aria-label=${this.label || t.mapLabel} aria-describedby="summary">
+      <div class="map" part="map" role="region" aria-label=${this.label || t.mapLabel} aria-describedby="summary keyboard-hint"
+        @keydown=${this.onMapKeydown}>
         <div class="map-canvas"></div>
       </div>
       <p id="summary" class="visually-hidden">${ui && data ? ui.summaryText(data, lang) : ''}</p>
+      <p id="keyboard-hint" class="visually-hidden">${t.keyboardHint}</p>
       <div class="controls">
         ${hasMotion ? html`<button type="button" class="control" aria-pressed=${this._paused ? 'true' : 'false'}
             aria-label=${this._paused ? t.playAnimation : t.pauseAnimation} title=${this._paused ? t.playAnimation : t.pauseAnimation}
@@ -286,7 +291,8 @@ export class PrisonMapElement extends LitElement {
         </div>`}
       <div class="tooltip" part="tooltip" role="tooltip" ?hidden=${!this._hover}>${this.tooltipContent()}</div>
       ${this.cardContent()}
-      <div id="tables" part="table" class=${this._tablesOpen ? 'tables open' : 'tables visually-hidden'}>
+      <div id="tables" part="table" class=${this._tablesOpen ? 'tables open' : 'tables visually-hidden'}
+        role="region" aria-label=${t.showData} tabindex=${this._tablesOpen ? '0' : '-1'}>
         ${ui && data ? ui.dataTablesTemplate({
           facilities: data.facilities, transfers: data.transfers, countries: data.countries, lang, selected: this.selected,
         }) : nothing}
@@ -381,6 +387,35 @@ export class PrisonMapElement extends LitElement {
     this.select(undefined);
     this.map?.getCanvas().focus();
   }
+
+  /** Arrow keys walk the items, Enter opens one, +/- zoom: the map is one tab stop, not dozens. */
+  private onMapKeydown = (event: KeyboardEvent) => {
+    const data = this.mapData;
+    const controller = this.controller;
+    if (!data || !controller || event.altKey || event.ctrlKey || event.metaKey) return;
+    const items = navigationOrder(data.facilities, data.transfers);
+    const current = this.keyboardItem ? items.findIndex((i) => i.kind === this.keyboardItem!.kind && i.id === this.keyboardItem!.id) : -1;
+    const action = keyAction(event.key, current < 0 ? undefined : current, items.length);
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const animate = !prefersReducedMotion();
+    if (action.type === 'zoom') {
+      controller.zoomBy(action.delta, animate);
+    } else if (action.type === 'select') {
+      this._openCountry = undefined;
+      this.select(this.keyboardItem);
+    } else {
+      const item = items[action.index];
+      this.keyboardItem = item;
+      controller.reveal(item.kind, item.id, false);
+      const point = controller.screenPointOf(item.kind, item.id);
+      this._hover = point ? { kind: item.kind, id: item.id, ...point } : undefined;
+      controller.highlightFacility(this.highlightedFacility());
+      const name = this.itemName(item.kind, item.id);
+      this._announcement = `${name} (${action.index + 1} / ${items.length})`;
+    }
+  };
 
   private onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && (this.selected || this._openCountry)) {
@@ -610,7 +645,8 @@ export class PrisonMapElement extends LitElement {
   }
 
   private highlightedFacility(): string | undefined {
-    return (this.findFacility(this.selected) ?? this.findFacility(this.focusOn))?.id;
+    const keyboard = this.keyboardItem?.kind === 'facility' ? this.keyboardItem.id : undefined;
+    return (this.findFacility(this.selected) ?? this.findFacility(keyboard) ?? this.findFacility(this.focusOn))?.id;
   }
 }
 

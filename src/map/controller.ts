@@ -89,6 +89,7 @@ export class MapController {
   private countries: readonly CountryContext[] = [];
   private shadedIso3 = new Set<string>();
   private arcEnds: Array<[number, number]> = [];
+  private arcMiddles = new Map<string, [number, number]>();
 
   /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
   static async create(options: MapControllerOptions): Promise<MapController> {
@@ -113,6 +114,9 @@ export class MapController {
         ...(camera.kind === 'world' ? { center: [0, 15], zoom: 1 } : {}),
         // The article owns the page's scroll: zooming needs ctrl/⌘ + wheel or two fingers.
         cooperativeGestures: true,
+        // Arrow keys walk between facilities and +/- zoom (the element's keyboard model), so
+        // MapLibre's own keyboard panning is off.
+        keyboard: false,
         attributionControl: { compact: true },
         renderWorldCopies: true,
         maxPitch: 0,
@@ -124,7 +128,6 @@ export class MapController {
       throw new MapCreateError('webgl', messageOf(error));
     }
     this.map.touchZoomRotate.disableRotation();
-    this.map.keyboard.disableRotation();
     this.loadTimer = setTimeout(() => {
       if (!this.loaded) options.onError('worker', `the map did not start within ${MAP_LOAD_TIMEOUT_MS / 1000} s (its worker script may have failed to load)`);
     }, MAP_LOAD_TIMEOUT_MS);
@@ -179,6 +182,7 @@ export class MapController {
     const endpoint = (key: string) => this.facilityPositions.get(key) ?? anchors.get(key.trim().toUpperCase());
     const { arcs, unresolved } = flowArcs(transfers, endpoint, this.theme);
     this.arcEnds = arcs.flatMap((arc) => [arc.path[0], arc.path[arc.path.length - 1]]);
+    this.arcMiddles = new Map(arcs.map((arc) => [arc.id, arc.path[Math.floor(arc.path.length / 2)]]));
     this.flows.setArcs(arcs);
     this.map.triggerRepaint();
     return unresolved;
@@ -199,6 +203,32 @@ export class MapController {
     this.flows.setSelected(id);
     this.map.triggerRepaint();
   }
+
+  /** Where an item is on screen (a facility's centre, an arc's middle), in CSS px, if drawn. */
+  screenPointOf(kind: 'facility' | 'transfer', id: string): { x: number; y: number } | undefined {
+    const position = kind === 'facility' ? this.facilityPositions.get(id) : this.arcMiddles.get(id);
+    if (!position) return undefined;
+    const { x, y } = this.map.project(position);
+    return { x, y };
+  }
+
+  /** Brings an item into view if it is off screen, without changing the zoom. */
+  reveal(kind: 'facility' | 'transfer', id: string, animate: boolean): void {
+    const point = this.screenPointOf(kind, id);
+    const canvas = this.map.getCanvas();
+    if (!point || (point.x > 0 && point.y > 0 && point.x < canvas.clientWidth && point.y < canvas.clientHeight)) return;
+    const position = kind === 'facility' ? this.facilityPositions.get(id) : this.arcMiddles.get(id);
+    if (position) this.map[animate ? 'easeTo' : 'jumpTo']({ center: position });
+  }
+
+  /** Keyboard zoom: steps add up even while a previous step is still animating. */
+  zoomBy(delta: 1 | -1, animate: boolean): void {
+    const target = (this.zoomTarget ?? this.map.getZoom()) + delta;
+    this.zoomTarget = target;
+    this.map.once('zoomend', () => { if (this.zoomTarget === target) this.zoomTarget = undefined; });
+    this.map.zoomTo(target, { animate });
+  }
+  private zoomTarget?: number;
 
   /** The view that shows every facility and both ends of every transfer. */
   dataBounds(): BBox | undefined {
