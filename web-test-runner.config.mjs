@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { viteServe } from './test/support/vite-serve-plugin.mjs';
 import { requestLogPlugin, recordRequests } from './test/support/request-log-plugin.mjs';
 import { sourceArticlesMiddleware } from './test/support/source-articles-plugin.mjs';
+import { figuresPlugin } from './test/support/figures-plugin.mjs';
 
 /** The machine's Chrome/Chromium if it has one (CHROME_PATH first), else the one inside @sparticuz/chromium. */
 async function chromePath() {
@@ -24,6 +25,9 @@ export const chromeArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // window.gc() for the leak test's heap figures.
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
   // The page may not reach anything but the test server; the request log below proves it.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
@@ -40,7 +44,7 @@ export default {
   testFramework: { config: { timeout: 30000 } },
   browserStartTimeout: 120000,
   middleware: [sourceArticlesMiddleware(), vite.middleware],
-  plugins: [vite.plugin, requestLogPlugin()],
+  plugins: [vite.plugin, requestLogPlugin(), figuresPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromeArgs },

@@ -7,7 +7,7 @@ import type { ScalePower } from 'd3-scale';
 import type { FeatureCollection, Point } from 'geojson';
 import { loadData as loadDatasets, describeIssue, type DataRequest, type LoadedData } from './data/dataset.js';
 import { isKnownCountry } from './i18n/countries.js';
-import { FACILITY_STATUSES, type Facility } from './data/types.js';
+import { FACILITY_STATUSES, type Facility, type FacilityStatus } from './data/types.js';
 import { boundsOf, type BBox } from './geo/bounds.js';
 import { facilityFeatures, type FacilityFeatureProps } from './map/facility-layers.js';
 import { capacityRadius, legendCapacities, statusColor } from './scales.js';
@@ -57,9 +57,9 @@ export interface MapModel {
   bounds?: BBox;
 }
 
-export function buildModel(data: LoadedData, maxRadius: number): MapModel {
+export function buildModel(data: LoadedData, maxRadius: number, palette: Partial<Record<FacilityStatus, string>> = {}): MapModel {
   const radius = capacityRadius(data.facilities, maxRadius);
-  const color = statusColor();
+  const color = statusColor(palette);
   const present = new Set(data.facilities.map((f) => f.status));
   return {
     data,

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { CountriesInput, DataIssue, Facility, FacilitiesInput, Transfer, TransfersInput } from './data/types.js';
+import type { CountriesInput, DataIssue, Facility, FacilitiesInput, FacilityStatus, Transfer, TransfersInput } from './data/types.js';
 import { parseCenter } from './geo/center.js';
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { Camera, MapController, PointerHit, Theme } from './map/controller.js';
@@ -52,6 +52,14 @@ const LAZY_ROOT_MARGIN = '300px';
  * @cssprop --prison-map-text - Text colour of the legend, cards and tables.
  * @cssprop --prison-map-panel - Background of the legend, cards and tables.
  * @cssprop --prison-map-radius - Corner radius of panels.
+ * @cssprop --prison-map-muted - Secondary text colour.
+ * @cssprop --prison-map-border - Border colour of panels.
+ * @cssprop --prison-map-focus - Focus ring colour.
+ * @cssprop --prison-map-status-operational - Circle colour of operational facilities.
+ * @cssprop --prison-map-status-under-construction - Circle colour of facilities under construction.
+ * @cssprop --prison-map-status-planned - Circle colour of planned facilities.
+ * @cssprop --prison-map-status-on-hold - Circle colour of facilities on hold.
+ * @cssprop --prison-map-status-cancelled - Circle colour of cancelled facilities.
  */
 export class PrisonMapElement extends LitElement {
   static override styles = [elementStyles, panelStyles];
@@ -212,7 +220,10 @@ export class PrisonMapElement extends LitElement {
     this.darkQuery.addEventListener('change', this.onSystemThemeChange);
     this.watchInheritedLang();
     this.motion.connect();
-    if (this.hasUpdated) this.scheduleActivation();
+    if (this.hasUpdated) {
+      this.observeSize();
+      this.scheduleActivation();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -232,12 +243,18 @@ export class PrisonMapElement extends LitElement {
       .some((name) => changed.has(name));
     if (dataChanged && this.activated) this.startLoad();
     else if (changed.has('maxRadius') && this._model && this.pipeline) {
-      this._model = this.pipeline.buildModel(this._model.data, this.effectiveMaxRadius);
+      this._model = this.pipeline.buildModel(this._model.data, this.effectiveMaxRadius, this.statusPalette());
     }
   }
 
   protected override firstUpdated(): void {
     this.scheduleActivation();
+    this.observeSize();
+  }
+
+  /** The map follows its container's size (CSS changes, hidden then shown, moved). */
+  private observeSize(): void {
+    if (this.resizeObserver) return;
     this.resizeObserver = new ResizeObserver(() => this.controller?.resize());
     this.resizeObserver.observe(this.mapContainer);
   }
@@ -446,6 +463,17 @@ export class PrisonMapElement extends LitElement {
     return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_RADIUS;
   }
 
+  /** Status colours the page set with `--prison-map-status-<status>` (read when the data is drawn). */
+  private statusPalette(): Partial<Record<FacilityStatus, string>> {
+    const style = getComputedStyle(this);
+    const palette: Partial<Record<FacilityStatus, string>> = {};
+    for (const status of ['operational', 'under-construction', 'planned', 'on-hold', 'cancelled'] as const) {
+      const value = style.getPropertyValue(`--prison-map-status-${status}`).trim();
+      if (value) palette[status] = value;
+    }
+    return palette;
+  }
+
   private get mapData(): LoadedData | undefined {
     return this._model?.data;
   }
@@ -488,7 +516,7 @@ export class PrisonMapElement extends LitElement {
       if (data.errors.length === 0 && this._error && isDatasetSource(this._error.source)) this._error = undefined;
       this.mapIssues = [];
       this._hover = undefined;
-      this._model = this.pipeline.buildModel(data, this.effectiveMaxRadius);
+      this._model = this.pipeline.buildModel(data, this.effectiveMaxRadius, this.statusPalette());
     })().catch((error: unknown) => {
       if (!abort.signal.aborted) this.fail('facilities', String(error));
     });

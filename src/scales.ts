@@ -44,8 +44,9 @@ export const STATUS_COLORS: Record<FacilityStatus, string> = {
   cancelled: '#7f7f7f',
 };
 
-export function statusColor(): ScaleOrdinal<FacilityStatus, string> {
+/** The status palette, with any colours the page set (`--prison-map-status-*`) in place of ours. */
+export function statusColor(overrides: Partial<Record<FacilityStatus, string>> = {}): ScaleOrdinal<FacilityStatus, string> {
   return scaleOrdinal<FacilityStatus, string>()
     .domain(FACILITY_STATUSES)
-    .range(FACILITY_STATUSES.map((s) => STATUS_COLORS[s]));
+    .range(FACILITY_STATUSES.map((s) => overrides[s] || STATUS_COLORS[s]));
 }

@@ -163,3 +163,19 @@ describe('<prison-map> view and basemap', () => {
     for (const lng of [-140, -130, -120, -110]) expect(bounds.contains([lng, 0]), `${lng} in view`).to.equal(true);
   });
 });
+
+describe('<prison-map> styling', () => {
+  it('takes status colours from --prison-map-status-* custom properties, on the map and in the legend', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
+      center="0,-125" zoom="3" style="width:800px;height:400px;--prison-map-status-operational:#00ff00"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    const map = el.map!;
+    const { x, y } = map.project([-120, 0]);
+    const [r, g, b] = readMapPixels(map).at(x, y);
+    expect(g).to.be.above(150);
+    expect(r).to.be.below(120);
+    expect(b).to.be.below(120);
+    const swatch = el.shadowRoot!.querySelector('[part=legend] .legend-statuses circle')!;
+    expect(swatch.getAttribute('fill')).to.equal('#00ff00');
+  });
+});

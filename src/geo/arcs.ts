@@ -16,7 +16,7 @@ import { MERCATOR_MAX_LAT, unwrapLongitudes } from './antimeridian.js';
 export type LngLat = [number, number];
 
 export interface ArcOptions {
-  /** Number of points on the arc (at least 2). Default: about one per 3° of arc, 8 to 64. */
+  /** Number of points on the arc (at least 2). Default: about one per 4° of arc, 8 to 48. */
   points?: number;
   /**
    * How far the middle of the arc is pushed to the right of travel, as a fraction of the distance
@@ -38,7 +38,7 @@ export function angularDistance(a: LngLat, b: LngLat): number {
 }
 
 function defaultPoints(from: LngLat, to: LngLat): number {
-  return Math.max(8, Math.min(64, Math.ceil(angularDistance(from, to) / 3) + 1));
+  return Math.max(8, Math.min(48, Math.ceil(angularDistance(from, to) / 4) + 1));
 }
 
 /** Web Mercator y for a latitude, in units where x = longitude in degrees (so the plane is conformal). */

@@ -80,6 +80,7 @@ export class MapController {
   private facilities: FeatureCollection = { type: 'FeatureCollection', features: [] };
   private detachDetail?: () => void;
   private loaded = false;
+  private failedBeforeLoad = false;
   private loadTimer?: ReturnType<typeof setTimeout>;
   private highlighted?: string;
   private readonly usesBuiltInBasemap: boolean;
@@ -132,10 +133,13 @@ export class MapController {
       if (!this.loaded) options.onError('worker', `the map did not start within ${MAP_LOAD_TIMEOUT_MS / 1000} s (its worker script may have failed to load)`);
     }, MAP_LOAD_TIMEOUT_MS);
     this.map.on('error', (event) => {
+      if (this.loaded || this.failedBeforeLoad) return;
+      // Before `load`, an error is the worker or the basemap failing, and the map will not start:
+      // report it once. Later ones are tiles and retries that MapLibre recovers from itself.
       const message = messageOf(event.error);
-      // Before `load`, an error is the basemap failing; later ones are tiles and retries that
-      // MapLibre recovers from itself.
-      if (!this.loaded) options.onError('basemap', message);
+      this.failedBeforeLoad = true;
+      clearTimeout(this.loadTimer);
+      options.onError(/worker/i.test(message) ? 'worker' : 'basemap', message);
     });
     this.map.on('style.load', () => this.addDataLayers());
     this.map.on('mousemove', (event) => this.pointer(event.point, 'hover'));

@@ -96,8 +96,7 @@ uniform float u_world_px;     // CSS px per Mercator unit
 uniform float u_world_offset; // whole worlds, in Mercator units
 uniform float u_selected;     // 1 in the pass that draws the selected arc
 in vec3 a_prev;
-in vec3 a_p0;
-in vec3 a_p1;
+in vec3 a_pos;
 in vec3 a_next;
 in vec4 a_color;
 in float a_width;
@@ -116,45 +115,36 @@ vec2 pxOf(vec4 clip) {
 }
 
 void main() {
-  float end = float(gl_VertexID / 2);
+  // Two vertices per point, left and right of the line; neighbours are the points before and after.
   float side = mod(float(gl_VertexID), 2.0) * 2.0 - 1.0;
   bool hidden = mod(floor(a_flags / 4.0), 2.0) > 0.5;
-  if (a_p1.z <= a_p0.z || (hidden && u_selected < 0.5)) {
+  vec4 here = clipOf(a_pos.xy);
+  vec2 q = pxOf(here);
+  // Distance along the arc grows within an arc, so a neighbour belongs to it only if it keeps growing.
+  vec2 dIn = a_prev.z < a_pos.z ? q - pxOf(clipOf(a_prev.xy)) : vec2(0.0);
+  vec2 dOut = a_next.z > a_pos.z ? pxOf(clipOf(a_next.xy)) - q : vec2(0.0);
+  bool hasIn = length(dIn) > 1e-5;
+  bool hasOut = length(dOut) > 1e-5;
+  if ((!hasIn && !hasOut) || (hidden && u_selected < 0.5)) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
     return;
   }
-  vec4 c0 = clipOf(a_p0.xy);
-  vec4 c1 = clipOf(a_p1.xy);
-  vec2 q0 = pxOf(c0);
-  vec2 q1 = pxOf(c1);
-  vec2 d = q1 - q0;
-  float len = length(d);
-  if (len < 1e-4) {
-    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
-    return;
-  }
-  d /= len;
-  vec2 tangent = d;
-  if (end < 0.5 && a_prev.z < a_p0.z) {
-    vec2 dp = q0 - pxOf(clipOf(a_prev.xy));
-    if (length(dp) > 1e-4) tangent = normalize(normalize(dp) + d);
-  } else if (end > 0.5 && a_next.z > a_p1.z) {
-    vec2 dn = pxOf(clipOf(a_next.xy)) - q1;
-    if (length(dn) > 1e-4) tangent = normalize(d + normalize(dn));
-  }
-  vec2 normal = vec2(-d.y, d.x);
+  dIn = hasIn ? normalize(dIn) : normalize(dOut);
+  dOut = hasOut ? normalize(dOut) : dIn;
+  vec2 normal = vec2(-dOut.y, dOut.x);
+  vec2 tangent = dIn + dOut;
+  tangent = length(tangent) > 1e-5 ? normalize(tangent) : dOut;
   vec2 miter = vec2(-tangent.y, tangent.x);
   float miterScale = 1.0 / max(dot(miter, normal), 0.5);
 
   float width = a_width / 100.0;
   if (u_selected > 0.5) width = width * 1.3 + 2.0;
-  float arrowHalf = max(width * 1.1 + 1.5, 4.0);
-  float halfQuad = max(width * 0.5 + (u_selected > 0.5 ? 2.5 : 0.0), arrowHalf) + 1.0;
+  float arrowHalf = max(width * 0.9 + 1.5, 3.5);
+  float halfQuad = max(width * 0.5 + (u_selected > 0.5 ? 2.5 : 0.0), arrowHalf) + 0.75;
 
-  vec4 here = end < 0.5 ? c0 : c1;
   vec2 offset = miter * side * halfQuad * miterScale * u_px_ratio;
   gl_Position = vec4(here.xy + offset / u_viewport * 2.0 * here.w, here.z, here.w);
-  v_along = (end < 0.5 ? a_p0.z : a_p1.z) * u_world_px;
+  v_along = a_pos.z * u_world_px;
   v_across = side * halfQuad;
   v_width = width;
   v_color = a_color;
@@ -203,7 +193,7 @@ void main() {
   }
 
   // Arrowheads every 'period' px, apex towards 'to', with a comet tail fading behind each.
-  float arrowHalf = max(v_width * 1.1 + 1.5, 4.0);
+  float arrowHalf = max(v_width * 0.9 + 1.5, 3.5);
   float arrowLen = arrowHalf * 2.2;
   float period = max(72.0, arrowLen * 5.0);
   float u = mod(s, period);
@@ -225,9 +215,9 @@ void main() {
 `;
 
 interface ArcRange {
-  /** Index of the arc's first point in the padded point buffer. */
-  first: number;
-  count: number;
+  /** The arc's triangles: first index and number of indices in the index buffer. */
+  firstIndex: number;
+  indexCount: number;
   /** Mercator bounding box: minX, minY, maxX, maxY. */
   bbox: [number, number, number, number];
   widthPx: number;
@@ -241,8 +231,8 @@ interface GlResources {
   program: WebGLProgram;
   points: WebGLBuffer;
   styles: WebGLBuffer;
+  indices: WebGLBuffer;
   vao: WebGLVertexArrayObject;
-  selectedVao: WebGLVertexArrayObject;
   uniforms: Record<string, WebGLUniformLocation | null>;
 }
 
@@ -265,7 +255,7 @@ export class FlowLayer implements CustomLayerInterface {
   private ranges = new Map<string, ArcRange>();
   private pointData = new Float32Array(0);
   private styleData = new ArrayBuffer(0);
-  private instanceCount = 0;
+  private indexData = new Uint32Array(0);
   private extentX: [number, number] = [0, 1];
   private animated: boolean;
   private selected?: string;
@@ -273,6 +263,8 @@ export class FlowLayer implements CustomLayerInterface {
   private frozenTime = 0;
   private map?: MapLibreMap;
   private res?: GlResources;
+  /** Whether the GPU holds the current arcs. GL work waits for render(), where MapLibre expects it. */
+  private uploaded = false;
   private beforeId?: string;
   private halo: [number, number, number, number];
 
@@ -286,7 +278,7 @@ export class FlowLayer implements CustomLayerInterface {
   setArcs(arcs: readonly FlowArc[]): void {
     this.arcs = [...arcs];
     this.build();
-    if (this.res) this.upload(this.res);
+    this.uploaded = false;
     this.map?.triggerRepaint();
   }
 
@@ -307,7 +299,6 @@ export class FlowLayer implements CustomLayerInterface {
   setSelected(id: string | undefined): void {
     if (id === this.selected) return;
     this.selected = id;
-    if (this.res) this.bindSelectedVao(this.res);
     this.map?.triggerRepaint();
   }
 
@@ -350,10 +341,12 @@ export class FlowLayer implements CustomLayerInterface {
     return best;
   }
 
-  onAdd(map: MapLibreMap, gl: WebGL2RenderingContext): void {
+  onAdd(map: MapLibreMap): void {
+    // GL resources are made in the first render(): MapLibre caches GL bindings and only resets
+    // its cache after a custom layer's render, so binding buffers here would confuse it.
     this.map = map;
-    this.res = this.createResources(gl);
-    this.upload(this.res);
+    this.res = undefined;
+    this.uploaded = false;
   }
 
   onRemove(map: MapLibreMap, gl: WebGL2RenderingContext): void {
@@ -367,20 +360,28 @@ export class FlowLayer implements CustomLayerInterface {
     this.map = undefined;
     if (res) {
       gl.deleteVertexArray(res.vao);
-      gl.deleteVertexArray(res.selectedVao);
       gl.deleteBuffer(res.points);
       gl.deleteBuffer(res.styles);
+      gl.deleteBuffer(res.indices);
       gl.deleteProgram(res.program);
     }
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {
     this.frameCount++;
-    const res = this.res;
     const map = this.map;
-    if (!res || !map || res.gl !== gl) return;
+    if (!map) return;
+    if (!this.res || this.res.gl !== gl) {
+      this.res = this.createResources(gl);
+      this.uploaded = false;
+    }
+    const res = this.res;
+    if (!this.uploaded) {
+      this.upload(res);
+      this.uploaded = true;
+    }
     const selected = this.selected !== undefined ? this.ranges.get(this.selected) : undefined;
-    if (this.instanceCount > 0 || selected) {
+    if (this.indexData.length > 0) {
       const pxRatio = map.getPixelRatio();
       const u = res.uniforms;
       gl.useProgram(res.program);
@@ -394,16 +395,16 @@ export class FlowLayer implements CustomLayerInterface {
       const copies = this.worldCopies(map);
       gl.uniform1f(u.u_selected, 0);
       gl.bindVertexArray(res.vao);
+      // One draw call per world copy: SwiftShader and some drivers pay per draw and per instance.
       for (const k of copies) {
         gl.uniform1f(u.u_world_offset, k);
-        gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.instanceCount);
+        gl.drawElements(gl.TRIANGLES, this.indexData.length, gl.UNSIGNED_INT, 0);
       }
-      if (selected && selected.count > 1) {
+      if (selected && selected.indexCount > 0) {
         gl.uniform1f(u.u_selected, 1);
-        gl.bindVertexArray(res.selectedVao);
         for (const k of copies) {
           gl.uniform1f(u.u_world_offset, k);
-          gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, selected.count - 1);
+          gl.drawElements(gl.TRIANGLES, selected.indexCount, gl.UNSIGNED_INT, selected.firstIndex * 4);
         }
       }
       gl.bindVertexArray(null);
@@ -441,21 +442,27 @@ export class FlowLayer implements CustomLayerInterface {
     }
   }
 
-  /** Packs the arcs into the point and style arrays (one padding point at each end). */
+  /**
+   * Packs the arcs into vertex arrays: two vertices (left, right) per point, with two padding
+   * vertices at each end so that every vertex can read the point before and after it.
+   */
   private build(): void {
     const total = this.arcs.reduce((n, arc) => n + arc.path.length, 0);
-    const points = new Float32Array((total + 2) * POINT_FLOATS);
-    const styles = new ArrayBuffer((total + 2) * STYLE_BYTES);
+    const segments = this.arcs.reduce((n, arc) => n + Math.max(0, arc.path.length - 1), 0);
+    const points = new Float32Array((total * 2 + 4) * POINT_FLOATS);
+    const styles = new ArrayBuffer(total * 2 * STYLE_BYTES);
+    const indices = new Uint32Array(segments * 6);
     const view = new DataView(styles);
     this.ranges = new Map();
     let minX = Infinity;
     let maxX = -Infinity;
-    let p = 1;
+    let p = 0;
+    let n = 0;
     for (const [index, arc] of this.arcs.entries()) {
       const [r, g, b, a] = typeof arc.color === 'string' ? hexToRgba(arc.color) : arc.color;
       const flags = (arc.dashed ? FLAG_DASHED : 0) | (arc.dotted ? FLAG_DOTTED : 0) | (arc.hidden ? FLAG_HIDDEN : 0);
       const width = Math.round(Math.max(0, Math.min(655, arc.widthPx)) * 100);
-      const first = p;
+      const firstIndex = n;
       let distance = 0;
       let px = 0;
       let py = 0;
@@ -463,19 +470,29 @@ export class FlowLayer implements CustomLayerInterface {
       for (let i = 0; i < arc.path.length; i++) {
         const x = mercatorX(arc.path[i][0]);
         const y = mercatorY(arc.path[i][1]);
-        if (i > 0) distance += Math.hypot(x - px, y - py);
+        const step = i > 0 ? Math.hypot(x - px, y - py) : 0;
+        distance += step;
+        // A segment of zero length draws nothing and would break the arc's distance order.
+        if (i > 0 && step > 0) {
+          const v = 2 * (p - 1);
+          indices.set([v, v + 1, v + 2, v + 1, v + 3, v + 2], n);
+          n += 6;
+        }
         px = x;
         py = y;
-        points[p * POINT_FLOATS] = x;
-        points[p * POINT_FLOATS + 1] = y;
-        points[p * POINT_FLOATS + 2] = distance;
-        const o = p * STYLE_BYTES;
-        view.setUint8(o, Math.round(r * 255));
-        view.setUint8(o + 1, Math.round(g * 255));
-        view.setUint8(o + 2, Math.round(b * 255));
-        view.setUint8(o + 3, Math.round(a * 255));
-        view.setUint16(o + 4, width, true);
-        view.setUint8(o + 6, flags);
+        for (let s = 0; s < 2; s++) {
+          const e = (2 * p + s + 2) * POINT_FLOATS;
+          points[e] = x;
+          points[e + 1] = y;
+          points[e + 2] = distance;
+          const o = (2 * p + s) * STYLE_BYTES;
+          view.setUint8(o, Math.round(r * 255));
+          view.setUint8(o + 1, Math.round(g * 255));
+          view.setUint8(o + 2, Math.round(b * 255));
+          view.setUint8(o + 3, Math.round(a * 255));
+          view.setUint16(o + 4, width, true);
+          view.setUint8(o + 6, flags);
+        }
         bbox[0] = Math.min(bbox[0], x);
         bbox[1] = Math.min(bbox[1], y);
         bbox[2] = Math.max(bbox[2], x);
@@ -485,13 +502,12 @@ export class FlowLayer implements CustomLayerInterface {
       if (arc.path.length > 0) {
         minX = Math.min(minX, bbox[0]);
         maxX = Math.max(maxX, bbox[2]);
-        this.ranges.set(arc.id, { first, count: arc.path.length, bbox, widthPx: arc.widthPx, hidden: !!arc.hidden, index });
+        this.ranges.set(arc.id, { firstIndex, indexCount: n - firstIndex, bbox, widthPx: arc.widthPx, hidden: !!arc.hidden, index });
       }
     }
     this.pointData = points;
     this.styleData = styles;
-    // Instance i draws the segment between points i+1 and i+2 (points i and i+3 shape the joins).
-    this.instanceCount = Math.max(0, total + 2 - 3);
+    this.indexData = n === indices.length ? indices : indices.slice(0, n);
     this.extentX = Number.isFinite(minX) ? [minX, maxX] : [0, 1];
   }
 
@@ -519,42 +535,25 @@ export class FlowLayer implements CustomLayerInterface {
       gl, program, uniforms,
       points: gl.createBuffer()!,
       styles: gl.createBuffer()!,
+      indices: gl.createBuffer()!,
       vao: gl.createVertexArray()!,
-      selectedVao: gl.createVertexArray()!,
     };
   }
 
   private upload(res: GlResources): void {
-    const { gl } = res;
+    const { gl, program } = res;
+    gl.bindVertexArray(res.vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, res.points);
     gl.bufferData(gl.ARRAY_BUFFER, this.pointData, gl.STATIC_DRAW);
-    gl.bindBuffer(gl.ARRAY_BUFFER, res.styles);
-    gl.bufferData(gl.ARRAY_BUFFER, this.styleData, gl.STATIC_DRAW);
-    gl.bindBuffer(gl.ARRAY_BUFFER, null);
-    this.bindVao(res, res.vao, 0);
-    this.bindSelectedVao(res);
-  }
-
-  private bindSelectedVao(res: GlResources): void {
-    const range = this.selected !== undefined ? this.ranges.get(this.selected) : undefined;
-    // The selected arc's first segment is instance 0: its 'prev' point is the one before it.
-    if (range) this.bindVao(res, res.selectedVao, range.first - 1);
-  }
-
-  /** Points the segment attributes at the point buffer, starting `firstPoint` points in. */
-  private bindVao(res: GlResources, vao: WebGLVertexArrayObject, firstPoint: number): void {
-    const { gl, program } = res;
-    gl.bindVertexArray(vao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, res.points);
-    (['a_prev', 'a_p0', 'a_p1', 'a_next'] as const).forEach((name, i) => {
+    // Vertex v reads its point at entry v + 2, the previous point at v and the next at v + 4.
+    (['a_prev', 'a_pos', 'a_next'] as const).forEach((name, i) => {
       const loc = gl.getAttribLocation(program, name);
       if (loc < 0) return;
       gl.enableVertexAttribArray(loc);
-      gl.vertexAttribPointer(loc, 3, gl.FLOAT, false, POINT_BYTES, (firstPoint + i) * POINT_BYTES);
-      gl.vertexAttribDivisor(loc, 1);
+      gl.vertexAttribPointer(loc, 3, gl.FLOAT, false, POINT_BYTES, i * 2 * POINT_BYTES);
     });
     gl.bindBuffer(gl.ARRAY_BUFFER, res.styles);
-    const styleBase = (firstPoint + 1) * STYLE_BYTES;
+    gl.bufferData(gl.ARRAY_BUFFER, this.styleData, gl.STATIC_DRAW);
     const attributes: Array<[string, number, number, boolean, number]> = [
       ['a_color', 4, gl.UNSIGNED_BYTE, true, 0],
       ['a_width', 1, gl.UNSIGNED_SHORT, false, 4],
@@ -564,9 +563,10 @@ export class FlowLayer implements CustomLayerInterface {
       const loc = gl.getAttribLocation(program, name);
       if (loc < 0) continue;
       gl.enableVertexAttribArray(loc);
-      gl.vertexAttribPointer(loc, size, type, normalized, STYLE_BYTES, styleBase + offset);
-      gl.vertexAttribDivisor(loc, 1);
+      gl.vertexAttribPointer(loc, size, type, normalized, STYLE_BYTES, offset);
     }
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, res.indices);
+    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.indexData, gl.STATIC_DRAW);
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
   }

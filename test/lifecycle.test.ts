@@ -1,0 +1,122 @@
+import { expect } from 'chai';
+import '../src/index.js';
+import { PrisonMapElement } from '../src/index.js';
+import type { PrisonMapReadyDetail } from '../src/index.js';
+import { cleanup, mount, nextEvent } from './support/mount.js';
+
+/** Every WebGL context the page creates, so tests can count the ones still alive. */
+const contexts: WebGLRenderingContext[] = [];
+const originalGetContext = HTMLCanvasElement.prototype.getContext;
+before(() => {
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+    const context = (originalGetContext as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    if (context && /webgl/.test(type) && !contexts.includes(context as WebGLRenderingContext)) contexts.push(context as WebGLRenderingContext);
+    return context;
+  } as typeof HTMLCanvasElement.prototype.getContext;
+});
+after(() => { HTMLCanvasElement.prototype.getContext = originalGetContext; });
+const liveContexts = () => contexts.filter((gl) => !gl.isContextLost()).length;
+
+const errors: unknown[] = [];
+const originalError = console.error;
+beforeEach(() => {
+  errors.length = 0;
+  console.error = (...args: unknown[]) => { errors.push(args); originalError.apply(console, args); };
+});
+afterEach(() => {
+  console.error = originalError;
+  cleanup();
+});
+
+const TINY = '/test/fixtures/three-sizes.geojson';
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+describe('<prison-map> in any framework', () => {
+  it('defines the element once; loading the module again does not throw', async () => {
+    expect(customElements.get('prison-map')).to.equal(PrisonMapElement);
+    // A second copy of the module (another URL), as when two bundles on a page both include it.
+    const secondCopy = '/src/index.ts?second-copy';
+    await import(/* @vite-ignore */ secondCopy);
+    expect(customElements.get('prison-map')).to.equal(PrisonMapElement);
+  });
+
+  it('works when created by document.createElement', async () => {
+    const el = document.createElement('prison-map');
+    el.setAttribute('loading', 'eager');
+    el.facilities = TINY;
+    document.body.append(el);
+    try {
+      const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready');
+      expect(ready.detail.facilities).to.equal(4);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('works when created by innerHTML', async () => {
+    const holder = mount<HTMLDivElement>('<div></div>');
+    holder.innerHTML = `<prison-map loading="eager" facilities="${TINY}" style="height:300px"></prison-map>`;
+    const ready = await nextEvent<PrisonMapReadyDetail>(holder.firstElementChild!, 'prison-map-ready');
+    expect(ready.detail.facilities).to.equal(4);
+  });
+
+  it('keeps properties set before the element is defined (a fresh document that loads the module later)', async () => {
+    const iframe = mount<HTMLIFrameElement>('<iframe style="width:600px;height:400px"></iframe>');
+    const doc = iframe.contentDocument!;
+    doc.open();
+    doc.write('<!doctype html><body><prison-map loading="eager" style="height:300px"></prison-map></body>');
+    doc.close();
+    const el = doc.querySelector('prison-map') as HTMLElement & { facilitiesData?: unknown };
+    expect(iframe.contentWindow!.customElements.get('prison-map'), 'not yet defined').to.equal(undefined);
+    el.facilitiesData = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 1] }, properties: { id: 'early', name: 'Early', country: 'FRA', capacity: 1 } }],
+    };
+    const ready = nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready');
+    const script = doc.createElement('script');
+    script.type = 'module';
+    script.textContent = `import '${new URL('/src/index.ts', location.href).href}';`;
+    doc.body.append(script);
+    expect((await ready).detail.facilities).to.equal(1);
+  });
+
+  it('keeps its map when moved to another parent', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="${TINY}" style="width:500px;height:300px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    const map = el.map;
+    const elsewhere = mount<HTMLDivElement>('<div></div>');
+    elsewhere.append(el);
+    await frame();
+    expect(el.map).to.equal(map);
+    expect(liveContexts()).to.equal(1);
+    el.maxRadius = 20;
+    await nextEvent(el, 'prison-map-ready');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('releases its WebGL context when removed, and draws again when re-added', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="${TINY}" style="width:500px;height:300px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    const parent = el.parentElement!;
+    el.remove();
+    await frame();
+    expect(el.map).to.equal(undefined);
+    expect(liveContexts()).to.equal(0);
+    parent.append(el);
+    await nextEvent(el, 'prison-map-ready');
+    expect(el.map).to.not.equal(undefined);
+    expect(liveContexts()).to.equal(1);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('leaves no extra WebGL context after 10 create/remove cycles', async () => {
+    for (let i = 0; i < 10; i++) {
+      const el = mount(`<prison-map loading="eager" facilities="${TINY}" style="width:300px;height:200px"></prison-map>`);
+      await nextEvent(el, 'prison-map-ready');
+      cleanup();
+      await frame();
+    }
+    expect(liveContexts()).to.equal(0);
+    expect(errors).to.deep.equal([]);
+  });
+});
