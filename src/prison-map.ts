@@ -8,6 +8,7 @@ import type { LoadedData, MapModel } from './pipeline.js';
 /** Radius in CSS px of the largest capacity, when `max-radius` is absent or invalid. */
 const DEFAULT_MAX_RADIUS = 36;
 import { legendTemplate } from './ui/legend.js';
+import { acquireContext, distanceToViewport, forgetContext, type ContextHolder } from './map/context-budget.js';
 import { keyAction, navigationOrder } from './ui/keyboard.js';
 import { MotionPolicy } from './ui/motion.js';
 import { panelStyles } from './ui/panel-styles.js';
@@ -61,7 +62,7 @@ const LAZY_ROOT_MARGIN = '300px';
  * @cssprop --prison-map-status-on-hold - Circle colour of facilities on hold.
  * @cssprop --prison-map-status-cancelled - Circle colour of cancelled facilities.
  */
-export class PrisonMapElement extends LitElement {
+export class PrisonMapElement extends LitElement implements ContextHolder {
   static override styles = [elementStyles, panelStyles];
 
   static override properties = {
@@ -93,6 +94,7 @@ export class PrisonMapElement extends LitElement {
     _tablesOpen: { state: true, attribute: false },
     _paused: { state: true, attribute: false },
     _announcement: { state: true, attribute: false },
+    _still: { state: true, attribute: false },
   };
 
   /** URL of the facilities (GeoJSON or CSV). Without any data URL or property, the bundled dataset is shown. */
@@ -147,6 +149,10 @@ export class PrisonMapElement extends LitElement {
   declare private _paused: boolean;
   /** Text for the live region: what was just selected. */
   declare private _announcement: string;
+  /** A still image of the last view, shown while this map has given its WebGL context back. */
+  declare private _still: string | undefined;
+  /** The view to come back to when a released map is created again. */
+  private releasedView?: Camera;
   private readonly motion = new MotionPolicy(this, () => this.syncMotion());
   /** The item the arrow keys are on. */
   private keyboardItem?: { kind: 'facility' | 'transfer'; id: string };
@@ -290,6 +296,7 @@ export class PrisonMapElement extends LitElement {
       <div class="map" part="map" role="region" aria-label=${this.label || t.mapLabel} aria-describedby="summary keyboard-hint"
         @keydown=${this.onMapKeydown}>
         <div class="map-canvas"></div>
+        ${this._still && !this.controller ? html`<img class="still" src=${this._still} alt="">` : nothing}
       </div>
       <p id="summary" class="visually-hidden">${ui && data ? ui.summaryText(data, lang) : ''}</p>
       <p id="keyboard-hint" class="visually-hidden">${t.keyboardHint}</p>
@@ -523,9 +530,9 @@ export class PrisonMapElement extends LitElement {
   }
 
   /** As `<img loading="lazy">`: nothing is fetched until the element nears the viewport. */
-  private scheduleActivation(): void {
-    if (this.controller || this.controllerPromise) return;
-    if (this.loading === 'eager') {
+  private scheduleActivation(rootMargin = LAZY_ROOT_MARGIN, eager = this.loading === 'eager'): void {
+    if (this.controller || this.controllerPromise || this.lazyObserver) return;
+    if (eager) {
       this.activate();
       return;
     }
@@ -535,7 +542,7 @@ export class PrisonMapElement extends LitElement {
         this.lazyObserver = undefined;
         this.activate();
       }
-    }, { rootMargin: LAZY_ROOT_MARGIN });
+    }, { rootMargin });
     this.lazyObserver.observe(this);
   }
 
@@ -556,22 +563,26 @@ export class PrisonMapElement extends LitElement {
           root.adoptedStyleSheets = [maplibreStyleSheet(), ...root.adoptedStyleSheets];
         }
         if (!this.isConnected) return;
+        acquireContext(this);
         const controller = await MapController.create({
           container: this.mapContainer,
           basemapUrl: this.basemap ? new URL(this.basemap, document.baseURI).href : undefined,
           workerUrl: this.workerUrl ? new URL(this.workerUrl, document.baseURI).href : undefined,
           theme: this.effectiveTheme,
           lang: this.effectiveLang,
-          camera: this.explicitCamera() ?? this.dataCamera() ?? { kind: 'world' },
+          camera: this.releasedView ?? this.explicitCamera() ?? this.dataCamera() ?? { kind: 'world' },
           onError: (source, message) => this.fail(source, message),
           onPointer: (hit, type) => this.onPointer(hit, type),
         });
         if (!this.isConnected) {
           controller.destroy();
+          forgetContext(this);
           return;
         }
         this.controller = controller;
-        this.drawnGeneration = -1;
+        // A map coming back after giving its context away keeps the view the reader left.
+        this.drawnGeneration = this.releasedView ? this.dataGeneration : -1;
+        this.releasedView = undefined;
         if (this._model) this.drawData();
         const focus = this.focusOn;
         if (focus) this.flyTo(focus);
@@ -579,6 +590,7 @@ export class PrisonMapElement extends LitElement {
         controller.selectTransfer(this.findTransfer(this.selected)?.id);
         this.syncMotion();
       } catch (error) {
+        forgetContext(this);
         const source = (error as { source?: ErrorSource }).source ?? 'webgl';
         this.fail(source, error instanceof Error ? error.message : String(error));
       } finally {
@@ -588,8 +600,27 @@ export class PrisonMapElement extends LitElement {
     return this.controllerPromise;
   }
 
+  /** Called by the context budget when another map needs this one's WebGL context. */
+  releaseContext(): void {
+    const controller = this.controller;
+    if (!controller) return;
+    this._still = controller.snapshot();
+    const { lng, lat } = controller.map.getCenter();
+    this.releasedView = { kind: 'center', center: [lng, lat], zoom: controller.map.getZoom() };
+    this.controller = undefined;
+    controller.destroy();
+    this.requestUpdate();
+    // Come back only when actually on screen, so maps near each other cannot take turns forever.
+    this.scheduleActivation('0px', false);
+  }
+
+  distanceToViewport(): number {
+    return distanceToViewport(this);
+  }
+
   private releaseMap(): void {
     if (this.isConnected) return;
+    forgetContext(this);
     this.controller?.destroy();
     this.controller = undefined;
     this.resizeObserver?.disconnect();
@@ -621,6 +652,7 @@ export class PrisonMapElement extends LitElement {
       }));
       for (const issue of this.mapIssues) console.warn(`<prison-map> ${this.pipeline?.describeIssue(issue)}`);
       this.drawnGeneration = generation;
+      this._still = undefined;
       if (data.errors.length > 0) this.ready.reject(new Error(data.errors.map((e) => e.message).join('; ')));
       else this.ready.resolve();
       this.dispatchEvent(new CustomEvent<PrisonMapReadyDetail>('prison-map-ready', {

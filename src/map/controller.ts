@@ -289,6 +289,16 @@ export class MapController {
     }
   }
 
+  /** The current view as an image: rendered and read in the same task, before the buffer is cleared. */
+  snapshot(): string | undefined {
+    try {
+      this.map.redraw();
+      return this.map.getCanvas().toDataURL('image/jpeg', 0.85);
+    } catch {
+      return undefined;
+    }
+  }
+
   resize(): void {
     this.map.resize();
   }

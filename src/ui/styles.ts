@@ -47,9 +47,16 @@ export const elementStyles = css`
     flex: 1 1 auto;
     min-height: 0;
   }
-  .map-canvas {
+  .map-canvas,
+  .still {
     position: absolute;
     inset: 0;
+  }
+  .still {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+    pointer-events: none;
   }
   .legend {
     flex: none;

@@ -1,0 +1,372 @@
+/**
+ * The reader's fallback when WebGL is unavailable: a static SVG picture of the facilities and
+ * transfers, drawn with d3-geo from the same Natural Earth countries as the built-in basemap.
+ *
+ * - Web Mercator, like the interactive map, rotated so the data sits in the middle of the view
+ *   (a view across the Pacific is not cut at the antimeridian) and fitted to every facility and
+ *   every transfer arc, with room for the largest circle; everything is clipped to the view.
+ * - Facilities: the same radius (CSS px) and status colour as on the map, unknown capacity as a
+ *   hollow ring, larger circles first so small ones stay visible on top.
+ * - Transfers: the same bent great-circle arcs ({@link arcBetween}) with colour, width, dots and
+ *   dashes by kind and status from flow-style.ts, and an arrowhead at the `to` end. Cancelled
+ *   transfers are left out, as on the map, unless selected.
+ *
+ * Text from data only ever goes through Lit text bindings (`<title>`), never HTML. Colours are
+ * SVG presentation attributes, never inline styles (a strict CSP blocks them).
+ */
+import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import type { Feature, MultiLineString } from 'geojson';
+import { html, svg, nothing, type TemplateResult } from 'lit';
+import type { CountryContext, Facility, Transfer } from '../data/types.js';
+import { arcBetween, type LngLat } from '../geo/arcs.js';
+import { MERCATOR_MAX_LAT } from '../geo/antimeridian.js';
+import {
+  countryAnchors,
+  countryName,
+  loadCountries,
+  loadCountryBorders,
+  type CountryCollection,
+} from '../geo/countries.js';
+import { BASEMAP_COLORS } from '../map/basemap.js';
+import { occupancyColor } from '../map/country-layer.js';
+import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES, UNKNOWN_COUNT_WIDTH, flowWidth } from '../map/flow-style.js';
+import { strings } from '../i18n/strings.js';
+
+export type StaticMapTheme = 'light' | 'dark';
+export type StaticMapLang = 'en' | 'es';
+
+/** Circle outlines by theme, as on the map (controller's MARK_STYLE). */
+export const STATIC_MARK_STROKE: Readonly<Record<StaticMapTheme, string>> = {
+  light: '#ffffff',
+  dark: '#10151f',
+};
+
+/** Fill opacity of a facility circle, as on the map. */
+const FACILITY_FILL_OPACITY = 0.72;
+/** Stroke width of an unknown-capacity ring, as on the map. */
+const UNKNOWN_RING_WIDTH = 2.5;
+/** Smallest span of the fitted view, in degrees, so one facility is not blown up to a street map. */
+const MIN_SPAN_DEGREES = 4;
+
+export interface StaticMapGeometryInput {
+  facilities: readonly Facility[];
+  /** Radius in CSS px (for unknown capacity: the ring's radius), e.g. from the model's facilityFeatures. */
+  facilityRadius: (f: Facility) => number;
+  facilityColor: (f: Facility) => string;
+  transfers: readonly Transfer[];
+  /**
+   * Places a transfer's `from`/`to` (facility id or ISO3). Default: a facility of `facilities`
+   * by id, else the country's anchor ({@link countryAnchors}).
+   */
+  endpoint?: (idOrIso3: string) => LngLat | undefined;
+  /** Country polygons (`loadCountries('50m')`). */
+  countries: CountryCollection;
+  /** Land borders (`loadCountryBorders('50m')`); optional. */
+  borders?: Feature<MultiLineString>;
+  /** Occupancy context: countries with an `occupancyPct` are shaded, as on the map. */
+  occupancy?: readonly CountryContext[];
+  /** A selected transfer is drawn even when cancelled. */
+  selected?: string;
+  theme: StaticMapTheme;
+  width: number;
+  height: number;
+  /** Max arc width in CSS px; default flow-style's. */
+  maxFlowWidth?: number;
+}
+
+export interface StaticCountryShape {
+  iso3: string;
+  d: string;
+  fill: string;
+}
+
+export interface StaticCircle {
+  facility: Facility;
+  cx: number;
+  cy: number;
+  r: number;
+  color: string;
+  hollow: boolean;
+}
+
+export interface StaticArc {
+  transfer: Transfer;
+  /** Projected points, `from` first. */
+  points: Array<[number, number]>;
+  d: string;
+  color: string;
+  width: number;
+  opacity: number;
+  /** `stroke-dasharray`, or undefined for a solid line. */
+  dasharray?: string;
+  /** Round caps turn a `0 gap` dash array into dots. */
+  linecap: 'round' | 'butt';
+  /** Arrowhead size in CSS px. */
+  arrowLength: number;
+  arrowHalfWidth: number;
+}
+
+export interface StaticMapGeometry {
+  width: number;
+  height: number;
+  projection: GeoProjection;
+  /** Centre longitude of the view (the projection is rotated to it). */
+  centerLng: number;
+  countries: StaticCountryShape[];
+  /** Land borders path, or '' when none given or none in view. */
+  borders: string;
+  /** Largest first (drawing order). */
+  circles: StaticCircle[];
+  arcs: StaticArc[];
+  /** Transfers with an endpoint that could not be placed. */
+  skipped: Transfer[];
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/** `lng` moved by whole turns into [center - 180, center + 180). */
+function near(lng: number, center: number): number {
+  return lng - 360 * Math.round((lng - center) / 360);
+}
+
+function clampLat(lat: number): number {
+  return Math.max(-MERCATOR_MAX_LAT, Math.min(MERCATOR_MAX_LAT, lat));
+}
+
+/**
+ * The middle of the shortest longitude interval holding every given longitude: the opposite side
+ * of the widest empty gap around the globe.
+ */
+export function centralLongitude(lngs: readonly number[]): number {
+  if (lngs.length === 0) return 0;
+  const sorted = lngs.map((l) => ((((l + 180) % 360) + 360) % 360) - 180).sort((a, b) => a - b);
+  let gap = sorted[0] + 360 - sorted[sorted.length - 1];
+  let start = sorted[0]; // the interval starts after the widest gap
+  for (let i = 1; i < sorted.length; i++) {
+    const g = sorted[i] - sorted[i - 1];
+    if (g > gap) {
+      gap = g;
+      start = sorted[i];
+    }
+  }
+  const span = 360 - gap;
+  return near(start + span / 2, 0);
+}
+
+function arcStyle(transfer: Transfer, theme: StaticMapTheme, width: number) {
+  const kind = FLOW_KIND_STYLES[transfer.kind];
+  const status = FLOW_STATUS_STYLES[transfer.status];
+  let dasharray: string | undefined;
+  // The same patterns as the GPU layer's shader.
+  if (kind.dotted) {
+    const spacing = Math.max(6, width * 3) * (status.dashed ? 2 : 1);
+    dasharray = `0 ${round(spacing)}`;
+  } else if (status.dashed) {
+    const period = Math.max(9, width * 4);
+    dasharray = `${round(period * 0.6)} ${round(period * 0.4)}`;
+  }
+  const arrowHalfWidth = Math.max(width * 0.9 + 1.5, 3.5);
+  return {
+    color: kind.color[theme],
+    opacity: status.opacity,
+    dasharray,
+    linecap: kind.dotted ? ('round' as const) : ('butt' as const),
+    arrowHalfWidth,
+    arrowLength: arrowHalfWidth * 2.2,
+  };
+}
+
+/**
+ * Pure geometry of the static picture: the projection fitted to the data and every mark in SVG
+ * user units (= CSS px). No DOM.
+ */
+export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeometry {
+  const { width, height, theme } = input;
+  const byId = new Map(input.facilities.map((f) => [f.id, f]));
+  let anchors: Map<string, [number, number]> | undefined;
+  const endpoint =
+    input.endpoint ??
+    ((key: string): LngLat | undefined => {
+      const facility = byId.get(key);
+      if (facility) return [facility.longitude, facility.latitude];
+      anchors ??= countryAnchors(input.countries);
+      return anchors.get(key.trim().toUpperCase());
+    });
+
+  // Transfers the map would draw: everything but cancelled ones (unless selected).
+  const flowWidthScale = flowWidth(input.transfers, input.maxFlowWidth);
+  const placed: Array<{ transfer: Transfer; path: LngLat[] }> = [];
+  const skipped: Transfer[] = [];
+  for (const transfer of input.transfers) {
+    if (FLOW_STATUS_STYLES[transfer.status].hiddenUnlessSelected && transfer.id !== input.selected) continue;
+    const from = endpoint(transfer.from);
+    const to = endpoint(transfer.to);
+    if (!from || !to) {
+      skipped.push(transfer);
+      continue;
+    }
+    placed.push({ transfer, path: arcBetween(from, to) });
+  }
+
+  // Everything the view must show, as [lng, lat].
+  const points: LngLat[] = [
+    ...input.facilities.map((f) => [f.longitude, f.latitude] as LngLat),
+    ...placed.flatMap((p) => p.path),
+  ];
+  const centerLng = centralLongitude(points.map((p) => p[0]));
+  const relLngs = points.map((p) => near(p[0], centerLng));
+  const lats = points.map((p) => clampLat(p[1]));
+  const fitPoints: Array<[number, number]> = points.map((_, i) => [relLngs[i], lats[i]]);
+  if (points.length === 0) {
+    fitPoints.push([centerLng - 170, -60], [centerLng + 170, 75]);
+  } else {
+    // A minimum span around the data's middle.
+    const midLng = (Math.min(...relLngs) + Math.max(...relLngs)) / 2;
+    const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+    const h = MIN_SPAN_DEGREES / 2;
+    fitPoints.push([midLng - h, clampLat(midLat - h)], [midLng + h, clampLat(midLat + h)]);
+  }
+
+  const maxRadius = Math.max(0, ...input.facilities.map((f) => input.facilityRadius(f)));
+  const maxArrow = Math.max(0, ...placed.map((p) => arcStyle(p.transfer, theme, flowWidthScale(p.transfer.count ?? 0)).arrowHalfWidth));
+  const padding = Math.min(Math.max(16, maxRadius + 6, maxArrow + 6), Math.min(width, height) * 0.25);
+
+  const projection = geoMercator()
+    .rotate([-centerLng, 0])
+    .fitExtent(
+      [
+        [padding, padding],
+        [Math.max(padding + 1, width - padding), Math.max(padding + 1, height - padding)],
+      ],
+      { type: 'MultiPoint', coordinates: fitPoints },
+    )
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
+  const project = ([lng, lat]: LngLat): [number, number] => {
+    const xy = projection([near(lng, centerLng), clampLat(lat)]) ?? [NaN, NaN];
+    return [xy[0], xy[1]];
+  };
+  const path = geoPath(projection).digits(1);
+
+  const colors = BASEMAP_COLORS[theme];
+  const shade = occupancyColor(theme);
+  const occupancy = new Map<string, number>();
+  for (const c of input.occupancy ?? []) {
+    if (c.occupancyPct !== undefined && Number.isFinite(c.occupancyPct) && !occupancy.has(c.iso3)) occupancy.set(c.iso3, c.occupancyPct);
+  }
+  const countries: StaticCountryShape[] = [];
+  for (const f of input.countries.features) {
+    const d = path(f);
+    if (!d) continue;
+    const pct = occupancy.get(f.properties.iso3);
+    countries.push({ iso3: f.properties.iso3, d, fill: pct === undefined ? colors.land : shade(pct) });
+  }
+
+  const circles: StaticCircle[] = input.facilities
+    .map((facility) => {
+      const [cx, cy] = project([facility.longitude, facility.latitude]);
+      return {
+        facility,
+        cx: round(cx),
+        cy: round(cy),
+        r: input.facilityRadius(facility),
+        color: input.facilityColor(facility),
+        hollow: facility.capacity === null,
+      };
+    })
+    .filter((c) => Number.isFinite(c.cx) && Number.isFinite(c.cy))
+    .sort((a, b) => b.r - a.r);
+
+  const arcs: StaticArc[] = placed.map(({ transfer, path: lngLats }) => {
+    const pts = lngLats.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
+    const width = transfer.count === undefined ? UNKNOWN_COUNT_WIDTH : flowWidthScale(transfer.count);
+    return {
+      transfer,
+      points: pts,
+      d: `M${pts.map(([x, y]) => `${x},${y}`).join('L')}`,
+      width: round(width),
+      ...arcStyle(transfer, theme, width),
+    };
+  });
+
+  return {
+    width,
+    height,
+    projection,
+    centerLng,
+    countries,
+    borders: input.borders ? (path(input.borders) ?? '') : '',
+    circles,
+    arcs,
+    skipped,
+  };
+}
+
+export interface StaticMapInput extends Omit<StaticMapGeometryInput, 'countries' | 'borders'> {
+  lang: StaticMapLang;
+  /** The accessible name of the picture (e.g. the element's `label`). */
+  label: string;
+}
+
+let renderCount = 0;
+
+/**
+ * The static picture as a Lit template: `<svg role="img" aria-label=…>` sized `width`×`height`
+ * CSS px. Async because it loads the (cached, lazily imported) 50m countries and borders.
+ */
+export async function staticMapTemplate(input: StaticMapInput): Promise<TemplateResult> {
+  const [countries, borders] = await Promise.all([loadCountries('50m'), loadCountryBorders('50m')]);
+  const g = staticMapGeometry({ ...input, countries, borders });
+  const colors = BASEMAP_COLORS[input.theme];
+  const stroke = STATIC_MARK_STROKE[input.theme];
+  const t = strings(input.lang);
+  const prefix = `prison-map-static-${++renderCount}`;
+  const facilityById = new Map(input.facilities.map((f) => [f.id, f]));
+  const facilityName = (f: Facility) => (input.lang === 'es' && f.nameEs ? f.nameEs : f.name);
+  const placeName = (key: string) => {
+    const f = facilityById.get(key);
+    return f ? facilityName(f) : (countryName(key.trim().toUpperCase(), input.lang) ?? key);
+  };
+
+  const markers = g.arcs.map(
+    (arc, i) => svg`<marker id="${prefix}-arrow-${i}" viewBox="0 0 10 10" refX="10" refY="5"
+      markerUnits="userSpaceOnUse" markerWidth=${round(arc.arrowLength)} markerHeight=${round(arc.arrowHalfWidth * 2)}
+      preserveAspectRatio="none" orient="auto"><path d="M0,0L10,5L0,10z" fill=${arc.color} fill-opacity=${arc.opacity}></path></marker>`,
+  );
+
+  return html`<svg class="static-map" xmlns="http://www.w3.org/2000/svg" role="img" aria-label=${input.label}
+    width=${g.width} height=${g.height} viewBox="0 0 ${g.width} ${g.height}">
+    <defs>
+      <clipPath id="${prefix}-clip"><rect width=${g.width} height=${g.height}></rect></clipPath>
+      ${markers}
+    </defs>
+    <g clip-path="url(#${prefix}-clip)">
+      <rect class="sea" width=${g.width} height=${g.height} fill=${colors.sea}></rect>
+      <g class="land" stroke=${colors.coastline} stroke-width="0.5" stroke-linejoin="round">
+        ${g.countries.map((c) => svg`<path d=${c.d} fill=${c.fill}></path>`)}
+      </g>
+      ${g.borders
+        ? svg`<path class="borders" d=${g.borders} fill="none" stroke=${colors.border} stroke-width="0.6" stroke-linejoin="round" stroke-linecap="round"></path>`
+        : nothing}
+      <g class="facilities">
+        ${g.circles.map((c) =>
+          c.hollow
+            ? svg`<circle class="facility unknown-capacity" data-id=${c.facility.id} cx=${c.cx} cy=${c.cy} r=${c.r}
+                fill="none" stroke=${c.color} stroke-width=${UNKNOWN_RING_WIDTH}><title>${facilityName(c.facility)}</title></circle>`
+            : svg`<circle class="facility" data-id=${c.facility.id} cx=${c.cx} cy=${c.cy} r=${c.r}
+                fill=${c.color} fill-opacity=${FACILITY_FILL_OPACITY} stroke=${stroke} stroke-width="1"><title>${facilityName(c.facility)}</title></circle>`,
+        )}
+      </g>
+      <g class="transfers" fill="none">
+        ${g.arcs.map(
+          (arc, i) => svg`<path class="transfer" data-id=${arc.transfer.id} d=${arc.d} stroke=${arc.color}
+            stroke-opacity=${arc.opacity} stroke-width=${arc.width} stroke-linecap=${arc.linecap}
+            stroke-linejoin="round" stroke-dasharray=${arc.dasharray ?? nothing}
+            marker-end="url(#${prefix}-arrow-${i})"><title>${t.fromTo(placeName(arc.transfer.from), placeName(arc.transfer.to))}</title></path>`,
+        )}
+      </g>
+    </g>
+  </svg>`;
+}
