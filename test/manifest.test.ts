@@ -1,0 +1,36 @@
+/** custom-elements.json (generated from the element's JSDoc by the analyzer) documents the whole contract. */
+import { expect } from 'chai';
+
+const CONTRACT = {
+  attributes: ['facilities', 'transfers', 'countries', 'lang', 'center', 'zoom', 'focus-on', 'selected', 'basemap', 'theme',
+    'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend'],
+  events: ['prison-map-ready', 'prison-map-select', 'prison-map-error'],
+  parts: ['map', 'legend', 'tooltip', 'details', 'table', 'status'],
+  cssProperties: ['--prison-map-height', '--prison-map-font'],
+  members: ['facilitiesData', 'transfersData', 'countriesData', 'map', 'issues', 'whenReady', 'flyTo'],
+};
+
+interface Declaration {
+  tagName?: string;
+  attributes?: Array<{ name: string; fieldName?: string }>;
+  events?: Array<{ name: string }>;
+  cssParts?: Array<{ name: string }>;
+  cssProperties?: Array<{ name: string }>;
+  members?: Array<{ name: string; privacy?: string }>;
+}
+
+describe('custom-elements.json', () => {
+  it('lists every attribute, event, part, CSS property and public member of the contract', async () => {
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const element = (manifest.modules as Array<{ declarations?: Declaration[] }>)
+      .flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'prison-map')!;
+    expect(element, 'the prison-map declaration').to.not.equal(undefined);
+    expect(element.attributes!.map((a) => a.name)).to.have.members(CONTRACT.attributes);
+    expect(element.attributes!.find((a) => a.name === 'max-radius')!.fieldName).to.equal('maxRadius');
+    expect(element.events!.map((e) => e.name)).to.include.members(CONTRACT.events);
+    expect(element.cssParts!.map((p) => p.name)).to.have.members(CONTRACT.parts);
+    expect(element.cssProperties!.map((p) => p.name)).to.include.members(CONTRACT.cssProperties);
+    const publicMembers = element.members!.filter((m) => m.privacy !== 'private').map((m) => m.name);
+    expect(publicMembers).to.include.members(CONTRACT.members);
+  });
+});
