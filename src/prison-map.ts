@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CountriesInput, DataIssue, Facility, FacilitiesInput, FacilityStatus, Transfer, TransfersInput } from './data/types.js';
 import { parseCenter } from './geo/center.js';
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
@@ -95,6 +95,7 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
     _paused: { state: true, attribute: false },
     _announcement: { state: true, attribute: false },
     _still: { state: true, attribute: false },
+    _staticMap: { state: true, attribute: false },
   };
 
   /** URL of the facilities (GeoJSON or CSV). Without any data URL or property, the bundled dataset is shown. */
@@ -151,6 +152,9 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
   declare private _announcement: string;
   /** A still image of the last view, shown while this map has given its WebGL context back. */
   declare private _still: string | undefined;
+  /** Without WebGL: a static SVG picture of the same facilities and transfers. */
+  declare private _staticMap: TemplateResult | undefined;
+  private webglUnavailable = false;
   /** The view to come back to when a released map is created again. */
   private releasedView?: Camera;
   private readonly motion = new MotionPolicy(this, () => this.syncMotion());
@@ -266,6 +270,8 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.webglUnavailable && (['_model', 'lang', '_inheritedLang', 'theme', '_systemDark'] as const)
+      .some((name) => changed.has(name as keyof PrisonMapElement))) void this.drawStaticMap();
     const controller = this.controller;
     if (!controller) return;
     if (changed.has('theme') || changed.has('_systemDark' as keyof PrisonMapElement)) controller.setTheme(this.effectiveTheme);
@@ -285,19 +291,47 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
     if (changed.has('_hover' as keyof PrisonMapElement)) this.placeTooltip();
   }
 
+  /**
+   * The reader's fallback when WebGL is missing: the same facilities and transfers as a static SVG
+   * (d3-geo, Natural Earth), beside the summary and the data tables.
+   */
+  private async drawStaticMap(): Promise<void> {
+    const model = this._model;
+    if (!model || !this.webglUnavailable) return;
+    const { staticMapTemplate } = await import('./ui/static-map.js');
+    const props = new Map(model.facilityFeatures.features.map((f) => [f.properties.id, f.properties]));
+    const box = this.mapContainer.getBoundingClientRect();
+    const template = await staticMapTemplate({
+      facilities: model.data.facilities,
+      transfers: model.data.transfers,
+      occupancy: model.data.countries,
+      facilityRadius: (f) => props.get(f.id)?.radius ?? 0,
+      facilityColor: (f) => props.get(f.id)?.color ?? '#888',
+      selected: this.selected,
+      theme: this.effectiveTheme,
+      lang: this.effectiveLang,
+      width: Math.max(200, Math.round(box.width)),
+      height: Math.max(150, Math.round(box.height)),
+      label: this.label || strings(this.effectiveLang).mapLabel,
+    });
+    if (this._model === model) this._staticMap = template;
+  }
+
   protected override render() {
     const t = strings(this.effectiveLang);
     const model = this._model;
     const lang = this.effectiveLang;
     const ui = this.pipeline;
     const data = model?.data;
-    const hasMotion = !!data?.transfers.length && !this.noAnimation && !this.motion.reducedMotion;
+    const hasMotion = !!data?.transfers.length && !this.noAnimation && !this.motion.reducedMotion && !this.webglUnavailable;
     return html`<div class="frame ${this.effectiveTheme}" @keydown=${this.onKeydown}>
       <div class="map" part="map" role="region" aria-label=${this.label || t.mapLabel} aria-describedby="summary keyboard-hint"
         @keydown=${this.onMapKeydown}>
         <div class="map-canvas"></div>
         ${this._still && !this.controller ? html`<img class="still" src=${this._still} alt="">` : nothing}
+        ${this._staticMap ? html`<div class="static-map">${this._staticMap}</div>` : nothing}
       </div>
+      ${this.webglUnavailable && ui && data ? html`<p class="fallback-summary">${ui.summaryText(data, lang)}</p>` : nothing}
       <p id="summary" class="visually-hidden">${ui && data ? ui.summaryText(data, lang) : ''}</p>
       <p id="keyboard-hint" class="visually-hidden">${t.keyboardHint}</p>
       <div class="controls">
@@ -592,6 +626,10 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
       } catch (error) {
         forgetContext(this);
         const source = (error as { source?: ErrorSource }).source ?? 'webgl';
+        if (source === 'webgl') {
+          this.webglUnavailable = true;
+          void this.drawStaticMap();
+        }
         this.fail(source, error instanceof Error ? error.message : String(error));
       } finally {
         this.controllerPromise = undefined;

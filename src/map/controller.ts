@@ -18,6 +18,7 @@ import {
   type FacilityMarkStyle,
 } from './facility-layers.js';
 import { FLOW_LAYER_ID, FlowLayer, flowArcs } from './flow-layer.js';
+import { ensureWorkerUrlPolicy } from './trusted-types.js';
 
 export type Theme = 'light' | 'dark';
 export type MapErrorSource = 'basemap' | 'webgl' | 'worker';
@@ -104,7 +105,11 @@ export class MapController {
     this.usesBuiltInBasemap = options.basemapUrl === undefined;
     const workerUrl = options.workerUrl ?? new URL(defaultWorkerUrl, import.meta.url).href;
     // The worker pool is shared by every map on the page, so the first map's worker URL is the one used.
-    if (getWorkerUrl() !== workerUrl && !getWorkerUrl()) setWorkerUrl(workerUrl);
+    if (getWorkerUrl() !== workerUrl && !getWorkerUrl()) {
+      // Under Trusted Types the browser refuses MapLibre's plain-string worker URL without this.
+      ensureWorkerUrlPolicy(workerUrl);
+      setWorkerUrl(workerUrl);
+    }
     const camera = options.camera;
     try {
       this.map = new MapLibreMap({
@@ -126,7 +131,8 @@ export class MapController {
         touchPitch: false,
       });
     } catch (error) {
-      throw new MapCreateError('webgl', messageOf(error));
+      // MapLibre's own text points readers at a wiki page; say what happened and what they get.
+      throw new MapCreateError('webgl', `this browser cannot draw interactive maps (WebGL is unavailable: ${messageOf(error).split('.')[0]}); a static picture is shown instead`);
     }
     this.map.touchZoomRotate.disableRotation();
     this.loadTimer = setTimeout(() => {

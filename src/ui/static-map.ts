@@ -104,6 +104,11 @@ export interface StaticArc {
   /** Arrowhead size in CSS px. */
   arrowLength: number;
   arrowHalfWidth: number;
+  /**
+   * How far (CSS px, along the arc) before its end the arrowhead's tip sits: at the edge of the
+   * largest facility circle covering the `to` end, so the circle does not hide it; 0 in the open.
+   */
+  arrowInset: number;
 }
 
 export interface StaticMapGeometry {
@@ -153,6 +158,39 @@ export function centralLongitude(lngs: readonly number[]): number {
   return near(start + span / 2, 0);
 }
 
+/**
+ * Length along the polyline, from its end backwards, to where it leaves every circle (with its
+ * outline) that covers the end point; 0 when no circle does.
+ */
+function insetFromEnd(points: ReadonlyArray<[number, number]>, circles: readonly StaticCircle[]): number {
+  const end = points[points.length - 1];
+  const covering = circles
+    .map((c) => ({ x: c.cx, y: c.cy, r: c.r + (c.hollow ? UNKNOWN_RING_WIDTH / 2 : 0.5) }))
+    .filter((c) => Math.hypot(end[0] - c.x, end[1] - c.y) < c.r);
+  if (covering.length === 0) return 0;
+  const inside = (p: readonly [number, number]) => covering.some((c) => Math.hypot(p[0] - c.x, p[1] - c.y) < c.r);
+  let length = 0;
+  for (let i = points.length - 1; i > 0; i--) {
+    const a = points[i];
+    const b = points[i - 1];
+    const segment = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (!inside(b)) {
+      // Bisect for the crossing on this segment.
+      let lo = 0;
+      let hi = 1;
+      for (let k = 0; k < 20; k++) {
+        const mid = (lo + hi) / 2;
+        if (inside([a[0] + (b[0] - a[0]) * mid, a[1] + (b[1] - a[1]) * mid])) lo = mid;
+        else hi = mid;
+      }
+      return length + segment * hi;
+    }
+    length += segment;
+  }
+  // The whole arc lies inside a circle: leave the arrow at the end.
+  return 0;
+}
+
 function arcStyle(transfer: Transfer, theme: StaticMapTheme, width: number) {
   const kind = FLOW_KIND_STYLES[transfer.kind];
   const status = FLOW_STATUS_STYLES[transfer.status];
@@ -170,6 +208,8 @@ function arcStyle(transfer: Transfer, theme: StaticMapTheme, width: number) {
     color: kind.color[theme],
     opacity: status.opacity,
     dasharray,
+    // Dots as the shader draws them: radius max(width / 2 + 0.5, 1.5).
+    strokeWidth: kind.dotted ? Math.max(width + 1, 3) : width,
     linecap: kind.dotted ? ('round' as const) : ('butt' as const),
     arrowHalfWidth,
     arrowLength: arrowHalfWidth * 2.2,
@@ -281,13 +321,15 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
 
   const arcs: StaticArc[] = placed.map(({ transfer, path: lngLats }) => {
     const pts = lngLats.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
-    const width = transfer.count === undefined ? UNKNOWN_COUNT_WIDTH : flowWidthScale(transfer.count);
+    const lineWidth = transfer.count === undefined ? UNKNOWN_COUNT_WIDTH : flowWidthScale(transfer.count);
+    const { strokeWidth, ...style } = arcStyle(transfer, theme, lineWidth);
     return {
       transfer,
       points: pts,
       d: `M${pts.map(([x, y]) => `${x},${y}`).join('L')}`,
-      width: round(width),
-      ...arcStyle(transfer, theme, width),
+      width: round(strokeWidth),
+      ...style,
+      arrowInset: round(insetFromEnd(pts, circles)),
     };
   });
 
@@ -331,7 +373,8 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
   };
 
   const markers = g.arcs.map(
-    (arc, i) => svg`<marker id="${prefix}-arrow-${i}" viewBox="0 0 10 10" refX="10" refY="5"
+    // The tip (x = 10) sits `arrowInset` px before the end of the arc, along its last segment.
+    (arc, i) => svg`<marker id="${prefix}-arrow-${i}" viewBox="0 0 10 10" refX=${round(10 + (arc.arrowInset * 10) / arc.arrowLength)} refY="5"
       markerUnits="userSpaceOnUse" markerWidth=${round(arc.arrowLength)} markerHeight=${round(arc.arrowHalfWidth * 2)}
       preserveAspectRatio="none" orient="auto"><path d="M0,0L10,5L0,10z" fill=${arc.color} fill-opacity=${arc.opacity}></path></marker>`,
   );
@@ -345,11 +388,19 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
     <g clip-path="url(#${prefix}-clip)">
       <rect class="sea" width=${g.width} height=${g.height} fill=${colors.sea}></rect>
       <g class="land" stroke=${colors.coastline} stroke-width="0.5" stroke-linejoin="round">
-        ${g.countries.map((c) => svg`<path d=${c.d} fill=${c.fill}></path>`)}
+        ${g.countries.map((c) => svg`<path data-iso3=${c.iso3} d=${c.d} fill=${c.fill}></path>`)}
       </g>
       ${g.borders
         ? svg`<path class="borders" d=${g.borders} fill="none" stroke=${colors.border} stroke-width="0.6" stroke-linejoin="round" stroke-linecap="round"></path>`
         : nothing}
+      <g class="transfers" fill="none">
+        ${g.arcs.map(
+          (arc, i) => svg`<path class="transfer" data-id=${arc.transfer.id} d=${arc.d} stroke=${arc.color}
+            stroke-opacity=${arc.opacity} stroke-width=${arc.width} stroke-linecap=${arc.linecap}
+            stroke-linejoin="round" stroke-dasharray=${arc.dasharray ?? nothing}
+            marker-end="url(#${prefix}-arrow-${i})"><title>${t.fromTo(placeName(arc.transfer.from), placeName(arc.transfer.to))}</title></path>`,
+        )}
+      </g>
       <g class="facilities">
         ${g.circles.map((c) =>
           c.hollow
@@ -357,14 +408,6 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
                 fill="none" stroke=${c.color} stroke-width=${UNKNOWN_RING_WIDTH}><title>${facilityName(c.facility)}</title></circle>`
             : svg`<circle class="facility" data-id=${c.facility.id} cx=${c.cx} cy=${c.cy} r=${c.r}
                 fill=${c.color} fill-opacity=${FACILITY_FILL_OPACITY} stroke=${stroke} stroke-width="1"><title>${facilityName(c.facility)}</title></circle>`,
-        )}
-      </g>
-      <g class="transfers" fill="none">
-        ${g.arcs.map(
-          (arc, i) => svg`<path class="transfer" data-id=${arc.transfer.id} d=${arc.d} stroke=${arc.color}
-            stroke-opacity=${arc.opacity} stroke-width=${arc.width} stroke-linecap=${arc.linecap}
-            stroke-linejoin="round" stroke-dasharray=${arc.dasharray ?? nothing}
-            marker-end="url(#${prefix}-arrow-${i})"><title>${t.fromTo(placeName(arc.transfer.from), placeName(arc.transfer.to))}</title></path>`,
         )}
       </g>
     </g>

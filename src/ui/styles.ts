@@ -52,6 +52,24 @@ export const elementStyles = css`
     position: absolute;
     inset: 0;
   }
+  .static-map {
+    position: absolute;
+    inset: 0;
+  }
+  .static-map svg {
+    display: block;
+    width: 100%;
+    height: 100%;
+  }
+  .fallback-summary {
+    flex: none;
+    margin: 0;
+    padding: 8px 12px;
+    background: var(--_panel);
+    border-top: 1px solid var(--_border);
+    max-height: 30%;
+    overflow: auto;
+  }
   .still {
     width: 100%;
     height: 100%;

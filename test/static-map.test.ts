@@ -1,0 +1,273 @@
+import { expect } from 'chai';
+import { render } from 'lit';
+import type { Facility, Transfer } from '../src/data/types.js';
+import { loadCountries } from '../src/geo/countries.js';
+import { BASEMAP_COLORS } from '../src/map/basemap.js';
+import { FLOW_KIND_STYLES } from '../src/map/flow-style.js';
+import { capacityRadius, statusColor } from '../src/scales.js';
+import { UNKNOWN_CAPACITY_RADIUS } from '../src/map/facility-layers.js';
+import { centralLongitude, staticMapGeometry, staticMapTemplate, type StaticMapInput } from '../src/ui/static-map.js';
+
+const facility = (id: string, longitude: number, latitude: number, capacity: number | null, extra: Partial<Facility> = {}): Facility => ({
+  id, name: id, country: 'SLV', longitude, latitude, capacity, status: 'operational', precision: 'site', sources: [], ...extra,
+});
+const transfer = (id: string, from: string, to: string, extra: Partial<Transfer> = {}): Transfer => ({
+  id, from, to, kind: 'inmates', status: 'active', sources: [], ...extra,
+});
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+const facilities: Facility[] = [
+  facility('small', -88.9, 13.7, 100, { name: 'Small prison', nameEs: 'Cárcel pequeña' }),
+  facility('medium', -87.2, 14.1, 400, { name: XSS, status: 'under-construction' }),
+  facility('large', -79.9, -2.2, 1600, { name: 'Large prison', country: 'ECU' }),
+  facility('unknown', -86.0, 15.5, null, { name: 'Unknown capacity', country: 'HND', status: 'planned' }),
+];
+const transfers: Transfer[] = [
+  transfer('t-fac', 'small', 'large', { count: 100 }),
+  transfer('t-country', 'USA', 'medium', { kind: 'assistance', status: 'agreed' }),
+  transfer('t-dashed', 'large', 'unknown', { status: 'considered', count: 10 }),
+  transfer('t-nowhere', 'small', 'ZZZ'),
+];
+
+function inputFor(fs: Facility[], ts: Transfer[], extra: Partial<StaticMapInput> = {}): StaticMapInput {
+  const radius = capacityRadius(fs, 36);
+  const color = statusColor();
+  return {
+    facilities: fs,
+    facilityRadius: (f) => (f.capacity === null ? UNKNOWN_CAPACITY_RADIUS : radius(f.capacity)),
+    facilityColor: (f) => color(f.status),
+    transfers: ts,
+    theme: 'light',
+    lang: 'en',
+    width: 800,
+    height: 500,
+    label: 'Map of prison facilities and transfers',
+    ...extra,
+  };
+}
+
+const holders: HTMLElement[] = [];
+async function draw(input: StaticMapInput): Promise<SVGSVGElement> {
+  const holder = document.createElement('div');
+  holder.style.width = `${input.width}px`;
+  holder.style.height = `${input.height}px`;
+  document.body.append(holder);
+  holders.push(holder);
+  render(await staticMapTemplate(input), holder);
+  return holder.querySelector('svg')!;
+}
+
+const circleOf = (svgEl: SVGSVGElement, id: string) => svgEl.querySelector<SVGCircleElement>(`circle[data-id="${id}"]`)!;
+const centre = (c: SVGCircleElement) => [c.cx.baseVal.value, c.cy.baseVal.value];
+
+describe('static map (no-WebGL fallback)', function () {
+  this.timeout(30000);
+  afterEach(() => {
+    for (const h of holders.splice(0)) h.remove();
+  });
+
+  it('is an image with an accessible name, at the requested size', async () => {
+    const svgEl = await draw(inputFor(facilities, transfers));
+    expect(svgEl.getAttribute('role')).to.equal('img');
+    expect(svgEl.getAttribute('aria-label')).to.equal('Map of prison facilities and transfers');
+    expect(svgEl.getAttribute('width')).to.equal('800');
+    expect(svgEl.getAttribute('height')).to.equal('500');
+    expect(svgEl.getAttribute('viewBox')).to.equal('0 0 800 500');
+  });
+
+  it('draws one circle per facility, area by capacity, largest first, unknown as a hollow ring', async () => {
+    const svgEl = await draw(inputFor(facilities, transfers));
+    const circles = [...svgEl.querySelectorAll<SVGCircleElement>('circle.facility')];
+    expect(circles).to.have.length(4);
+    const r = (id: string) => circleOf(svgEl, id).r.baseVal.value;
+    expect(r('medium') / r('small')).to.be.closeTo(2, 1e-6);
+    expect(r('large') / r('small')).to.be.closeTo(4, 1e-6);
+    expect(r('large')).to.be.closeTo(36, 1e-6);
+    const known = circles.filter((c) => !c.classList.contains('unknown-capacity'));
+    const radii = known.map((c) => c.r.baseVal.value);
+    expect(radii).to.deep.equal([...radii].sort((a, b) => b - a));
+    expect(known.every((c) => c.getAttribute('fill') !== 'none')).to.equal(true);
+    expect(circleOf(svgEl, 'large').getAttribute('fill')).to.equal(statusColor()('operational'));
+    expect(circleOf(svgEl, 'medium').getAttribute('fill')).to.equal(statusColor()('under-construction'));
+
+    const ring = circleOf(svgEl, 'unknown');
+    expect(ring.classList.contains('unknown-capacity')).to.equal(true);
+    expect(ring.getAttribute('fill')).to.equal('none');
+    expect(ring.getAttribute('stroke')).to.equal(statusColor()('planned'));
+    expect(ring.r.baseVal.value).to.equal(UNKNOWN_CAPACITY_RADIUS);
+  });
+
+  it('places every circle inside the view', async () => {
+    const svgEl = await draw(inputFor(facilities, transfers));
+    for (const c of svgEl.querySelectorAll<SVGCircleElement>('circle.facility')) {
+      const [x, y] = centre(c);
+      const r = c.r.baseVal.value;
+      expect(x - r).to.be.at.least(0);
+      expect(y - r).to.be.at.least(0);
+      expect(x + r).to.be.at.most(800);
+      expect(y + r).to.be.at.most(500);
+    }
+  });
+
+  it('draws each placeable transfer as an arc from the `from` facility to the `to` facility', async () => {
+    const svgEl = await draw(inputFor(facilities, transfers));
+    const paths = [...svgEl.querySelectorAll<SVGPathElement>('path.transfer')];
+    expect(paths.map((p) => p.dataset.id)).to.deep.equal(['t-fac', 't-country', 't-dashed']);
+
+    const ends = (id: string) => {
+      const p = svgEl.querySelector<SVGPathElement>(`path.transfer[data-id="${id}"]`)!;
+      const a = p.getPointAtLength(0);
+      const b = p.getPointAtLength(p.getTotalLength());
+      return { first: [a.x, a.y], last: [b.x, b.y], path: p };
+    };
+    const near = (p: number[], q: number[]) => expect(Math.hypot(p[0] - q[0], p[1] - q[1])).to.be.below(1);
+
+    const fac = ends('t-fac');
+    near(fac.first, centre(circleOf(svgEl, 'small')));
+    near(fac.last, centre(circleOf(svgEl, 'large')));
+    // A great circle bent to the side, not a straight segment.
+    expect(fac.path.getTotalLength()).to.be.above(Math.hypot(fac.last[0] - fac.first[0], fac.last[1] - fac.first[1]) + 1);
+    expect(fac.path.getAttribute('stroke')).to.equal(FLOW_KIND_STYLES.inmates.color.light);
+    expect(fac.path.hasAttribute('stroke-dasharray')).to.equal(false);
+
+    const country = ends('t-country');
+    near(country.last, centre(circleOf(svgEl, 'medium')));
+    expect(country.path.getAttribute('stroke')).to.equal(FLOW_KIND_STYLES.assistance.color.light);
+    expect(country.path.getAttribute('stroke-dasharray')).to.match(/^0 [\d.]+$/);
+
+    const dashed = ends('t-dashed');
+    near(dashed.first, centre(circleOf(svgEl, 'large')));
+    near(dashed.last, centre(circleOf(svgEl, 'unknown')));
+    expect(dashed.path.getAttribute('stroke-dasharray')).to.match(/^[\d.]+ [\d.]+$/);
+    expect(Number(dashed.path.getAttribute('stroke-opacity'))).to.be.below(1);
+  });
+
+  it('ends each arc with an arrowhead marker whose id is unique per render', async () => {
+    const a = await draw(inputFor(facilities, transfers));
+    const b = await draw(inputFor(facilities, transfers));
+    const ids = [...a.querySelectorAll('marker'), ...b.querySelectorAll('marker')].map((m) => m.id);
+    expect(ids).to.have.length(6);
+    expect(new Set(ids).size).to.equal(6);
+    for (const svgEl of [a, b]) {
+      for (const p of svgEl.querySelectorAll('path.transfer')) {
+        const ref = /^url\(#(.+)\)$/.exec(p.getAttribute('marker-end') ?? '')?.[1];
+        expect(ref, 'marker-end').to.be.a('string');
+        expect(svgEl.querySelector(`marker[id="${ref}"]`)).to.not.equal(null);
+      }
+    }
+  });
+
+  it('names facilities in <title>s, in the reader\'s language', async () => {
+    const en = await draw(inputFor(facilities, transfers));
+    expect(circleOf(en, 'small').querySelector('title')!.textContent).to.equal('Small prison');
+    const es = await draw(inputFor(facilities, transfers, { lang: 'es' }));
+    expect(circleOf(es, 'small').querySelector('title')!.textContent).to.equal('Cárcel pequeña');
+    expect(circleOf(es, 'large').querySelector('title')!.textContent).to.equal('Large prison');
+    expect(es.querySelector('path.transfer[data-id="t-fac"] title')!.textContent).to.equal('Cárcel pequeña → Large prison');
+  });
+
+  it('never treats data as markup and uses no inline styles', async () => {
+    const svgEl = await draw(inputFor(facilities, transfers));
+    const holder = svgEl.parentElement!;
+    expect(holder.querySelector('script, foreignObject, img, iframe')).to.equal(null);
+    expect(holder.querySelectorAll('[style]')).to.have.length(0);
+    expect(circleOf(svgEl, 'medium').querySelector('title')!.textContent).to.equal(XSS);
+    expect(holder.textContent).to.contain(XSS);
+    for (const el of holder.querySelectorAll('*')) {
+      for (const attr of el.getAttributeNames()) expect(attr.startsWith('on'), attr).to.equal(false);
+    }
+  });
+
+  it('draws the land in the theme\'s colours', async () => {
+    const light = await draw(inputFor(facilities, transfers));
+    const landLight = [...light.querySelectorAll('path[data-iso3]')].filter((p) => p.getAttribute('fill') === BASEMAP_COLORS.light.land);
+    expect(landLight.length).to.be.above(3);
+    expect(light.querySelector('rect.sea')!.getAttribute('fill')).to.equal(BASEMAP_COLORS.light.sea);
+    const dark = await draw(inputFor(facilities, transfers, { theme: 'dark' }));
+    expect([...dark.querySelectorAll('path[data-iso3]')].some((p) => p.getAttribute('fill') === BASEMAP_COLORS.dark.land)).to.equal(true);
+    expect(dark.querySelector('rect.sea')!.getAttribute('fill')).to.equal(BASEMAP_COLORS.dark.sea);
+    expect(dark.querySelector('path.transfer')!.getAttribute('stroke')).to.equal(FLOW_KIND_STYLES.inmates.color.dark);
+  });
+
+  it('shades countries by occupancy when given', async () => {
+    const svgEl = await draw(inputFor(facilities, transfers, { occupancy: [{ iso3: 'SLV', occupancyPct: 180, sources: [] }] }));
+    const slv = svgEl.querySelector('path[data-iso3="SLV"]')!;
+    expect(slv.getAttribute('fill')).to.not.equal(BASEMAP_COLORS.light.land);
+    expect(svgEl.querySelector('path[data-iso3="HND"]')!.getAttribute('fill')).to.equal(BASEMAP_COLORS.light.land);
+  });
+
+  it('draws a view across the antimeridian without world-wide stripes (Fiji, Chukotka)', async () => {
+    const pacific = [
+      facility('fiji', 178.4, -18.1, 2000),
+      facility('anadyr', 177.5, 64.7, 800),
+      facility('tonga', -175.2, -21.1, 300),
+      facility('nome', -165.4, 64.5, null),
+    ];
+    const svgEl = await draw(inputFor(pacific, [transfer('a', 'fiji', 'nome'), transfer('b', 'tonga', 'anadyr')]));
+    const countries = [...svgEl.querySelectorAll<SVGPathElement>('path[data-iso3]')];
+    const codes = new Set(countries.map((p) => p.dataset.iso3));
+    expect(codes.has('FJI'), 'Fiji drawn').to.equal(true);
+    expect(codes.has('RUS'), 'Russia drawn').to.equal(true);
+    for (const p of countries) {
+      expect(p.getBBox().width, p.dataset.iso3).to.be.at.most(0.9 * 800);
+    }
+    // Both Fiji's and Tonga's circles lie in the view, on either side of the antimeridian.
+    const fx = centre(circleOf(svgEl, 'fiji'))[0];
+    const tx = centre(circleOf(svgEl, 'tonga'))[0];
+    expect(tx - fx).to.be.within(0, 100);
+    const arc = svgEl.querySelector<SVGPathElement>('path.transfer[data-id="a"]')!;
+    expect(arc.getBBox().width).to.be.below(400);
+  });
+
+  it('still draws with no transfers, one facility, or nothing at all', async () => {
+    const one = await draw(inputFor([facilities[0]], []));
+    const [x, y] = centre(circleOf(one, 'small'));
+    expect(x).to.be.closeTo(400, 1);
+    expect(y).to.be.closeTo(250, 3);
+    expect(one.querySelectorAll('path[data-iso3]').length).to.be.above(0);
+    const none = await draw(inputFor([], []));
+    expect(none.querySelectorAll('circle, path.transfer')).to.have.length(0);
+    expect(none.querySelectorAll('path[data-iso3]').length).to.be.above(20);
+  });
+});
+
+describe('staticMapGeometry', function () {
+  this.timeout(30000);
+
+  it('fits the data and projects arcs onto the facilities', async () => {
+    const countries = await loadCountries('50m');
+    const radius = capacityRadius(facilities, 36);
+    const g = staticMapGeometry({
+      facilities,
+      facilityRadius: (f) => (f.capacity === null ? UNKNOWN_CAPACITY_RADIUS : radius(f.capacity)),
+      facilityColor: () => '#000',
+      transfers,
+      countries,
+      theme: 'light',
+      width: 600,
+      height: 400,
+    });
+    expect(g.skipped.map((t) => t.id)).to.deep.equal(['t-nowhere']);
+    expect(g.circles.map((c) => c.facility.id)).to.deep.equal(['large', 'medium', 'small', 'unknown']);
+    const byId = new Map(g.circles.map((c) => [c.facility.id, c]));
+    const arc = g.arcs.find((a) => a.transfer.id === 't-fac')!;
+    const [x0, y0] = arc.points[0];
+    const [x1, y1] = arc.points[arc.points.length - 1];
+    expect(Math.hypot(x0 - byId.get('small')!.cx, y0 - byId.get('small')!.cy)).to.be.below(1);
+    expect(Math.hypot(x1 - byId.get('large')!.cx, y1 - byId.get('large')!.cy)).to.be.below(1);
+    // The arrow's tip sits at the edge of the 36 px circle it points into.
+    expect(arc.arrowInset).to.be.closeTo(36.5, 1);
+    // The country end of the USA transfer is inside the contiguous US.
+    const usa = g.arcs.find((a) => a.transfer.id === 't-country')!;
+    const [ux, uy] = usa.points[0];
+    expect(g.projection.invert!([ux, uy])![0]).to.be.closeTo(-98.6, 0.5);
+  });
+
+  it('centres the view on the shortest longitude interval holding the data', () => {
+    expect(centralLongitude([-90, -80])).to.be.closeTo(-85, 1e-9);
+    expect(Math.abs(centralLongitude([178, -178]))).to.be.closeTo(180, 1e-9);
+    expect(centralLongitude([170, -170, 175])).to.satisfy((c: number) => Math.abs(Math.abs(c) - 180) < 1e-9);
+    expect(centralLongitude([])).to.equal(0);
+  });
+});
