@@ -6,11 +6,11 @@ import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/index.js';
 import { cleanup, mount, nextEvent } from './support/mount.js';
+import { createdContexts, liveContexts, trackWebglContexts } from './support/webgl-contexts.js';
 
 const CYCLES = 50;
 
-const contexts: WebGLRenderingContext[] = [];
-const originalGetContext = HTMLCanvasElement.prototype.getContext;
+let stopTracking: () => void;
 let workersCreated = 0;
 let workersTerminated = 0;
 const OriginalWorker = window.Worker;
@@ -21,11 +21,7 @@ const originalRaf = window.requestAnimationFrame;
 const originalCancel = window.cancelAnimationFrame;
 
 before(() => {
-  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-    const context = (originalGetContext as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
-    if (context && /webgl/.test(type) && !contexts.includes(context as WebGLRenderingContext)) contexts.push(context as WebGLRenderingContext);
-    return context;
-  } as typeof HTMLCanvasElement.prototype.getContext;
+  stopTracking = trackWebglContexts();
   window.Worker = class extends OriginalWorker {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
@@ -63,7 +59,7 @@ before(() => {
 });
 
 after(() => {
-  HTMLCanvasElement.prototype.getContext = originalGetContext;
+  stopTracking();
   window.Worker = OriginalWorker;
   for (const [target, [add, remove]] of originals) {
     target.addEventListener = add;
@@ -102,8 +98,8 @@ describe(`leaks over ${CYCLES} create/render/remove cycles`, () => {
     const heapEnd = await heapAfterGc();
     const growthMb = (heapEnd - heapStart) / 1024 / 1024;
 
-    expect(contexts.filter((gl) => !gl.isContextLost()).length, 'live WebGL contexts').to.equal(0);
-    expect(contexts.length, 'one context per map created').to.equal(CYCLES + 3);
+    expect(liveContexts(), 'live WebGL contexts').to.equal(0);
+    expect(createdContexts(), 'one context per map created').to.equal(CYCLES + 3);
     // MapLibre's pool is shared by the maps alive at once and terminated when the last one goes.
     expect(workersCreated - workersTerminated, 'workers still running').to.equal(0);
     expect(pendingFrames.size, 'animation frames still requested').to.equal(0);
@@ -114,7 +110,7 @@ describe(`leaks over ${CYCLES} create/render/remove cycles`, () => {
       name: 'heap growth over 50 create/render/remove cycles',
       value: Number(growthMb.toFixed(2)),
       unit: 'MB',
-      note: `after forced GC; ${contexts.length} WebGL contexts created, 0 left; ${workersCreated} workers started, all terminated`,
+      note: `after forced GC; ${createdContexts()} WebGL contexts created, 0 left; ${workersCreated} workers started, all terminated`,
     });
   });
 });

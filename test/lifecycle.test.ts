@@ -3,19 +3,11 @@ import '../src/index.js';
 import { PrisonMapElement } from '../src/index.js';
 import type { PrisonMapReadyDetail } from '../src/index.js';
 import { cleanup, mount, nextEvent } from './support/mount.js';
+import { liveContexts, trackWebglContexts } from './support/webgl-contexts.js';
 
-/** Every WebGL context the page creates, so tests can count the ones still alive. */
-const contexts: WebGLRenderingContext[] = [];
-const originalGetContext = HTMLCanvasElement.prototype.getContext;
-before(() => {
-  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-    const context = (originalGetContext as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
-    if (context && /webgl/.test(type) && !contexts.includes(context as WebGLRenderingContext)) contexts.push(context as WebGLRenderingContext);
-    return context;
-  } as typeof HTMLCanvasElement.prototype.getContext;
-});
-after(() => { HTMLCanvasElement.prototype.getContext = originalGetContext; });
-const liveContexts = () => contexts.filter((gl) => !gl.isContextLost()).length;
+let stopTracking: () => void;
+before(() => { stopTracking = trackWebglContexts(); });
+after(() => stopTracking());
 
 const errors: unknown[] = [];
 const originalError = console.error;

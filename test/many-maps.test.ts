@@ -4,25 +4,20 @@ import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
 import { MAX_LIVE_MAPS } from '../src/map/context-budget.js';
 import { cleanup, mount, nextEvent } from './support/mount.js';
+import { liveContexts, trackWebglContexts } from './support/webgl-contexts.js';
 
-const contexts: WebGLRenderingContext[] = [];
-const originalGetContext = HTMLCanvasElement.prototype.getContext;
+let stopTracking: () => void;
 const warnings: string[] = [];
 const originalWarn = console.warn;
 before(() => {
-  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-    const context = (originalGetContext as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
-    if (context && /webgl/.test(type) && !contexts.includes(context as WebGLRenderingContext)) contexts.push(context as WebGLRenderingContext);
-    return context;
-  } as typeof HTMLCanvasElement.prototype.getContext;
+  stopTracking = trackWebglContexts();
   console.warn = (...args: unknown[]) => { warnings.push(args.join(' ')); originalWarn.apply(console, args); };
 });
 after(() => {
-  HTMLCanvasElement.prototype.getContext = originalGetContext;
+  stopTracking();
   console.warn = originalWarn;
   cleanup();
 });
-const liveContexts = () => contexts.filter((gl) => !gl.isContextLost()).length;
 
 describe('20 maps on one page', () => {
   it(`never has more than ${MAX_LIVE_MAPS} live contexts, and each map draws when scrolled to`, async function () {

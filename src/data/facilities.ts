@@ -13,14 +13,22 @@ export function parseFacilities(input: unknown): Parsed<Facility> {
     throw new TypeError('facilities must be a GeoJSON FeatureCollection');
   }
   const features = (input as { features: unknown[] }).features;
+  return keepUnique(features.map((feature, index) => (issues) => readFacilityFeature(feature, index + 1, issues)));
+}
+
+/**
+ * Runs each row's reader in order and keeps the facilities it returns, leaving out (and reporting)
+ * any whose id an earlier facility already has.
+ */
+function keepUnique(readers: Array<(issues: DataIssue[]) => Facility | undefined>, rows?: number[]): Parsed<Facility> {
   const records: Facility[] = [];
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
-  features.forEach((feature, index) => {
-    const row = index + 1;
-    const facility = readFacilityFeature(feature, row, issues);
+  readers.forEach((read, index) => {
+    const facility = read(issues);
     if (!facility) return;
     if (seen.has(facility.id)) {
+      const row = rows ? rows[index] : index + 1;
       issues.push({ dataset: 'facilities', row, field: 'id', message: `id ${describe(facility.id)} is used by an earlier facility` });
       return;
     }
@@ -114,19 +122,8 @@ export function readFacilityRecord(
 
 /** Facilities from CSV rows (`lat`/`lon` columns, or `latitude`/`longitude`/`lng`). */
 export function readFacilityRows(rows: Array<{ row: number; record: Record<string, unknown> }>): Parsed<Facility> {
-  const records: Facility[] = [];
-  const issues: DataIssue[] = [];
-  const seen = new Set<string>();
-  for (const { row, record } of rows) {
+  return keepUnique(rows.map(({ row, record }) => (issues) => {
     const { position, fields } = csvPosition(record);
-    const facility = readFacilityRecord(record, position, row, issues, fields);
-    if (!facility) continue;
-    if (seen.has(facility.id)) {
-      issues.push({ dataset: 'facilities', row, field: 'id', message: `id ${describe(facility.id)} is used by an earlier facility` });
-      continue;
-    }
-    seen.add(facility.id);
-    records.push(facility);
-  }
-  return { records, issues };
+    return readFacilityRecord(record, position, row, issues, fields);
+  }), rows.map((r) => r.row));
 }

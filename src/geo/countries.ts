@@ -17,8 +17,7 @@ import type {
 import {feature, mesh} from 'topojson-client';
 import type {GeometryCollection, Topology} from 'topojson-specification';
 import isoCountries from 'i18n-iso-countries';
-import enLocale from 'i18n-iso-countries/langs/en.json';
-import esLocale from 'i18n-iso-countries/langs/es.json';
+import { countryName as readerCountryName, isKnownCountry } from '../i18n/countries.js';
 import {area, booleanPointInPolygon, centerOfMass, pointOnFeature} from '@turf/turf';
 import {fixAntimeridian, fixLineAntimeridian} from './antimeridian.js';
 
@@ -35,8 +34,6 @@ export interface CountryProps {
 export type CountryFeature = Feature<Polygon | MultiPolygon, CountryProps>;
 export type CountryCollection = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
 
-isoCountries.registerLocale(enLocale);
-isoCountries.registerLocale(esLocale);
 
 /**
  * Natural Earth units without an ISO numeric code. Kosovo gets the code the EU, IMF and World Bank
@@ -61,45 +58,14 @@ const UNCODED: Record<string, {iso3: string; en: string; es: string}> = {
   Baikonur: {iso3: '', en: 'Baikonur', es: 'Baikonur'},
 };
 
-/**
- * Common short names where the ISO list gives a formal or contested one ("Taiwan, Province of
- * China", "Lao People's Democratic Republic"), as a newsroom would print them.
- */
-const SHORT_NAMES: Record<string, {en?: string; es?: string}> = {
-  USA: {en: 'United States'},
-  CHN: {en: 'China', es: 'China'},
-  RUS: {en: 'Russia'},
-  KOR: {en: 'South Korea', es: 'Corea del Sur'},
-  PRK: {en: 'North Korea', es: 'Corea del Norte'},
-  IRN: {en: 'Iran', es: 'Irán'},
-  SYR: {en: 'Syria', es: 'Siria'},
-  LAO: {en: 'Laos', es: 'Laos'},
-  TWN: {en: 'Taiwan', es: 'Taiwán'},
-  TZA: {en: 'Tanzania'},
-  COD: {en: 'DR Congo', es: 'RD del Congo'},
-  COG: {en: 'Congo', es: 'Congo'},
-  MDA: {en: 'Moldova', es: 'Moldavia'},
-  FSM: {en: 'Micronesia'},
-  MKD: {en: 'North Macedonia'},
-  CZE: {en: 'Czechia', es: 'Chequia'},
-  BRN: {en: 'Brunei', es: 'Brunéi'},
-  VAT: {en: 'Vatican City', es: 'Ciudad del Vaticano'},
-  GMB: {en: 'The Gambia'},
-  FLK: {en: 'Falkland Islands'},
-  PSE: {en: 'Palestine'},
-  BOL: {en: 'Bolivia', es: 'Bolivia'},
-  VEN: {en: 'Venezuela', es: 'Venezuela'},
-  CIV: {en: "Côte d'Ivoire"},
-};
 
 /** The country's name in `lang`, or `undefined` for a code nobody knows. */
 export function countryName(iso3: string, lang: CountryLang): string | undefined {
   const code = iso3.toUpperCase();
-  const short = SHORT_NAMES[code]?.[lang];
-  if (short) return short;
   const uncoded = Object.values(UNCODED).find((u) => u.iso3 === code && code !== '');
   if (uncoded) return uncoded[lang];
-  return isoCountries.getName(code, lang) ?? undefined;
+  // One table of short names for the whole component: the reader's text and the map's labels agree.
+  return isKnownCountry(code) ? readerCountryName(code, lang) : undefined;
 }
 
 /** Antarctica is dropped: it surrounds a pole, fills the bottom of a Mercator map and holds no data. */
