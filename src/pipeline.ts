@@ -15,13 +15,11 @@ import type { LegendModel } from './ui/legend.js';
 
 export { describeIssue, type DataRequest, type LoadedData };
 // The reader-facing templates that need country names (i18n-iso-countries) load with the data.
-export { facilityCardTemplate, transferCardTemplate, countryCardTemplate, facilityNamer } from './ui/details-card.js';
-export { facilityTooltipTemplate, transferTooltipTemplate, countryTooltipTemplate } from './ui/tooltip.js';
+export { tooltipFor, cardFor, itemName } from './ui/panels.js';
 export { dataTablesTemplate } from './ui/data-table.js';
 export { summaryText } from './ui/summary.js';
 export { occupancyLegendTemplate } from './ui/occupancy-legend.js';
 export { flowLegendTemplate } from './ui/flow-legend.js';
-export { countryName } from './i18n/countries.js';
 
 /**
  * Loads and validates every dataset, then checks that each transfer's `from` and `to` names a

@@ -362,33 +362,13 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
 
   private tooltipContent() {
     const hover = this._hover;
-    const ui = this.pipeline;
-    if (!hover || !ui || !this.mapData) return nothing;
-    const ctx = { lang: this.effectiveLang, facilityName: ui.facilityNamer(this.mapData.facilities, this.effectiveLang) };
-    if (hover.kind === 'facility') {
-      const facility = this.findFacility(hover.id);
-      return facility ? ui.facilityTooltipTemplate(facility, ctx) : nothing;
-    }
-    if (hover.kind === 'transfer') {
-      const transfer = this.findTransfer(hover.id);
-      return transfer ? ui.transferTooltipTemplate(transfer, ctx) : nothing;
-    }
-    const country = this.mapData.countries.find((c) => c.iso3 === hover.id);
-    return country ? ui.countryTooltipTemplate(country, ctx) : nothing;
+    return hover && this.pipeline && this.mapData
+      ? this.pipeline.tooltipFor(this.mapData, hover.kind, hover.id, this.effectiveLang) : nothing;
   }
 
   private cardContent() {
-    const ui = this.pipeline;
-    const data = this.mapData;
-    if (!ui || !data) return nothing;
-    const lang = this.effectiveLang;
-    const ctx = { lang, facilityName: ui.facilityNamer(data.facilities, lang), onClose: () => this.closeCard() };
-    const facility = this.findFacility(this.selected);
-    const transfer = facility ? undefined : this.findTransfer(this.selected);
-    const country = facility || transfer ? undefined : data.countries.find((c) => c.iso3 === this._openCountry);
-    const card = facility ? ui.facilityCardTemplate(facility, ctx)
-      : transfer ? ui.transferCardTemplate(transfer, ctx)
-        : country ? ui.countryCardTemplate(country, ctx) : undefined;
+    const card = this.pipeline && this.mapData && this.pipeline.cardFor(
+      this.mapData, { selected: this.selected, country: this._openCountry }, this.effectiveLang, () => this.closeCard());
     return card ? html`<div class="card" part="details">${card}</div>` : nothing;
   }
 
@@ -431,13 +411,7 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
   }
 
   private itemName(kind: 'facility' | 'transfer', id: string): string {
-    const ui = this.pipeline!;
-    const lang = this.effectiveLang;
-    const name = ui.facilityNamer(this.mapData!.facilities, lang);
-    if (kind === 'facility') return name(id) ?? id;
-    const transfer = this.findTransfer(id);
-    const place = (key: string) => name(key) ?? ui.countryName(key, lang);
-    return transfer ? `${place(transfer.from)} → ${place(transfer.to)}` : id;
+    return this.pipeline && this.mapData ? this.pipeline.itemName(this.mapData, kind, id, this.effectiveLang) : id;
   }
 
   private closeCard(): void {
