@@ -1,24 +1,49 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
- * One build for both the demo and the distributable element:
+ * In the build, the demo and the iframe page load the element the way a news site does, from
+ * `./prison-map.js`, instead of bundling `src/index.ts` a second time. Without this, the element
+ * would sit in a chunk shared with the pages and `prison-map.js` would only re-export it (one
+ * more request for every embedder), and the pages would not exercise the file users load.
+ */
+function pagesLoadBuiltElement(): Plugin {
+  const sourceScript = /<script type="module" src="\.\/src\/index\.ts"><\/script>/;
+  return {
+    name: 'prison-map:pages-load-built-element',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        if (!sourceScript.test(html)) throw new Error(`${context.filename}: expected <script type="module" src="./src/index.ts">`);
+        // `vite-ignore` leaves the tag as written: a relative URL to the entry beside the page.
+        return html.replace(sourceScript, '<script type="module" src="./prison-map.js" vite-ignore></script>');
+      },
+    },
+  };
+}
+
+/**
+ * One build for the distributable element, the iframe page and the demo:
  * - `dist/prison-map.js` is the element (Lit and the shell only); MapLibre, its worker, the
  *   basemap data and the bundled dataset are separate files loaded when a map is first created.
+ * - `dist/embed.html` is a full-page map configured from its query string, for iframe embeds.
  * - `base: './'` makes every file refer to the others relatively, so `dist/` works from any
  *   static host or CDN path.
  */
 export default defineConfig({
   base: './',
   server: { port: 5173 },
+  plugins: [pagesLoadBuiltElement()],
   build: {
     target: 'es2022',
     sourcemap: true,
     // Natural Earth 10m is one large lazily fetched asset; keep it a file rather than inlining anything.
     assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 1500,
+    chunkSizeWarningLimit: 4000,
     rollupOptions: {
       input: {
         demo: 'index.html',
+        embed: 'embed.html',
         'prison-map': 'src/index.ts',
       },
       preserveEntrySignatures: 'exports-only',

@@ -21,7 +21,7 @@ async function timePage(browser, url) {
   return ms;
 }
 
-async function bytesBeforeMap(browser, url) {
+export async function bytesBeforeMap(browser, url) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const scripts = [];

@@ -1,9 +1,13 @@
 // `npm run bench`: every figure, each against a baseline measured in the same run.
 import { existsSync } from 'node:fs';
 import { firstFrameTable, runFirstFrameBench } from './first-frame.mjs';
+import { runEmbedBench } from './embed.mjs';
 
 console.log('## Start-up\n');
 console.log(firstFrameTable(await runFirstFrameBench()));
+
+console.log('\n## Embedding (production build of dist/, served from a deep path)\n');
+console.log(await runEmbedBench());
 
 if (existsSync(new URL('./flows.mjs', import.meta.url))) {
   const { runFlowsBench } = await import('./flows.mjs');

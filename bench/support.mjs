@@ -17,22 +17,36 @@ export async function launchBrowser() {
   });
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.map': 'application/json', '.geojson': 'application/geo+json', '.csv': 'text/csv', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf', '.pbf': 'application/x-protobuf',
+};
 
-/** Serves a folder on 127.0.0.1 (no compression: sizes are gzipped by the bench itself). */
-export function serveStatic(root) {
+/**
+ * Serves a folder on 127.0.0.1 (no compression: sizes are gzipped by the bench itself).
+ * `headers` adds response headers per request: an object keyed by URL path (`'/embed.html'`), or a
+ * function of the request URL returning the headers (or undefined). `requests` lists every path
+ * asked for, in order.
+ */
+export function serveStatic(root, { headers } = {}) {
+  const requests = [];
   const server = createServer((req, res) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname);
+    const path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (!path.startsWith(root) || !existsSync(path) || statSync(path).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    const extra = typeof headers === 'function' ? headers(url) : headers?.[url.pathname];
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra });
     createReadStream(path).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
     origin: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((done) => server.close(done)),
+    requests,
+    close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }),
   })));
 }
 

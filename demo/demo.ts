@@ -1,8 +1,17 @@
 // The demo page: a language switch for the article and the map, focus buttons that drive the map
-// from the page, and the embed code for what is shown.
-const map = document.querySelector('prison-map')!;
+// from the page, and a configurator that updates a live map and writes its embed code.
+import facilitiesText from '../data/facilities.geojson?raw';
+import transfersData from '../data/transfers.json';
+import countriesData from '../data/countries.json';
+import { countryName } from '../src/i18n/countries.js';
+import { elementMarkup, embedQuery, type EmbedAttribute, type EmbedConfig } from '../src/embed/embed-params.js';
 
-const TEXT: Record<'en' | 'es', Record<string, string>> = {
+type Lang = 'en' | 'es';
+const storyMap = document.querySelector<HTMLElement>('#story-map')!;
+const previewMap = document.querySelector<HTMLElement>('#preview-map')!;
+const form = document.querySelector<HTMLFormElement>('#configurator')!;
+
+const TEXT: Record<Lang, Record<string, string>> = {
   en: {},
   es: {
     kicker: 'Demo · <prison-map>',
@@ -15,13 +24,44 @@ const TEXT: Record<'en' | 'es', Record<string, string>> = {
     all: 'Todo',
     embedTitle: 'Inserte este mapa en su artículo',
     embedText: 'Un script y una etiqueta. Apunte los atributos a su propia hoja de cálculo o GeoJSON para mapear otras cárceles.',
+    dataLegend: 'Datos (vacío: los datos incluidos)',
+    facilitiesLabel: 'Cárceles (URL de GeoJSON o CSV)',
+    transfersLabel: 'Traslados (URL de JSON o CSV)',
+    countriesLabel: 'Países (URL de JSON o CSV)',
+    langLabel: 'Idioma',
+    langPage: 'El de la página',
+    focusOnLabel: 'Centrar en',
+    focusNone: 'Todo',
+    themeLabel: 'Tema',
+    themeAuto: 'El del lector',
+    themeLight: 'Claro',
+    themeDark: 'Oscuro',
+    heightLabel: 'Altura (px)',
+    animationLabel: 'Animación',
+    legendLabel: 'Leyenda',
+    previewCaption: 'Vista previa: los cambios se aplican a este mapa al instante.',
+    scriptCodeTitle: 'Script y etiqueta',
+    iframeCodeTitle: 'O un iframe (para un CMS que elimina los scripts)',
+    copy: 'Copiar',
+    facilitiesGroup: 'Cárceles',
+    countriesGroup: 'Países',
+    iframeTitle: 'Mapa de cárceles y traslados de presos',
+    copied: 'Copiado.',
+    selected: 'Seleccionado: pulse Ctrl+C (⌘C) para copiar.',
   },
 };
-
+const ENGLISH: Record<string, string> = { iframeTitle: 'Map of prison facilities and transfers', facilitiesGroup: 'Facilities', countriesGroup: 'Countries', copied: 'Copied.', selected: 'Selected: press Ctrl+C (⌘C) to copy.' };
 const originals = new Map<Element, string>();
 for (const node of document.querySelectorAll('[data-i18n]')) originals.set(node, node.textContent ?? '');
 
-function setLang(lang: 'en' | 'es'): void {
+function pageLang(): Lang {
+  return document.documentElement.lang === 'es' ? 'es' : 'en';
+}
+function say(key: string): string {
+  return (pageLang() === 'es' ? TEXT.es[key] : undefined) ?? ENGLISH[key] ?? key;
+}
+
+function setLang(lang: Lang): void {
   document.documentElement.lang = lang;
   for (const [node, english] of originals) {
     node.textContent = lang === 'en' ? english : TEXT.es[node.getAttribute('data-i18n')!] ?? english;
@@ -29,28 +69,113 @@ function setLang(lang: 'en' | 'es'): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   }
-  writeEmbedCode();
-}
-
-function writeEmbedCode(): void {
-  const attributes = ['lang', 'focus-on', 'theme']
-    .filter((name) => map.hasAttribute(name) || (name === 'lang'))
-    .map((name) => name === 'lang' ? ` lang="${document.documentElement.lang}"` : ` ${name}="${map.getAttribute(name)}"`)
-    .join('');
-  const script = new URL('dist/prison-map.js', location.href).href;
-  document.getElementById('embed-code')!.textContent =
-    `<script type="module" src="${script}"></script>\n<prison-map${attributes}></prison-map>`;
+  fillFocusOptions();
+  configure();
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
-  button.addEventListener('click', () => setLang(button.dataset.lang as 'en' | 'es'));
+  button.addEventListener('click', () => setLang(button.dataset.lang as Lang));
 }
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-focus]')) {
   button.addEventListener('click', () => {
     const target = button.dataset.focus!;
-    if (target) map.setAttribute('focus-on', target);
-    else map.removeAttribute('focus-on');
-    writeEmbedCode();
+    if (target) storyMap.setAttribute('focus-on', target);
+    else storyMap.removeAttribute('focus-on');
   });
 }
-writeEmbedCode();
+
+// --- The configurator -------------------------------------------------------------------------
+
+interface FacilityFeature { id?: string; properties: { id?: string; name: string; 'name:es'?: string; country: string } }
+const facilities = (JSON.parse(facilitiesText) as { features: FacilityFeature[] }).features;
+const transfers = (Array.isArray(transfersData) ? transfersData : (transfersData as { transfers: unknown[] }).transfers) as Array<{ from: string; to: string }>;
+const ISO3 = /^[A-Z]{3}$/;
+const countryCodes = [...new Set([
+  ...facilities.map((f) => f.properties.country),
+  ...transfers.flatMap((t) => [t.from, t.to]).filter((code) => ISO3.test(code)),
+  ...(countriesData as Array<{ iso3: string }>).map((c) => c.iso3),
+])];
+
+function fillFocusOptions(): void {
+  const select = form.elements.namedItem('focus-on') as HTMLSelectElement;
+  const chosen = select.value;
+  const lang = pageLang();
+  const group = (label: string, options: Array<[string, string]>) => {
+    const element = document.createElement('optgroup');
+    element.label = label;
+    for (const [value, text] of options.sort((a, b) => a[1].localeCompare(b[1], lang))) element.append(new Option(text, value));
+    return element;
+  };
+  select.replaceChildren(select.options[0], group(say('facilitiesGroup'), facilities.map((f) => {
+    const id = f.properties.id ?? String(f.id);
+    return [id, (lang === 'es' ? f.properties['name:es'] : undefined) ?? f.properties.name];
+  })), group(say('countriesGroup'), countryCodes.map((code) => [code, `${countryName(code, lang)} (${code})`])));
+  select.value = chosen;
+}
+
+/** The configuration the form describes: only what differs from the element's defaults. */
+function formConfig(): EmbedConfig {
+  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
+  const checked = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).checked;
+  const attributes: Array<[EmbedAttribute, string]> = [];
+  for (const name of ['facilities', 'transfers', 'countries', 'lang', 'focus-on', 'theme'] as const) {
+    if (value(name)) attributes.push([name, value(name)]);
+  }
+  if (!checked('animation')) attributes.push(['no-animation', '']);
+  if (!checked('legend')) attributes.push(['no-legend', '']);
+  const height = Number(value('height'));
+  return { attributes, height: Number.isFinite(height) && height >= 200 && height <= 1200 ? Math.round(height) : undefined };
+}
+
+const MANAGED: readonly EmbedAttribute[] = ['facilities', 'transfers', 'countries', 'lang', 'focus-on', 'theme', 'no-animation', 'no-legend'];
+
+function configure(): void {
+  const config = formConfig();
+  const wanted = new Map(config.attributes);
+  // Update the live map in place: only attributes that changed, so the map is never recreated.
+  for (const name of MANAGED) {
+    const value = wanted.get(name);
+    if (value === undefined) previewMap.removeAttribute(name);
+    else if (previewMap.getAttribute(name) !== value) previewMap.setAttribute(name, value);
+  }
+  if (config.height !== undefined) previewMap.style.setProperty('--prison-map-height', `${config.height}px`);
+
+  // Embed code points at this page's own build; data URLs are made absolute for use elsewhere.
+  const absolute: EmbedConfig = {
+    ...config,
+    attributes: config.attributes.map(([name, value]) => [name, ['facilities', 'transfers', 'countries'].includes(name) ? new URL(value, location.href).href : value]),
+  };
+  const script = new URL(import.meta.env.DEV ? 'dist/prison-map.js' : 'prison-map.js', location.href).href;
+  document.getElementById('embed-code')!.textContent = `<script type="module" src="${script}"></script>\n${elementMarkup(absolute)}`;
+  const iframeSrc = `${new URL(import.meta.env.DEV ? 'dist/embed.html' : 'embed.html', location.href).href}?${embedQuery({ ...absolute, id: 'prison-map-1' })}`;
+  const height = config.height ?? 480;
+  document.getElementById('iframe-code')!.textContent =
+    `<iframe id="prison-map-1" title="${say('iframeTitle')}" src="${iframeSrc.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" ` +
+    `style="width: 100%; height: ${height}px; border: 0" loading="lazy"></iframe>\n` +
+    '<script>addEventListener("message", (e) => { const h = e.data && e.data["prison-map-height"]; ' +
+    'for (const f of document.querySelectorAll("iframe")) if (h > 0 && f.contentWindow === e.source) f.style.height = h + "px"; });</script>';
+}
+
+form.addEventListener('input', configure);
+form.addEventListener('change', configure);
+
+async function copy(button: HTMLButtonElement): Promise<void> {
+  const code = document.getElementById(button.dataset.copy!)!;
+  const status = document.querySelector('.copy-status')!;
+  try {
+    await navigator.clipboard.writeText(code.textContent ?? '');
+    status.textContent = say('copied');
+  } catch {
+    // No clipboard (an insecure origin, or permission refused): select the code for Ctrl+C.
+    const range = document.createRange();
+    range.selectNodeContents(code);
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    status.textContent = say('selected');
+  }
+}
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy]')) button.addEventListener('click', () => void copy(button));
+
+fillFocusOptions();
+configure();

@@ -1,0 +1,62 @@
+// The npm package as a user gets it: `npm pack`, installed offline into an empty project, and
+// loaded from node_modules by a plain HTML page with no bundler.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, serveStatic } from '../../bench/support.mjs';
+import { buildDist, firstReady, openPage, repo, run, strayRequests, temporaryFolder, writeFiles } from './support.mjs';
+
+let tarball;
+let project;
+let browser;
+
+before(async () => {
+  // The package is staged outside the working tree so the test neither needs nor touches dist/.
+  const stage = temporaryFolder('prison-map-stage-');
+  await buildDist(join(stage, 'dist'), { types: true });
+  for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json']) cpSync(join(repo, file), join(stage, file));
+  const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', stage], { cwd: stage });
+  const [info] = JSON.parse(packed.stdout);
+  tarball = join(stage, info.filename);
+  project = temporaryFolder('prison-map-site-');
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'news-site', private: true, type: 'module' }));
+  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, timeout: 120_000 });
+  writeFiles(project, {
+    'index.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story</title>
+<script type="module" src="./node_modules/prison-map/dist/prison-map.js"></script></head>
+<body><h1>Story</h1><prison-map loading="eager"></prison-map></body></html>`,
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('the package holds the element, its types, the manifest and the iframe page, and not the demo', () => {
+  const installed = join(project, 'node_modules/prison-map');
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  for (const path of [manifest.exports['.'].default, manifest.exports['.'].types, manifest.types, manifest.module, manifest.customElements, 'dist/embed.html', 'LICENSE', 'README.md']) {
+    assert.ok(existsSync(join(installed, path)), `${path} is in the package`);
+  }
+  assert.match(readFileSync(join(installed, manifest.types), 'utf8'), /PrisonMapElement/);
+  assert.ok(!existsSync(join(installed, 'dist/index.html')), 'the demo page is not in the package');
+  assert.ok(!existsSync(join(installed, 'src')), 'sources are not in the package');
+});
+
+test('a plain page loads the installed package with no bundler and draws the bundled data', async () => {
+  const server = await serveStatic(project);
+  const opened = await openPage(browser, `${server.origin}/index.html`);
+  try {
+    const detail = await firstReady(opened.page.mainFrame());
+    assert.equal(detail.facilities, 5);
+    assert.equal(detail.transfers, 4);
+    // Everything comes from the installed package: no other node_modules folder, nothing off-site.
+    assert.deepEqual(strayRequests(opened.requests, server.origin, { allowNodeModules: '/node_modules/prison-map/dist/' }), []);
+    assert.ok(!opened.requests.some((url) => url.includes(repo)), 'nothing from the repository');
+    assert.deepEqual(opened.pageErrors, []);
+  } finally {
+    await opened.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,91 @@
+// Shared by the end-to-end tests: a production build into a temporary folder (the working tree's
+// dist/ is left alone), a "news site" around it, and a browser page that records what it fetched,
+// what it logged and every Content-Security-Policy violation.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'vite';
+
+export const repo = resolve(import.meta.dirname, '../..');
+export const run = promisify(execFile);
+
+/** Where the site puts the package: a deep path, as on a CDN, to prove nothing assumes the root. */
+export const PACKAGE_PATH = '/static/v1/prison-map';
+
+export const STRICT_CSP = "default-src 'self'; worker-src 'self'; img-src 'self' data: blob:; style-src 'self'";
+export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types lit-html default`;
+
+/** A temporary folder removed when the test run ends. */
+export function temporaryFolder(prefix) {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/** `npm run build`'s output (`vite build` + declarations) in `outDir`. */
+export async function buildDist(outDir, { types = false } = {}) {
+  await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  if (types) await run(join(repo, 'node_modules/.bin/tsc'), ['-p', join(repo, 'tsconfig.build.json'), '--outDir', join(outDir, 'types')], { cwd: repo });
+}
+
+/** Writes `files` ({relative path: text}) under `root`. */
+export function writeFiles(root, files) {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+/** A site folder with the built package copied to PACKAGE_PATH. */
+export function siteWith(dist, pages) {
+  const site = temporaryFolder('prison-map-site-');
+  cpSync(dist, join(site, PACKAGE_PATH), { recursive: true });
+  writeFiles(site, pages);
+  return site;
+}
+
+/**
+ * Opens `url` in a fresh browser context. Before any page script runs, every frame records
+ * `prison-map-ready` / `prison-map-error` details and `message` events, and CSP violations.
+ */
+export async function openPage(browser, url, { viewport = { width: 1000, height: 700 } } = {}) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport(viewport);
+  const requests = [];
+  const console = [];
+  const pageErrors = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.evaluateOnNewDocument(() => {
+    const record = (name, value) => { (window[name] ??= []).push(value); };
+    document.addEventListener('securitypolicyviolation', (event) => record('__violations', `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`), true);
+    document.addEventListener('prison-map-ready', (event) => record('__ready', event.detail), true);
+    document.addEventListener('prison-map-error', (event) => record('__errors', event.detail), true);
+    window.addEventListener('message', (event) => record('__messages', event.data));
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, requests, console, pageErrors, close: () => context.close() };
+}
+
+/** Resolves with the first `prison-map-ready` detail in `frame`, or rejects with what went wrong. */
+export async function firstReady(frame, timeout = 60_000) {
+  await frame.waitForFunction('(window.__ready?.length ?? 0) > 0 || (window.__errors?.length ?? 0) > 0', { timeout, polling: 100 });
+  const [ready, errors] = await frame.evaluate(() => [window.__ready ?? [], window.__errors ?? []]);
+  if (!ready.length) throw new Error(`prison-map-error: ${JSON.stringify(errors)}`);
+  return ready[0];
+}
+
+/** Requests that left the site's origin, or reached into a node_modules folder (a build leak). */
+export function strayRequests(requests, origin, { allowNodeModules } = {}) {
+  return requests.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+    const parsed = new URL(url);
+    if (parsed.origin !== origin) return true;
+    if (!parsed.pathname.includes('/node_modules/')) return false;
+    return !(allowNodeModules && parsed.pathname.startsWith(allowNodeModules));
+  });
+}
