@@ -6,7 +6,7 @@ import { defaultDataset } from '../src/data/default-dataset.js';
 import { parseFacilities } from '../src/data/facilities.js';
 import { parseCountries, parseTransfers } from '../src/data/transfers.js';
 import { countryName, countryNameInText } from '../src/i18n/countries.js';
-import { formatDate, formatPercent, formatUsd, formatUsdInText, strings } from '../src/i18n/strings.js';
+import { formatDate, formatPercent, formatUsd, formatUsdInText, strings } from '../src/i18n/reader-strings.js';
 import { COUNTRY_SOURCE_ID } from '../src/map/basemap.js';
 import {
   COUNTRY_SHADING_LAYER_ID, countryShadingExpression, countryShadingLayer, occupancyColor, OCCUPANCY_COLORS,

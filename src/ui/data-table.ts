@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CountryContext, Facility, Transfer } from '../data/types.js';
 import { countryName as isoCountryName } from '../i18n/countries.js';
-import { formatDate, formatNumber, formatPercent, formatUsd, strings, type Lang } from '../i18n/strings.js';
+import { formatDate, formatNumber, formatPercent, formatUsd, strings, type Lang } from '../i18n/reader-strings.js';
 import { endpointName, facilityDisplayName, facilityNamer, localized } from './details-card.js';
 
 export interface DataTablesModel {

@@ -9,7 +9,7 @@ import type { CountryContext, Facility, Source, Transfer } from '../data/types.j
 import { countryName as isoCountryName } from '../i18n/countries.js';
 import {
   formatDate, formatNumber, formatPercent, formatUsd, strings, type Lang,
-} from '../i18n/strings.js';
+} from '../i18n/reader-strings.js';
 
 export interface CardContext {
   lang: Lang;

@@ -1,7 +1,7 @@
 /** The legend entry for transfers: what the colours, patterns and widths of the arcs mean. */
 import { html, svg, type TemplateResult } from 'lit';
 import type { Transfer, TransferKind, TransferStatus } from '../data/types.js';
-import { formatNumber, strings, type Lang } from '../i18n/strings.js';
+import { formatNumber, strings, type Lang } from '../i18n/reader-strings.js';
 import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES, flowWidth, type FlowTheme } from '../map/flow-style.js';
 
 /** Only what the data holds: the kinds and statuses present, and the width of the largest count. */

@@ -2,7 +2,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { BasemapTheme } from '../map/basemap.js';
 import { OCCUPANCY_COLORS, OCCUPANCY_THRESHOLDS } from '../map/country-layer.js';
-import { formatPercent, strings, type Lang } from '../i18n/strings.js';
+import { formatPercent, strings, type Lang } from '../i18n/reader-strings.js';
 
 /** The class labels, lowest first: "Under 100%", "100–150%", …, "250% or more". */
 export function occupancyClassLabels(lang: Lang): string[] {

@@ -30,7 +30,7 @@ import {
 import { BASEMAP_COLORS } from '../map/basemap.js';
 import { occupancyColor } from '../map/country-layer.js';
 import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES, UNKNOWN_COUNT_WIDTH, flowWidth } from '../map/flow-style.js';
-import { strings } from '../i18n/strings.js';
+import { strings } from '../i18n/reader-strings.js';
 
 export type StaticMapTheme = 'light' | 'dark';
 export type StaticMapLang = 'en' | 'es';

@@ -8,7 +8,7 @@ import type { CountryContext, Facility, FacilityStatus, Transfer, TransferKind, 
 import { countryName, countryNameInText } from '../i18n/countries.js';
 import {
   formatList, formatNumber, formatPercent, formatUsdInText, strings, type Lang,
-} from '../i18n/strings.js';
+} from '../i18n/reader-strings.js';
 import { facilityDisplayName, localized } from './details-card.js';
 
 export interface SummaryModel {

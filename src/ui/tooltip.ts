@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CountryContext, Facility, Transfer } from '../data/types.js';
-import { formatNumber, formatPercent, formatUsd, strings, type Lang } from '../i18n/strings.js';
+import { formatNumber, formatPercent, formatUsd, strings, type Lang } from '../i18n/reader-strings.js';
 import { countryName as isoCountryName } from '../i18n/countries.js';
 import { endpointName, facilityDisplayName } from './details-card.js';
 
