@@ -335,6 +335,10 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
       <p id="summary" class="visually-hidden">${ui && data ? ui.summaryText(data, lang) : ''}</p>
       <p id="keyboard-hint" class="visually-hidden">${t.keyboardHint}</p>
       <div class="controls">
+        ${data && !this.webglUnavailable ? html`
+          <button type="button" class="control" aria-label=${t.zoomIn} title=${t.zoomIn} @click=${() => this.controller?.zoomBy(1, !prefersReducedMotion())}>${plusIcon}</button>
+          <button type="button" class="control" aria-label=${t.zoomOut} title=${t.zoomOut} @click=${() => this.controller?.zoomBy(-1, !prefersReducedMotion())}>${minusIcon}</button>
+          <button type="button" class="control" aria-label=${t.resetView} title=${t.resetView} @click=${() => this.resetView()}>${resetIcon}</button>` : nothing}
         ${hasMotion ? html`<button type="button" class="control" aria-pressed=${this._paused ? 'true' : 'false'}
             aria-label=${this._paused ? t.playAnimation : t.pauseAnimation} title=${this._paused ? t.playAnimation : t.pauseAnimation}
             @click=${() => { this._paused = !this._paused; }}>${this._paused ? playIcon : pauseIcon}</button>` : nothing}
@@ -412,6 +416,15 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
 
   private itemName(kind: 'facility' | 'transfer', id: string): string {
     return this.pipeline && this.mapData ? this.pipeline.itemName(this.mapData, kind, id, this.effectiveLang) : id;
+  }
+
+  /** Back to the view that shows all the data (or the page's own centre and zoom). */
+  private resetView(): void {
+    const controller = this.controller;
+    if (!controller) return;
+    const bounds = controller.dataBounds();
+    const camera = this.explicitCamera() ?? (bounds ? { kind: 'bounds' as const, bounds } : this.dataCamera());
+    if (camera) controller.moveCamera(camera, !prefersReducedMotion());
   }
 
   private closeCard(): void {
@@ -665,6 +678,7 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
       for (const issue of this.mapIssues) console.warn(`<prison-map> ${this.pipeline?.describeIssue(issue)}`);
       this.drawnGeneration = generation;
       this._still = undefined;
+      controller.enableDetail();
       if (data.errors.length > 0) this.ready.reject(new Error(data.errors.map((e) => e.message).join('; ')));
       else this.ready.resolve();
       this.dispatchEvent(new CustomEvent<PrisonMapReadyDetail>('prison-map-ready', {
@@ -722,6 +736,9 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
   }
 }
 
+const plusIcon = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M7 2v10M2 7h10" stroke="currentColor" stroke-width="2"></path></svg>`;
+const minusIcon = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M2 7h10" stroke="currentColor" stroke-width="2"></path></svg>`;
+const resetIcon = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M1.5 5V1.5H5M9 1.5h3.5V5M12.5 9v3.5H9M5 12.5H1.5V9" fill="none" stroke="currentColor" stroke-width="1.6"></path></svg>`;
 const pauseIcon = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><rect x="3" y="2" width="3" height="10" fill="currentColor"></rect><rect x="8" y="2" width="3" height="10" fill="currentColor"></rect></svg>`;
 const playIcon = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M4 2 L12 7 L4 12 Z" fill="currentColor"></path></svg>`;
 

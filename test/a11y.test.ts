@@ -89,3 +89,23 @@ describe('<prison-map> axe-core', () => {
     });
   }
 });
+
+describe('<prison-map> map controls', () => {
+  it('zooms with labelled buttons and shows everything again with "Show everything"', async () => {
+    const el = await mountReady('lang="es"');
+    const button = (label: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;
+    const map = el.map!;
+    const zoom = map.getZoom();
+    button('Acercar').click();
+    await map.once('zoomend');
+    expect(map.getZoom()).to.be.closeTo(zoom + 1, 0.01);
+    map.jumpTo({ center: [100, 40], zoom: 6 });
+    button('Ver todo').click();
+    await map.once('moveend');
+    const bounds = map.getBounds();
+    expect(bounds.contains([-88.8, 13.5]), 'CECOT in view again').to.equal(true);
+    expect(bounds.contains([100, 40]), 'the far-away view is left').to.equal(false);
+    button('Alejar').click();
+    await map.once('zoomend');
+  });
+});

@@ -17,6 +17,9 @@ export function normalizeLang(value: string | null | undefined): Lang {
 export interface ShellStrings {
   mapLabel: string;
   pauseAnimation: string;
+  zoomIn: string;
+  zoomOut: string;
+  resetView: string;
   playAnimation: string;
   showData: string;
   hideData: string;
@@ -41,6 +44,9 @@ export interface ShellStrings {
 const en: ShellStrings = {
   mapLabel: 'Map of prison facilities and transfers',
   pauseAnimation: 'Pause animation',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  resetView: 'Show everything',
   playAnimation: 'Play animation',
   showData: 'Data',
   hideData: 'Hide data',
@@ -74,6 +80,9 @@ const en: ShellStrings = {
 const es: ShellStrings = {
   mapLabel: 'Mapa de cárceles y traslados de presos',
   pauseAnimation: 'Pausar la animación',
+  zoomIn: 'Acercar',
+  zoomOut: 'Alejar',
+  resetView: 'Ver todo',
   playAnimation: 'Reanudar la animación',
   showData: 'Datos',
   hideData: 'Ocultar datos',

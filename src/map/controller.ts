@@ -154,8 +154,15 @@ export class MapController {
     this.map.once('load', () => {
       this.loaded = true;
       clearTimeout(this.loadTimer);
-      if (this.usesBuiltInBasemap) this.detachDetail = attachDetailLoader(this.map);
     });
+  }
+
+  /**
+   * Lets the basemap switch to Natural Earth 10m (3.6 MB) when zoomed in. Called once the data has
+   * been drawn, so that parsing the detail never delays the reader's first view of the facilities.
+   */
+  enableDetail(): void {
+    if (this.usesBuiltInBasemap && !this.detachDetail) this.detachDetail = attachDetailLoader(this.map);
   }
 
   /** Resolves when the map has drawn everything it has been given. */

@@ -9,6 +9,7 @@ import { scaleThreshold, type ScaleThreshold } from 'd3-scale';
 import type {
   ExpressionSpecification,
   FillLayerSpecification,
+  FilterSpecification,
   Map as MaplibreMap,
 } from 'maplibre-gl';
 import type { CountryContext } from '../data/types.js';
@@ -62,6 +63,12 @@ export function countryShadingExpression(
   return ['match', ['get', 'iso3'], ...pairs, TRANSPARENT] as unknown as ExpressionSpecification;
 }
 
+/** Keeps the countries that have an occupancy figure. */
+export function countryShadingFilter(countries: readonly CountryContext[]): FilterSpecification {
+  const codes = countries.filter((c) => c.occupancyPct !== undefined && Number.isFinite(c.occupancyPct)).map((c) => c.iso3);
+  return ['in', ['get', 'iso3'], ['literal', codes]] as FilterSpecification;
+}
+
 /** The shading fill layer on the built-in basemap's country source. Insert before {@link BASEMAP_SHADING_BEFORE_ID}. */
 export function countryShadingLayer(
   theme: BasemapTheme = 'light',
@@ -71,6 +78,8 @@ export function countryShadingLayer(
     id: COUNTRY_SHADING_LAYER_ID,
     type: 'fill',
     source: COUNTRY_SOURCE_ID,
+    // Only the shaded countries are tessellated for this layer, not the whole world again.
+    filter: countryShadingFilter(countries),
     paint: {
       'fill-color': countryShadingExpression(countries, theme),
       'fill-antialias': false,
@@ -85,6 +94,7 @@ export function countryShadingLayer(
 export function applyCountryShading(map: MaplibreMap, countries: readonly CountryContext[], theme: BasemapTheme): void {
   if (!map.getSource(COUNTRY_SOURCE_ID)) return;
   if (map.getLayer(COUNTRY_SHADING_LAYER_ID)) {
+    map.setFilter(COUNTRY_SHADING_LAYER_ID, countryShadingFilter(countries));
     map.setPaintProperty(COUNTRY_SHADING_LAYER_ID, 'fill-color', countryShadingExpression(countries, theme));
     return;
   }
