@@ -74,11 +74,8 @@ export function buildModel(data: LoadedData, maxRadius: number, palette: Partial
   };
 }
 
-/** The view for `focus-on`: a facility's surroundings, or the facilities of a country. */
+/** The view for `focus-on` on a facility: its surroundings. (A country's view needs its outline: see the controller.) */
 export function boundsForTarget(facilities: readonly Facility[], target: string): { bounds: BBox; maxZoom: number } | undefined {
   const facility = facilities.find((f) => f.id === target);
-  if (facility) return { bounds: boundsOf([[facility.longitude, facility.latitude]], 3)!, maxZoom: 7 };
-  const code = target.trim().toUpperCase();
-  const bounds = boundsOf(facilities.filter((f) => f.country === code).map((f) => [f.longitude, f.latitude] as const), 6);
-  return bounds ? { bounds, maxZoom: 6 } : undefined;
+  return facility ? { bounds: boundsOf([[facility.longitude, facility.latitude]], 3)!, maxZoom: 7 } : undefined;
 }

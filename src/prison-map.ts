@@ -216,8 +216,10 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
       controller.moveCamera(camera, animate);
       return;
     }
-    // A country with no facility in the data: frame its main landmass.
-    void controller.countryBounds(target).then((bounds) => {
+    // A country: its main landmass and every facility of the data in it.
+    const code = target.trim().toUpperCase();
+    const inCountry = (this.mapData?.facilities ?? []).filter((f) => f.country === code);
+    void controller.countryBounds(code, inCountry.map((f) => [f.longitude, f.latitude])).then((bounds) => {
       if (bounds && this.controller === controller) controller.moveCamera({ kind: 'bounds', bounds, maxZoom: 6 }, animate);
     });
   }
@@ -285,6 +287,7 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
     if (changed.has('focusOn') && this.focusOn) this.flyTo(this.focusOn);
     if (changed.has('focusOn') || changed.has('selected')) {
       controller.highlightFacility(this.highlightedFacility());
+      controller.highlightCountry(this.focusOn && !this.findFacility(this.focusOn) ? this.focusOn : undefined);
       controller.selectTransfer(this.findTransfer(this.selected)?.id);
     }
     if (changed.has('noAnimation') || changed.has('_paused' as keyof PrisonMapElement)) this.syncMotion();
@@ -608,6 +611,7 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
         const focus = this.focusOn;
         if (focus) this.flyTo(focus);
         controller.highlightFacility(this.highlightedFacility());
+        controller.highlightCountry(this.focusOn && !this.findFacility(this.focusOn) ? this.focusOn : undefined);
         controller.selectTransfer(this.findTransfer(this.selected)?.id);
         this.syncMotion();
       } catch (error) {
@@ -661,7 +665,10 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
     const generation = this.dataGeneration;
     controller.setFacilities(model.facilityFeatures);
     controller.setCountries(data.countries);
-    if (this.drawnGeneration === -1 && !this.explicitCamera() && !this.focusOn) {
+    if (this.drawnGeneration === -1 && this.focusOn) {
+      // Now that the data is here, `focus-on` can take in the country's facilities too.
+      this.flyTo(this.focusOn);
+    } else if (this.drawnGeneration === -1 && !this.explicitCamera()) {
       const camera = this.dataCamera();
       if (camera) controller.moveCamera(camera, false);
     }

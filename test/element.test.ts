@@ -155,6 +155,19 @@ describe('<prison-map> view and basemap', () => {
     expect(el.getAttribute('focus-on')).to.equal('small');
   });
 
+  it('frames a country and its offshore facilities with focus-on="HND", and outlines it', async () => {
+    const el = mount(`<prison-map loading="eager" focus-on="HND" no-animation no-legend style="width:800px;height:500px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    const map = el.map!;
+    await new Promise((r) => setTimeout(r, 300));
+    if (map.isMoving()) await map.once('moveend');
+    const bounds = map.getBounds();
+    expect(bounds.contains([-87.2, 14.1]), 'Tegucigalpa in view').to.equal(true);
+    expect(bounds.contains([-83.9, 17.4]), 'the Swan Islands in view').to.equal(true);
+    expect(bounds.contains([-88.9, 13.5]) && bounds.contains([-78, -2]), 'not the whole dataset').to.equal(false);
+    expect(map.getFilter('prison-map-country-highlight')).to.deep.equal(['==', ['get', 'iso3'], 'HND']);
+  });
+
   it('fits the initial view to the data when no center is given', async () => {
     const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
       no-legend style="width:800px;height:400px"></prison-map>`);

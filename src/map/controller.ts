@@ -3,7 +3,7 @@
  * (`import('./map/controller.js')`) the first time it needs a map: MapLibre, its worker and the
  * basemap data are never part of the page's first download.
  */
-import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl, type FilterSpecification, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import defaultWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { FeatureCollection } from 'geojson';
@@ -11,7 +11,7 @@ import type { CountryContext, Transfer } from '../data/types.js';
 import { countryAnchors, loadCountries } from '../geo/countries.js';
 import { boundsOf, largestPolygonBounds, type BBox } from '../geo/bounds.js';
 import type { Lang } from '../i18n/strings.js';
-import { applyBasemapLanguage, applyBasemapTheme, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
+import { COUNTRY_SOURCE_ID, applyBasemapLanguage, applyBasemapTheme, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
 import { COUNTRY_SHADING_LAYER_ID, applyCountryShading } from './country-layer.js';
 import {
   FACILITY_FILL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityLayers, facilitySource, facilityThemePaint,
@@ -55,6 +55,8 @@ export type Camera =
   | { kind: 'bounds'; bounds: [number, number, number, number]; maxZoom?: number }
   | { kind: 'world' };
 
+const COUNTRY_HIGHLIGHT_LAYER_ID = 'prison-map-country-highlight';
+
 /** MapLibre fires nothing when its worker cannot start; after this long without `load`, say so. */
 export const MAP_LOAD_TIMEOUT_MS = 10_000;
 
@@ -91,6 +93,7 @@ export class MapController {
   private countries: readonly CountryContext[] = [];
   private shadedIso3 = new Set<string>();
   private arcEnds: Array<[number, number]> = [];
+  private highlightedCountry?: string;
   private arcMiddles = new Map<string, [number, number]>();
 
   /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
@@ -252,11 +255,31 @@ export class MapController {
     return boundsOf([...this.facilityPositions.values(), ...this.arcEnds]);
   }
 
-  /** The bounds of a country's main landmass, for `focus-on="HND"` when no facility is there. */
-  async countryBounds(iso3: string): Promise<BBox | undefined> {
+  /**
+   * The view for `focus-on="HND"`: the country's main landmass together with the given points (its
+   * facilities, which may lie offshore, like the Swan Islands).
+   */
+  async countryBounds(iso3: string, points: ReadonlyArray<[number, number]> = []): Promise<BBox | undefined> {
     const countries = await loadCountries('50m');
     const feature = countries.features.find((f) => f.properties.iso3 === iso3.trim().toUpperCase());
-    return feature ? largestPolygonBounds(feature) : undefined;
+    if (!feature) return boundsOf(points, 6);
+    const [west, south, east, north] = largestPolygonBounds(feature);
+    return boundsOf([[west, south], [east, north], ...points]);
+  }
+
+  /** Outlines the country `focus-on` names (built-in basemap only). */
+  highlightCountry(iso3: string | undefined): void {
+    this.highlightedCountry = iso3?.trim().toUpperCase();
+    if (!this.map.getSource(COUNTRY_SOURCE_ID)) return;
+    const filter: FilterSpecification = ['==', ['get', 'iso3'], this.highlightedCountry ?? ''];
+    if (this.map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) {
+      this.map.setFilter(COUNTRY_HIGHLIGHT_LAYER_ID, filter);
+      return;
+    }
+    this.map.addLayer({
+      id: COUNTRY_HIGHLIGHT_LAYER_ID, type: 'line', source: COUNTRY_SOURCE_ID, filter,
+      paint: { 'line-color': MARK_STYLE[this.theme].highlight, 'line-width': 2 },
+    }, this.map.getLayer(FACILITY_FILL_LAYER_ID) ? FACILITY_FILL_LAYER_ID : undefined);
   }
 
   setTheme(theme: Theme): void {
@@ -267,6 +290,7 @@ export class MapController {
       if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, value);
     }
     if (this.map.isStyleLoaded()) applyCountryShading(this.map, this.countries, theme);
+    if (this.map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) this.map.setPaintProperty(COUNTRY_HIGHLIGHT_LAYER_ID, 'line-color', MARK_STYLE[theme].highlight);
     void this.drawTransfers();
   }
 
@@ -330,6 +354,7 @@ export class MapController {
     // Arcs under the circles: a facility's edge must stay visible where an arc ends on it.
     if (!this.map.getLayer(FLOW_LAYER_ID)) this.map.addLayer(this.flows, FACILITY_FILL_LAYER_ID);
     if (this.highlighted !== undefined) this.highlightFacility(this.highlighted);
+    if (this.highlightedCountry !== undefined) this.highlightCountry(this.highlightedCountry);
   }
 
   /** What is under a screen point: a facility first (drawn on top), then an arc, then a shaded country. */
