@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { CountriesInput, DataIssue, Facility, FacilitiesInput, FacilityStatus, Transfer, TransfersInput } from './data/types.js';
+import { FACILITY_STATUSES, type CountriesInput, type DataIssue, type Facility, type FacilitiesInput, type FacilityStatus, type Transfer, type TransfersInput } from './data/types.js';
 import { parseCenter } from './geo/center.js';
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { Camera, MapController, PointerHit, Theme } from './map/controller.js';
@@ -210,7 +210,7 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
   flyTo(target: string): void {
     const controller = this.controller;
     if (!controller) return;
-    const animate = !prefersReducedMotion();
+    const animate = !this.motion.reducedMotion;
     const camera = this.cameraFor(target);
     if (camera) {
       controller.moveCamera(camera, animate);
@@ -339,8 +339,8 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
       <p id="keyboard-hint" class="visually-hidden">${t.keyboardHint}</p>
       <div class="controls">
         ${data && !this.webglUnavailable ? html`
-          <button type="button" class="control" aria-label=${t.zoomIn} title=${t.zoomIn} @click=${() => this.controller?.zoomBy(1, !prefersReducedMotion())}>${plusIcon}</button>
-          <button type="button" class="control" aria-label=${t.zoomOut} title=${t.zoomOut} @click=${() => this.controller?.zoomBy(-1, !prefersReducedMotion())}>${minusIcon}</button>
+          <button type="button" class="control" aria-label=${t.zoomIn} title=${t.zoomIn} @click=${() => this.controller?.zoomBy(1, !this.motion.reducedMotion)}>${plusIcon}</button>
+          <button type="button" class="control" aria-label=${t.zoomOut} title=${t.zoomOut} @click=${() => this.controller?.zoomBy(-1, !this.motion.reducedMotion)}>${minusIcon}</button>
           <button type="button" class="control" aria-label=${t.resetView} title=${t.resetView} @click=${() => this.resetView()}>${resetIcon}</button>` : nothing}
         ${hasMotion ? html`<button type="button" class="control" aria-pressed=${this._paused ? 'true' : 'false'}
             aria-label=${this._paused ? t.playAnimation : t.pauseAnimation} title=${this._paused ? t.playAnimation : t.pauseAnimation}
@@ -427,7 +427,7 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
     if (!controller) return;
     const bounds = controller.dataBounds();
     const camera = this.explicitCamera() ?? (bounds ? { kind: 'bounds' as const, bounds } : this.dataCamera());
-    if (camera) controller.moveCamera(camera, !prefersReducedMotion());
+    if (camera) controller.moveCamera(camera, !this.motion.reducedMotion);
   }
 
   private closeCard(): void {
@@ -447,7 +447,7 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
     if (!action) return;
     event.preventDefault();
     event.stopPropagation();
-    const animate = !prefersReducedMotion();
+    const animate = !this.motion.reducedMotion;
     if (action.type === 'zoom') {
       controller.zoomBy(action.delta, animate);
     } else if (action.type === 'select') {
@@ -498,7 +498,7 @@ export class PrisonMapElement extends LitElement implements ContextHolder {
   private statusPalette(): Partial<Record<FacilityStatus, string>> {
     const style = getComputedStyle(this);
     const palette: Partial<Record<FacilityStatus, string>> = {};
-    for (const status of ['operational', 'under-construction', 'planned', 'on-hold', 'cancelled'] as const) {
+    for (const status of FACILITY_STATUSES) {
       const value = style.getPropertyValue(`--prison-map-status-${status}`).trim();
       if (value) palette[status] = value;
     }
@@ -753,9 +753,6 @@ function isDatasetSource(source: ErrorSource): source is 'facilities' | 'transfe
   return source === 'facilities' || source === 'transfers' || source === 'countries';
 }
 
-function prefersReducedMotion(): boolean {
-  return matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 /** A promise with its settle functions; rejections are marked handled so an unobserved one is not an uncaught error. */
 class Deferred {

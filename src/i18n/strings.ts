@@ -6,7 +6,6 @@
 import type { FacilityStatus, Precision, TransferKind, TransferStatus } from '../data/types.js';
 
 export type Lang = 'en' | 'es';
-export const LANGS: readonly Lang[] = ['en', 'es'];
 
 /** `es-SV`, `ES`, ` es ` → `es`; anything unknown → `en`. */
 export function normalizeLang(value: string | null | undefined): Lang {

@@ -40,10 +40,6 @@ export function forgetContext(holder: ContextHolder): void {
   live.delete(holder);
 }
 
-export function liveContextCount(): number {
-  return live.size;
-}
-
 /** Distance in CSS px from an element's box to the viewport (0 if it overlaps the viewport). */
 export function distanceToViewport(element: Element): number {
   const rect = element.getBoundingClientRect();

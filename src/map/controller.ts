@@ -108,7 +108,7 @@ export class MapController {
     this.usesBuiltInBasemap = options.basemapUrl === undefined;
     const workerUrl = options.workerUrl ?? new URL(defaultWorkerUrl, import.meta.url).href;
     // The worker pool is shared by every map on the page, so the first map's worker URL is the one used.
-    if (getWorkerUrl() !== workerUrl && !getWorkerUrl()) {
+    if (!getWorkerUrl()) {
       // Under Trusted Types the browser refuses MapLibre's plain-string worker URL without this.
       ensureWorkerUrlPolicy(workerUrl);
       setWorkerUrl(workerUrl);
