@@ -2,6 +2,7 @@
  * The scales every mark uses. Marks (map layers, legend) receive values already scaled and never
  * build scales of their own, so the map and its legend cannot disagree.
  */
+import { max } from 'd3-array';
 import { scaleOrdinal, scaleSqrt, type ScaleOrdinal, type ScalePower } from 'd3-scale';
 import { FACILITY_STATUSES, type Facility, type FacilityStatus } from './data/types.js';
 
@@ -12,7 +13,7 @@ export const DEFAULT_MAX_RADIUS = 36;
  * zero-based domain (a 0-place facility has no area). The largest capacity gets `maxRadius`.
  */
 export function capacityRadius(facilities: readonly Facility[], maxRadius = DEFAULT_MAX_RADIUS): ScalePower<number, number> {
-  const largest = Math.max(0, ...facilities.map((f) => f.capacity ?? 0));
+  const largest = max(facilities, (f) => f.capacity) ?? 0;
   return scaleSqrt().domain([0, largest > 0 ? largest : 1]).range([0, maxRadius]);
 }
 

@@ -78,14 +78,44 @@ describe('<prison-map> CSV and hostile input', () => {
   it('loads the good CSV rows, reports the bad one by spreadsheet row, and never links javascript:', async () => {
     const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/facilities-bad-row.csv" style="width:800px;height:500px"></prison-map>`);
     const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready');
-    expect(ready.detail.facilities).to.equal(2);
+    // Beta's capacity ("lots") is unreadable: Beta is drawn with capacity unknown, and reported.
+    expect(ready.detail.facilities).to.equal(3);
     expect(ready.detail.issues.map((i) => [i.row, i.field])).to.deep.include.members([[3, 'capacity']]);
+    expect(shadow(el).querySelector('tr[data-id="beta"]')!.textContent).to.contain('Beta Prison');
     const card = await openCard(el, 'gamma');
     expect(card.querySelector('a')).to.equal(null);
     expect(card.textContent).to.contain('Bad link');
     const alpha = await openCard(el, 'alpha');
     expect(alpha.querySelector('a')!.href).to.equal('https://example.org/report');
   });
+
+  // Spanish (CLDR) groups only from five digits: 1200, but 40.000.
+  for (const [lang, shown] of [['en', '1,200'], ['es', '1200']] as const) {
+    it(`draws spreadsheet-formatted capacities ("1,200" and 1.200) as 1,200 places (lang=${lang})`, async () => {
+      const el = mount(`<prison-map loading="eager" lang="${lang}" facilities="/test/fixtures/facilities-formatted-numbers.csv" style="width:800px;height:500px"></prison-map>`);
+      const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready');
+      expect(ready.detail.facilities).to.equal(3);
+      const issues = ready.detail.issues.map((i) => [i.row, i.field]);
+      // The unreadable population is reported and its row drawn; the row without coordinates is left out.
+      expect(issues).to.deep.include.members([[4, 'population']]);
+      expect(issues.some(([row, field]) => row === 5 && (field === 'lat' || field === 'lon'))).to.equal(true);
+      expect(issues.some(([, field]) => field === 'capacity')).to.equal(false);
+      for (const id of ['comma', 'dot']) {
+        const row = shadow(el).querySelector(`tr[data-id="${id}"]`);
+        expect(row, id).to.not.equal(null);
+        expect(row!.querySelector('td.num')!.textContent!.trim()).to.equal(shown);
+      }
+      expect(shadow(el).querySelector('tr[data-id="plain"]')).to.not.equal(null);
+      expect(shadow(el).querySelector('tr[data-id="nowhere"]')).to.equal(null);
+      // On the map: both are the largest capacity, so both get the full radius; 300 gets half of it.
+      const map = el.map!;
+      const points = map.querySourceFeatures('prison-map-facilities');
+      const radius = (id: string) => points.find((f) => f.properties.id === id)?.properties.radius;
+      expect(radius('comma')).to.equal(el.maxRadius);
+      expect(radius('dot')).to.equal(el.maxRadius);
+      expect(radius('plain')).to.be.closeTo(el.maxRadius / 2, 0.01);
+    });
+  }
 
   it('shows a name made of HTML as text', async () => {
     let alerted = false;

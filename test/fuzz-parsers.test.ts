@@ -59,7 +59,13 @@ function parseFrozen<T>(input: unknown, parse: (input: unknown) => T): T {
   return result;
 }
 
-const isSoft = (issue: DataIssue) => issue.field !== undefined && issue.field.startsWith('sources');
+/** Fields without which a record cannot be drawn; an issue on any other field keeps the record. */
+const REQUIRED_FIELDS: Record<DatasetName, RegExp> = {
+  facilities: /^(id|name|country|lat|lon|lng|latitude|longitude|geometry.*)$/,
+  transfers: /^(id|from|to)$/,
+  countries: /^iso3$/,
+};
+const isSoft = (issue: DataIssue) => issue.field !== undefined && !REQUIRED_FIELDS[issue.dataset].test(issue.field);
 
 /** Invariants of every issue list: dataset, integer row in range, readable bounded message, field text. */
 function checkIssues(issues: readonly DataIssue[], dataset: DatasetName, rows: ReadonlySet<number>): void {
@@ -412,15 +418,18 @@ describe('fuzz: facilities', () => {
       else Object.defineProperty(properties, field, { value, enumerable: true, writable: true, configurable: true });
       const { records, issues } = parseFrozen({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties }] }, parseFacilities);
       checkIssues(issues, 'facilities', range(1));
-      if (field === 'sources') {
-        expect(records, 'a bad source never drops the facility').to.have.length(1);
-        for (const issue of issues) expect(issue.field).to.match(/^sources(\[\d+\])?$/);
+      const blamed = (issue: DataIssue) => {
+        if (field === 'geometry') expect(issue.field).to.match(/^geometry/);
+        else if (field === 'sources') expect(issue.field).to.match(/^sources(\[\d+\])?$/);
+        else expect(issue.field).to.equal(issueField(field));
+      };
+      if (!REQUIRED_FIELDS.facilities.test(issueField(field)) && field !== 'lng' && field !== 'lat') {
+        // An optional field never drops the facility: it is kept, reported if unreadable.
+        expect(records, `a bad ${field} never drops the facility`).to.have.length(1);
+        issues.forEach(blamed);
       } else if (records.length === 0) {
         expect(issues.length, 'a rejection is reported').to.be.above(0);
-        for (const issue of issues) {
-          if (field === 'geometry') expect(issue.field).to.match(/^geometry/);
-          else expect(issue.field).to.equal(issueField(field));
-        }
+        issues.forEach(blamed);
       } else {
         expect(issues).to.deep.equal([]);
       }
@@ -609,19 +618,26 @@ describe('fixed edge cases', () => {
     });
     fixed(() => {
       const { records, issues } = readTransferRows(csvRows(`id,from,to,count\n${big},USA,SLV,1\nb,USA,SLV,${'9'.repeat(400)}\n`));
-      expect(records).to.have.length(1);
+      // A count too large to be a number is reported; the transfer is kept with its count unknown.
+      expect(records.map((t) => t.count)).to.deep.equal([1, undefined]);
       expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[3, 'count']]);
     });
   });
 
+  // Every number field is optional: an unreadable value is reported and left unknown, the record kept.
   itFixed('NaN, ±Infinity, -0, 1e308 and negatives in every number field', () => {
     const cases: Array<[unknown, boolean]> = [[NaN, false], [Infinity, false], [-Infinity, false], [-0, true], [0, true], [1e308, true], [-1, false], [-1e308, false], ['1e308', true], ['1e400', false], ['  ', true], ['', true]];
     for (const field of ['capacity', 'population']) {
       for (const [value, ok] of cases) {
         fixed(() => {
           const { records, issues } = parseFrozen({ type: 'FeatureCollection', features: [feature({ ...base, id: 'a', [field]: value })] }, parseFacilities);
-          expect(records.length, `${field} ${String(value)}`).to.equal(ok ? 1 : 0);
-          if (!ok) expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, field]]);
+          expect(records.length, `${field} ${String(value)}`).to.equal(1);
+          const read = (records[0] as unknown as Record<string, unknown>)[field];
+          if (ok) expect(issues, `${field} ${String(value)}`).to.deep.equal([]);
+          else {
+            expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, field]]);
+            expect(read ?? null, `${field} ${String(value)} left unknown`).to.equal(null);
+          }
         });
       }
     }
@@ -629,16 +645,24 @@ describe('fixed edge cases', () => {
       for (const [value, ok] of cases) {
         fixed(() => {
           const { records, issues } = parseFrozen([{ id: 't', from: 'USA', to: 'SLV', [field]: value }], parseTransfers);
-          expect(records.length, `${field} ${String(value)}`).to.equal(ok ? 1 : 0);
-          if (!ok) expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, field]]);
+          expect(records.length, `${field} ${String(value)}`).to.equal(1);
+          if (ok) expect(issues, `${field} ${String(value)}`).to.deep.equal([]);
+          else {
+            expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, field]]);
+            expect(records[0].count === undefined && records[0].feeUsdPerYear === undefined, `${field} ${String(value)} left unknown`).to.equal(true);
+          }
         });
       }
     }
     for (const [value, ok] of cases) {
       fixed(() => {
         const { records, issues } = parseFrozen([{ iso3: 'SLV', occupancy_pct: value }], parseCountries);
-        expect(records.length, `occupancy_pct ${String(value)}`).to.equal(ok ? 1 : 0);
-        if (!ok) expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, 'occupancy_pct']]);
+        expect(records.length, `occupancy_pct ${String(value)}`).to.equal(1);
+        if (ok) expect(issues, `occupancy_pct ${String(value)}`).to.deep.equal([]);
+        else {
+          expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, 'occupancy_pct']]);
+          expect(records[0].occupancyPct, `occupancy_pct ${String(value)} left unknown`).to.equal(undefined);
+        }
       });
     }
   });

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import { csvRows } from '../src/data/csv.js';
 import { parseFacilities, readFacilityRows } from '../src/data/facilities.js';
-import { parseCountries, parseTransfers, readTransferRows } from '../src/data/transfers.js';
-import { parseLooseNumber, safeHttpUrl } from '../src/data/validate.js';
+import { parseCountries, parseTransfers, readCountryRows, readTransferRows } from '../src/data/transfers.js';
+import { parseLooseNumber, parsePeopleCount, safeHttpUrl } from '../src/data/validate.js';
 
 const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
 
 describe('parseFacilities (GeoJSON)', () => {
-  it('keeps valid features, applies defaults and reports bad ones by feature index + 1 and field', () => {
+  it('leaves out features with a bad required field, keeps those with a bad optional one, and reports both by feature index + 1 and field', () => {
     const input = {
       type: 'FeatureCollection',
       features: [
@@ -21,9 +21,12 @@ describe('parseFacilities (GeoJSON)', () => {
     };
     const frozen = JSON.stringify(input);
     const { records, issues } = parseFacilities(input);
-    expect(records.map((f) => f.id)).to.deep.equal(['cecot', 'from-feature']);
+    // x (capacity -5) and z (status "open") are drawn with capacity unknown and the default status.
+    expect(records.map((f) => f.id)).to.deep.equal(['cecot', 'x', 'z', 'from-feature']);
     expect(records[0]).to.include({ country: 'SLV', status: 'operational', precision: 'site', capacity: 40000 });
     expect(records[1].capacity).to.equal(null);
+    expect(records[2].status).to.equal('operational');
+    expect(records[3].capacity).to.equal(null);
     expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'capacity'], [3, 'country'], [4, 'status'], [5, 'id']]);
     expect(JSON.stringify(input), 'input unchanged').to.equal(frozen);
   });
@@ -41,8 +44,10 @@ describe('CSV input', () => {
       + 'b,Beta,HND,lots,15,-86,,\r\n'
       + 'c,Gamma,HND,800,95,-86,,\r\n';
     const { records, issues } = readFacilityRows(csvRows(text));
-    expect(records).to.have.length(1);
+    // Beta's unreadable capacity leaves it unknown; Gamma has no usable coordinates and is left out.
+    expect(records.map((f) => f.id)).to.deep.equal(['a', 'b']);
     expect(records[0]).to.include({ id: 'a', capacity: 2000000, latitude: 17.4, longitude: -83.9 });
+    expect(records[1].capacity).to.equal(null);
     expect(records[0].sources).to.deep.equal([{ title: 'ABC', url: 'https://example.org/a' }]);
     expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[3, 'capacity'], [4, 'lat']]);
   });
@@ -54,11 +59,34 @@ describe('CSV input', () => {
     expect(records[0]).to.include({ capacity: 1500.5, latitude: -0.2, longitude: -78.5 });
   });
 
-  it('reports an ambiguous thousands separator instead of guessing', () => {
-    const { records, issues } = readTransferRows(csvRows('id,from,to,count\nt1,USA,SLV,1.500\nt2,USA,SLV,"1,500"\n'));
-    expect(records).to.deep.equal([]);
-    expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'count'], [3, 'count']]);
+  it('reads a formatted count of people in either language: "1,200" and "1.200" are 1200', () => {
+    const facilities = readFacilityRows(csvRows('id,name,country,capacity,population,lat,lon\na,A,SLV,"1,200",1.200,13.5,-88.8\nb,B,SLV,1.200,"1 200",13.6,-88.9\n'));
+    expect(facilities.issues).to.deep.equal([]);
+    expect(facilities.records.map((f) => [f.capacity, f.population])).to.deep.equal([[1200, 1200], [1200, 1200]]);
+    const transfers = readTransferRows(csvRows('id,from,to,count\nt1,USA,SLV,1.500\nt2,USA,SLV,"1,500"\n'));
+    expect(transfers.issues).to.deep.equal([]);
+    expect(transfers.records.map((t) => t.count)).to.deep.equal([1500, 1500]);
+  });
+
+  it('reports an ambiguous separator where a fraction is possible, and keeps the record with that field unknown', () => {
+    const { records, issues } = readTransferRows(csvRows('id,from,to,count,fee_usd_per_year\nt1,USA,SLV,260,"6,000"\n'));
+    expect(records.map((t) => [t.id, t.count, t.feeUsdPerYear])).to.deep.equal([['t1', 260, undefined]]);
+    expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'fee_usd_per_year']]);
     expect(issues[0].message).to.contain('ambiguous');
+    const countries = readCountryRows(csvRows('iso3,occupancy_pct\nHND,"1,490"\n'));
+    expect(countries.records).to.deep.equal([{ iso3: 'HND', sources: [] }]);
+    expect(countries.issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'occupancy_pct']]);
+  });
+
+  it('keeps a row whose optional fields are unreadable, reporting each by row and field', () => {
+    const text = 'id,name,country,capacity,population,status,opened,precision,lat,lon\n'
+      + 'a,Alpha,HND,many,-3,closed,last year,exact,15,-86\n';
+    const { records, issues } = readFacilityRows(csvRows(text));
+    expect(records).to.have.length(1);
+    expect(records[0]).to.include({ id: 'a', capacity: null, status: 'operational', precision: 'site' });
+    expect(records[0]).to.not.have.property('population');
+    expect(records[0]).to.not.have.property('opened');
+    expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, 'capacity'], [2, 'population'], [2, 'status'], [2, 'opened'], [2, 'precision']]);
   });
 });
 
@@ -78,7 +106,8 @@ describe('parseTransfers and parseCountries', () => {
       { id: 'c', from: 'USA', to: 'SLV' },
       { id: 'c', from: 'PER', to: 'SLV' },
     ]);
-    expect(records.map((t) => t.id)).to.deep.equal(['c']);
+    // b's unknown kind is read as the default (inmates) and reported; a and the second c are left out.
+    expect(records.map((t) => [t.id, t.kind])).to.deep.equal([['b', 'inmates'], ['c', 'inmates']]);
     expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[1, 'to'], [2, 'kind'], [4, 'id']]);
   });
 
@@ -106,5 +135,15 @@ describe('safeHttpUrl and parseLooseNumber', () => {
     expect(parseLooseNumber('2,5')).to.equal(2.5);
     expect(parseLooseNumber('1,500')).to.be.NaN;
     expect(parseLooseNumber('abc')).to.be.NaN;
+  });
+
+  it('reads counts of people with any thousands separator', () => {
+    for (const text of ['1,200', '1.200', '1 200', "1'200", '1\u00a0200', '1200']) expect(parsePeopleCount(text), text).to.equal(1200);
+    expect(parsePeopleCount('40.000.000')).to.equal(40000000);
+    expect(parsePeopleCount('1,200.0')).to.equal(1200);
+    expect(parsePeopleCount('-1,200')).to.equal(-1200);
+    expect(parsePeopleCount('12,34')).to.equal(12.34);
+    expect(parsePeopleCount('1,20,0')).to.be.NaN;
+    expect(parsePeopleCount('lots')).to.be.NaN;
   });
 });

@@ -60,7 +60,8 @@ export async function loadData(request: DataRequest, base: string, signal: Abort
     const name = names[index];
     if (outcome.status === 'fulfilled') {
       (result[name] as unknown[]) = outcome.value.records;
-      result.issues.push(...outcome.value.issues);
+      // concat, not push(...): a spreadsheet with 200,000 bad rows would overflow the argument list.
+      result.issues = result.issues.concat(outcome.value.issues);
     } else {
       const error = outcome.reason;
       result.errors.push(error instanceof DatasetError ? error : new DatasetError(name, String(error)));

@@ -76,9 +76,9 @@ export function readFacilityRecord(
   const id = r.requiredText('id');
   const name = r.requiredText('name');
   const nameEs = r.optionalText('name:es');
-  const country = r.iso3('country', true);
-  const capacity = r.optionalCount('capacity');
-  const population = r.optionalCount('population');
+  const country = r.iso3('country');
+  const capacity = r.optionalPeople('capacity');
+  const population = r.optionalPeople('population');
   const status = r.oneOf('status', FACILITY_STATUSES, 'operational');
   const opened = r.partialDate('opened');
   const precision = r.oneOf('precision', PRECISIONS, 'site');
@@ -102,14 +102,10 @@ export function readFacilityRecord(
     }
   }
   const sources = r.sources();
-  issues.push(...r.issues, ...r.softIssues);
-  if (!r.ok || id === INVALID || name === INVALID || country === INVALID || capacity === INVALID
-    || population === INVALID || status === INVALID || opened === INVALID || precision === INVALID
-    || nameEs === INVALID || description === INVALID || descriptionEs === INVALID) {
-    return undefined;
-  }
+  issues.push(...r.allIssues);
+  if (!r.ok || id === INVALID || name === INVALID || country === INVALID) return undefined;
   return {
-    id, name, country: country!, longitude, latitude,
+    id, name, country, longitude, latitude,
     capacity: capacity ?? null,
     status, precision, sources,
     ...(nameEs ? { nameEs } : {}),

@@ -48,17 +48,16 @@ export function readTransferRows(rows: RowRecord[]): Parsed<Transfer> {
     const from = r.requiredText('from');
     const to = r.requiredText('to');
     const kind = r.oneOf('kind', TRANSFER_KINDS, 'inmates');
-    const count = r.optionalCount('count');
+    const count = r.optionalPeople('count');
     const status = r.oneOf('status', TRANSFER_STATUSES, 'active');
     const year = r.partialDate('year', true);
-    const fee = r.optionalCount('fee_usd_per_year');
+    const fee = r.optionalAmount('fee_usd_per_year');
     const note = r.optionalText('note');
     const noteEs = r.optionalText('note:es');
     const sources = r.sources();
     if (id !== INVALID && seen.has(id)) r.report('id', `id ${describe(id)} is used by an earlier transfer`);
-    issues.push(...r.issues, ...r.softIssues);
-    if (!r.ok || id === INVALID || from === INVALID || to === INVALID || kind === INVALID || count === INVALID
-      || status === INVALID || year === INVALID || fee === INVALID || note === INVALID || noteEs === INVALID) continue;
+    issues.push(...r.allIssues);
+    if (!r.ok || id === INVALID || from === INVALID || to === INVALID) continue;
     seen.add(id);
     records.push({
       id, row, from, to, kind, status, sources,
@@ -86,16 +85,15 @@ export function readCountryRows(rows: RowRecord[]): Parsed<CountryContext> {
       continue;
     }
     const r = new RecordReader('countries', row, record);
-    const iso3 = r.iso3('iso3', true);
-    const occupancy = r.optionalCount('occupancy_pct');
+    const iso3 = r.iso3('iso3');
+    const occupancy = r.optionalAmount('occupancy_pct');
     const year = r.partialDate('year', true);
     const note = r.optionalText('note');
     const noteEs = r.optionalText('note:es');
     const sources = r.sources();
     if (typeof iso3 === 'string' && seen.has(iso3)) r.report('iso3', `${iso3} is already described by an earlier row`);
-    issues.push(...r.issues, ...r.softIssues);
-    if (!r.ok || iso3 === INVALID || iso3 === undefined || occupancy === INVALID || year === INVALID
-      || note === INVALID || noteEs === INVALID) continue;
+    issues.push(...r.allIssues);
+    if (!r.ok || iso3 === INVALID) continue;
     seen.add(iso3);
     records.push({
       iso3, sources,

@@ -1,6 +1,8 @@
 /**
- * Field readers shared by the dataset parsers. Each returns the clean value, or records an issue
- * and returns `INVALID` so the caller leaves the record out. Inputs are only read, never written.
+ * Field readers shared by the dataset parsers. A required field that cannot be read is reported
+ * and returns `INVALID`, so the caller leaves the record out. An optional field that cannot be read
+ * is reported too, but the record is kept with that field unknown (or at its default): a typo in a
+ * population column must not take a prison off the map. Inputs are only read, never written.
  */
 import type { DataIssue, DatasetName, Source } from './types.js';
 
@@ -9,7 +11,10 @@ export type Invalid = typeof INVALID;
 
 /** Collects the issues of one record; the row is fixed once per record. */
 export class RecordReader {
+  /** Problems that leave the record out. */
   readonly issues: DataIssue[] = [];
+  /** Problems reported while the record is kept (an optional field left unknown, a dropped source). */
+  readonly softIssues: DataIssue[] = [];
   constructor(
     readonly dataset: DatasetName,
     readonly row: number,
@@ -19,6 +24,16 @@ export class RecordReader {
   report(field: string | undefined, message: string): Invalid {
     this.issues.push({ dataset: this.dataset, row: this.row, ...(field ? { field } : {}), message });
     return INVALID;
+  }
+
+  /** An issue that is reported but does not reject the record. */
+  softIssue(field: string, message: string): void {
+    this.softIssues.push({ dataset: this.dataset, row: this.row, field, message });
+  }
+
+  /** Every issue of the record, hard ones first. */
+  get allIssues(): DataIssue[] {
+    return [...this.issues, ...this.softIssues];
   }
 
   get ok(): boolean {
@@ -31,65 +46,86 @@ export class RecordReader {
 
   /** A non-empty string (numbers are accepted and turned into text, as a spreadsheet would). */
   requiredText(field: string): string | Invalid {
-    const value = this.optionalText(field);
-    if (value === INVALID) return INVALID;
+    const value = readText(this.raw(field));
+    if (value === INVALID) return this.report(field, `${field} must be text, got ${describe(this.raw(field))}`);
     if (value === undefined) return this.report(field, `${field} is required`);
     return value;
   }
 
-  optionalText(field: string): string | undefined | Invalid {
-    const value = this.raw(field);
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    if (typeof value !== 'string') return this.report(field, `${field} must be text`);
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
+  optionalText(field: string): string | undefined {
+    const value = readText(this.raw(field));
+    if (value !== INVALID) return value;
+    this.softIssue(field, `${field} must be text, got ${describe(this.raw(field))}; left out`);
+    return undefined;
   }
 
-  /** A finite number ≥ 0. `null` and '' count as missing. */
-  optionalCount(field: string): number | undefined | Invalid {
+  /**
+   * A number of people (capacity, population, count): a finite number ≥ 0, where `null` and ''
+   * count as missing. There is no fraction of a person, so "1,200" and "1.200" are both 1200, as
+   * a spreadsheet formatted in English or Spanish exports it.
+   */
+  optionalPeople(field: string): number | undefined {
+    return this.optionalNumber(field, parsePeopleCount);
+  }
+
+  /**
+   * An amount that may have a fraction (a percentage, a fee): "1,500" could be 1.5 or 1500, so
+   * ambiguous text is reported (and the field left unknown) rather than guessed.
+   */
+  optionalAmount(field: string): number | undefined {
+    return this.optionalNumber(field, parseLooseNumber);
+  }
+
+  private optionalNumber(field: string, parse: (text: string) => number): number | undefined {
     const value = this.raw(field);
     // Whitespace-only text is missing, as it is for text fields and for CSV cells.
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-    const n = typeof value === 'number' ? value : typeof value === 'string' ? parseLooseNumber(value) : NaN;
-    if (typeof n !== 'number' || !Number.isFinite(n)) {
-      if (typeof value === 'string' && /^\s*\d{1,3}[.,]\d{3}\s*$/.test(value)) {
-        return this.report(field, `${field} ${describe(value)} is ambiguous: write it without a thousands separator`);
-      }
-      return this.report(field, `${field} must be a number, got ${describe(value)}`);
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? parse(value) : NaN;
+    if (!Number.isFinite(n)) {
+      const ambiguous = typeof value === 'string' && /^\s*\d{1,3}[.,]\d{3}\s*$/.test(value);
+      this.softIssue(field, ambiguous
+        ? `${field} ${describe(value)} is ambiguous (a decimal or a thousands separator?): write it without a thousands separator; ${field} left unknown`
+        : `${field} must be a number, got ${describe(value)}; ${field} left unknown`);
+      return undefined;
     }
-    if (n < 0) return this.report(field, `${field} must be 0 or more, got ${n}`);
+    if (n < 0) {
+      this.softIssue(field, `${field} must be 0 or more, got ${n}; ${field} left unknown`);
+      return undefined;
+    }
     return n;
   }
 
-  oneOf<T extends string>(field: string, allowed: readonly T[], fallback: T): T | Invalid {
+  /** One of `allowed` (any case); anything else is reported and read as `fallback`. */
+  oneOf<T extends string>(field: string, allowed: readonly T[], fallback: T): T {
     const value = this.optionalText(field);
-    if (value === INVALID) return INVALID;
     if (value === undefined) return fallback;
     const lower = value.toLowerCase() as T;
     if (!allowed.includes(lower)) {
-      return this.report(field, `${field} must be one of ${allowed.join(', ')}, got ${describe(value)}`);
+      this.softIssue(field, `${field} must be one of ${allowed.join(', ')}, got ${describe(value)}; read as ${fallback}`);
+      return fallback;
     }
     return lower;
   }
 
-  /** ISO 3166-1 alpha-3 in any case; returned upper case. */
-  iso3(field: string, required: boolean): string | undefined | Invalid {
-    const value = required ? this.requiredText(field) : this.optionalText(field);
-    if (value === INVALID || value === undefined) return value;
+  /** A required ISO 3166-1 alpha-3 code in any case; returned upper case. */
+  iso3(field: string): string | Invalid {
+    const value = this.requiredText(field);
+    if (value === INVALID) return INVALID;
     if (!/^[A-Za-z]{3}$/.test(value)) {
       return this.report(field, `${field} must be a 3-letter ISO 3166-1 alpha-3 code, got ${describe(value)}`);
     }
     return value.toUpperCase();
   }
 
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-  partialDate(field: string, yearOnly = false): string | undefined | Invalid {
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (or `YYYY` only); anything else is reported and left unknown. */
+  partialDate(field: string, yearOnly = false): string | undefined {
+    const raw = this.raw(field);
     const value = this.optionalText(field);
-    if (value === INVALID || value === undefined) return value;
+    if (value === undefined) return undefined;
     const pattern = yearOnly ? /^\d{4}$/ : /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
     if (!pattern.test(value)) {
-      return this.report(field, `${field} must be ${yearOnly ? 'YYYY' : 'YYYY, YYYY-MM or YYYY-MM-DD'}, got ${describe(value)}`);
+      this.softIssue(field, `${field} must be ${yearOnly ? 'YYYY' : 'YYYY, YYYY-MM or YYYY-MM-DD'}, got ${describe(raw)}; ${field} left unknown`);
+      return undefined;
     }
     return value;
   }
@@ -110,12 +146,15 @@ export class RecordReader {
     });
     return kept;
   }
+}
 
-  /** An issue that is reported but does not reject the record. */
-  softIssue(field: string, message: string): void {
-    this.softIssues.push({ dataset: this.dataset, row: this.row, field, message });
-  }
-  readonly softIssues: DataIssue[] = [];
+/** Text as given (trimmed; numbers as text), undefined when blank, INVALID when not text at all. */
+function readText(value: unknown): string | undefined | Invalid {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return INVALID;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
 }
 
 /**
@@ -148,6 +187,18 @@ export function safeHttpUrl(value: string): string | undefined {
     return undefined;
   }
   return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+}
+
+/**
+ * Reads a whole count of people as a spreadsheet exports it in any language: "1,200", "1.200",
+ * "1 200", "1'200" and "40,000,000" are grouping, never a decimal point, because no column that
+ * counts people holds a fraction. Anything else is read as {@link parseLooseNumber} reads it.
+ */
+export function parsePeopleCount(text: string): number {
+  const value = text.trim().replace(/[\u00a0\u202f ']/g, '');
+  const grouped = /^([+-]?)(\d{1,3}(?:([,.])\d{3})(?:\3\d{3})*)$/.exec(value);
+  if (grouped) return Number(`${grouped[1]}${grouped[2].replace(/[,.]/g, '')}`);
+  return parseLooseNumber(value);
 }
 
 /**

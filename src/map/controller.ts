@@ -18,6 +18,7 @@ import {
   type FacilityMarkStyle,
 } from './facility-layers.js';
 import { FLOW_LAYER_ID, FlowLayer, flowArcs } from './flow-layer.js';
+import { FLOW_SELECTED_HALO } from './flow-style.js';
 import { ensureWorkerUrlPolicy } from './trusted-types.js';
 
 export type Theme = 'light' | 'dark';
@@ -87,7 +88,7 @@ export class MapController {
   private loadTimer?: ReturnType<typeof setTimeout>;
   private highlighted?: string;
   private readonly usesBuiltInBasemap: boolean;
-  private readonly flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID, animated: false });
+  private readonly flows: FlowLayer;
   private transfers: readonly Transfer[] = [];
   private facilityPositions = new Map<string, [number, number]>();
   private countries: readonly CountryContext[] = [];
@@ -105,6 +106,7 @@ export class MapController {
   private constructor(private readonly options: MapControllerOptions, style: string | StyleSpecification) {
     this.theme = options.theme;
     this.lang = options.lang;
+    this.flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID, animated: false, selectedHalo: FLOW_SELECTED_HALO[options.theme] });
     this.usesBuiltInBasemap = options.basemapUrl === undefined;
     const workerUrl = options.workerUrl ?? new URL(defaultWorkerUrl, import.meta.url).href;
     // The worker pool is shared by every map on the page, so the first map's worker URL is the one used.
@@ -291,6 +293,7 @@ export class MapController {
     }
     if (this.map.isStyleLoaded()) applyCountryShading(this.map, this.countries, theme);
     if (this.map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) this.map.setPaintProperty(COUNTRY_HIGHLIGHT_LAYER_ID, 'line-color', MARK_STYLE[theme].highlight);
+    this.flows.setSelectedHalo(FLOW_SELECTED_HALO[theme]);
     void this.drawTransfers();
   }
 

@@ -2,6 +2,7 @@
  * How transfers look: line width by count, colour and pattern by kind, opacity and dashes by
  * status. The flow layer and the legend both read these, so they cannot disagree.
  */
+import { max } from 'd3-array';
 import { scaleSqrt, type ScalePower } from 'd3-scale';
 import type { Transfer, TransferKind, TransferStatus } from '../data/types.js';
 
@@ -18,7 +19,7 @@ export const UNKNOWN_COUNT_WIDTH = MIN_FLOW_WIDTH;
  * swamp the map), from {@link MIN_FLOW_WIDTH} to `maxWidthPx` at the largest count.
  */
 export function flowWidth(transfers: readonly Transfer[], maxWidthPx = DEFAULT_MAX_FLOW_WIDTH): ScalePower<number, number> {
-  const largest = Math.max(0, ...transfers.map((t) => t.count ?? 0));
+  const largest = max(transfers, (t) => t.count) ?? 0;
   return scaleSqrt().domain([0, largest > 0 ? largest : 1]).range([MIN_FLOW_WIDTH, maxWidthPx]).clamp(true);
 }
 

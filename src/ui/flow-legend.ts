@@ -1,4 +1,5 @@
 /** The legend entry for transfers: what the colours, patterns and widths of the arcs mean. */
+import { max } from 'd3-array';
 import { html, svg, type TemplateResult } from 'lit';
 import type { Transfer, TransferKind, TransferStatus } from '../data/types.js';
 import { formatNumber, strings, type Lang } from '../i18n/reader-strings.js';
@@ -10,7 +11,7 @@ export function flowLegendTemplate(transfers: readonly Transfer[], lang: Lang, t
   const kinds = (Object.keys(FLOW_KIND_STYLES) as TransferKind[]).filter((k) => transfers.some((tr) => tr.kind === k));
   const statuses = (Object.keys(FLOW_STATUS_STYLES) as TransferStatus[])
     .filter((s) => s !== 'cancelled' && transfers.some((tr) => tr.status === s));
-  const largest = Math.max(0, ...transfers.map((tr) => tr.count ?? 0));
+  const largest = max(transfers, (tr) => tr.count) ?? 0;
   const width = flowWidth(transfers);
   const ink = FLOW_KIND_STYLES.inmates.color[theme];
   return html`<div class="legend-section flow-legend">

@@ -14,6 +14,7 @@
  * Text from data only ever goes through Lit text bindings (`<title>`), never HTML. Colours are
  * SVG presentation attributes, never inline styles (a strict CSP blocks them).
  */
+import { extent, max } from 'd3-array';
 import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, MultiLineString } from 'geojson';
 import { html, svg, nothing, type TemplateResult } from 'lit';
@@ -261,14 +262,16 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     fitPoints.push([centerLng - 170, -60], [centerLng + 170, 75]);
   } else {
     // A minimum span around the data's middle.
-    const midLng = (Math.min(...relLngs) + Math.max(...relLngs)) / 2;
-    const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+    const [west, east] = extent(relLngs) as [number, number];
+    const [south, north] = extent(lats) as [number, number];
+    const midLng = (west + east) / 2;
+    const midLat = (south + north) / 2;
     const h = MIN_SPAN_DEGREES / 2;
     fitPoints.push([midLng - h, clampLat(midLat - h)], [midLng + h, clampLat(midLat + h)]);
   }
 
-  const maxRadius = Math.max(0, ...input.facilities.map((f) => input.facilityRadius(f)));
-  const maxArrow = Math.max(0, ...placed.map((p) => arcStyle(p.transfer, theme, flowWidthScale(p.transfer.count ?? 0)).arrowHalfWidth));
+  const maxRadius = max(input.facilities, (f) => input.facilityRadius(f)) ?? 0;
+  const maxArrow = max(placed, (p) => arcStyle(p.transfer, theme, flowWidthScale(p.transfer.count ?? 0)).arrowHalfWidth) ?? 0;
   const padding = Math.min(Math.max(16, maxRadius + 6, maxArrow + 6), Math.min(width, height) * 0.25);
 
   const projection = geoMercator()

@@ -1,7 +1,7 @@
 // The npm package as a user gets it: `npm pack`, installed offline into an empty project, and
 // loaded from node_modules by a plain HTML page with no bundler.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, serveStatic } from '../../bench/support.mjs';
@@ -21,7 +21,10 @@ before(async () => {
   tarball = join(stage, info.filename);
   project = temporaryFolder('prison-map-site-');
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'news-site', private: true, type: 'module' }));
-  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, timeout: 120_000 });
+  // A cold machine: an empty npm cache of its own and no network. The package declares no runtime
+  // dependencies (dist/ bundles what it imports), so this must succeed with nothing to fetch.
+  const emptyCache = temporaryFolder('prison-map-npm-cache-');
+  await run('npm', ['install', '--offline', '--cache', emptyCache, '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, timeout: 120_000 });
   writeFiles(project, {
     'index.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story</title>
 <script type="module" src="./node_modules/prison-map/dist/prison-map.js"></script></head>
@@ -36,6 +39,8 @@ after(async () => {
 test('the package holds the element, its types, the manifest and the iframe page, and not the demo', () => {
   const installed = join(project, 'node_modules/prison-map');
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  assert.deepEqual(manifest.dependencies ?? {}, {}, 'no runtime dependencies: dist/ is self-contained');
+  assert.deepEqual(readdirSync(join(project, 'node_modules')).filter((name) => !name.startsWith('.')), ['prison-map'], 'installing it installs nothing else');
   for (const path of [manifest.exports['.'].default, manifest.exports['.'].types, manifest.types, manifest.module, manifest.customElements, 'dist/embed.html', 'LICENSE', 'README.md']) {
     assert.ok(existsSync(join(installed, path)), `${path} is in the package`);
   }
