@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { firstFrameTable, runFirstFrameBench } from './first-frame.mjs';
 import { runEmbedBench } from './embed.mjs';
+import { runHoverBench } from './hover.mjs';
 
 console.log('## Start-up\n');
 console.log(firstFrameTable(await runFirstFrameBench()));
@@ -15,3 +16,6 @@ if (existsSync(new URL('./flows.mjs', import.meta.url))) {
   const result = await runFlowsBench();
   if (typeof result === 'string') console.log(result);
 }
+
+console.log('\n## Hover\n');
+console.log(await runHoverBench());
