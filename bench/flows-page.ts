@@ -9,7 +9,8 @@ import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-g
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { Transfer } from '../src/data/types.js';
-import { FlowLayer, flowArcs } from '../src/map/flow-layer.js';
+import { FlowLayer } from '../src/map/flow-layer.js';
+import { buildModel } from '../src/model/model.js';
 
 setWorkerUrl(workerUrl);
 
@@ -65,13 +66,15 @@ async function setup(n: number, mode: 'ours' | 'baseline'): Promise<{ setupMs: n
   });
   await map.once('load');
   const { transfers, places } = randomTransfers(n);
-  const { arcs } = flowArcs(transfers, (id) => places.get(id), 'light');
+  // The places are the transfers' countries: the model places every transfer at their anchors.
+  const model = buildModel({ facilities: [], transfers, countries: [], issues: [], errors: [] }, places, { maxRadius: 36 });
+  const arcs = model.flows.map((flow) => ({ path: flow.path, widthPx: flow.widthPx }));
   const counters = { renders: 0, updates: 0 };
   map.on('render', () => counters.renders++);
 
   if (mode === 'ours') {
     const layer = new FlowLayer({ animated: false });
-    layer.setArcs(arcs);
+    layer.setFlows(model.flows);
     map.addLayer(layer);
     await map.once('idle');
     current = {

@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import { render } from 'lit';
 import type { Facility, Transfer } from '../src/data/types.js';
-import { loadCountries } from '../src/geo/countries.js';
-import { BASEMAP_COLORS } from '../src/map/basemap.js';
-import { FLOW_KIND_STYLES } from '../src/map/flow-style.js';
-import { capacityRadius, statusColor } from '../src/scales.js';
-import { UNKNOWN_CAPACITY_RADIUS } from '../src/map/facility-layers.js';
+import { PALETTES } from '../src/encodings/palette.js';
+import { statusColor } from '../src/encodings/scales.js';
+import { countryAnchors, loadCountries } from '../src/geo/countries.js';
+import { UNKNOWN_CAPACITY_RADIUS, buildModel, type MapModel } from '../src/model/model.js';
 import { centralLongitude, staticMapGeometry, staticMapTemplate, type StaticMapInput } from '../src/ui/static-map.js';
+
+const BASEMAP_COLORS = { light: PALETTES.light.basemap, dark: PALETTES.dark.basemap };
 
 const facility = (id: string, longitude: number, latitude: number, capacity: number | null, extra: Partial<Facility> = {}): Facility => ({
   id, name: id, country: 'SLV', longitude, latitude, capacity, status: 'operational', precision: 'site', sources: [], ...extra,
@@ -30,14 +31,17 @@ const transfers: Transfer[] = [
   transfer('t-nowhere', 'small', 'ZZZ'),
 ];
 
-function inputFor(fs: Facility[], ts: Transfer[], extra: Partial<StaticMapInput> = {}): StaticMapInput {
-  const radius = capacityRadius(fs, 36);
-  const color = statusColor();
+/** The model the element would build for this data (the static map draws the model's marks). */
+async function modelFor(fs: Facility[], ts: Transfer[]): Promise<MapModel> {
+  const anchors = countryAnchors(await loadCountries('50m'));
+  return buildModel({ facilities: fs, transfers: ts, countries: [], issues: [], errors: [] }, anchors, { maxRadius: 36 });
+}
+
+async function inputFor(fs: Facility[], ts: Transfer[], extra: Partial<StaticMapInput> = {}): Promise<StaticMapInput> {
+  const model = await modelFor(fs, ts);
   return {
-    facilities: fs,
-    facilityRadius: (f) => (f.capacity === null ? UNKNOWN_CAPACITY_RADIUS : radius(f.capacity)),
-    facilityColor: (f) => color(f.status),
-    transfers: ts,
+    facilities: model.facilities,
+    flows: model.flows,
     theme: 'light',
     lang: 'en',
     width: 800,
@@ -68,7 +72,7 @@ describe('static map (no-WebGL fallback)', function () {
   });
 
   it('is an image with an accessible name, at the requested size', async () => {
-    const svgEl = await draw(inputFor(facilities, transfers));
+    const svgEl = await draw(await inputFor(facilities, transfers));
     expect(svgEl.getAttribute('role')).to.equal('img');
     expect(svgEl.getAttribute('aria-label')).to.equal('Map of prison facilities and transfers');
     expect(svgEl.getAttribute('width')).to.equal('800');
@@ -77,7 +81,7 @@ describe('static map (no-WebGL fallback)', function () {
   });
 
   it('draws one circle per facility, area by capacity, largest first, unknown as a hollow ring', async () => {
-    const svgEl = await draw(inputFor(facilities, transfers));
+    const svgEl = await draw(await inputFor(facilities, transfers));
     const circles = [...svgEl.querySelectorAll<SVGCircleElement>('circle.facility')];
     expect(circles).to.have.length(4);
     const r = (id: string) => circleOf(svgEl, id).r.baseVal.value;
@@ -99,7 +103,7 @@ describe('static map (no-WebGL fallback)', function () {
   });
 
   it('places every circle inside the view', async () => {
-    const svgEl = await draw(inputFor(facilities, transfers));
+    const svgEl = await draw(await inputFor(facilities, transfers));
     for (const c of svgEl.querySelectorAll<SVGCircleElement>('circle.facility')) {
       const [x, y] = centre(c);
       const r = c.r.baseVal.value;
@@ -111,7 +115,7 @@ describe('static map (no-WebGL fallback)', function () {
   });
 
   it('draws each placeable transfer as an arc from the `from` facility to the `to` facility', async () => {
-    const svgEl = await draw(inputFor(facilities, transfers));
+    const svgEl = await draw(await inputFor(facilities, transfers));
     const paths = [...svgEl.querySelectorAll<SVGPathElement>('path.transfer')];
     expect(paths.map((p) => p.dataset.id)).to.deep.equal(['t-fac', 't-country', 't-dashed']);
 
@@ -128,12 +132,12 @@ describe('static map (no-WebGL fallback)', function () {
     near(fac.last, centre(circleOf(svgEl, 'large')));
     // A great circle bent to the side, not a straight segment.
     expect(fac.path.getTotalLength()).to.be.above(Math.hypot(fac.last[0] - fac.first[0], fac.last[1] - fac.first[1]) + 1);
-    expect(fac.path.getAttribute('stroke')).to.equal(FLOW_KIND_STYLES.inmates.color.light);
+    expect(fac.path.getAttribute('stroke')).to.equal(PALETTES.light.flows.inmates);
     expect(fac.path.hasAttribute('stroke-dasharray')).to.equal(false);
 
     const country = ends('t-country');
     near(country.last, centre(circleOf(svgEl, 'medium')));
-    expect(country.path.getAttribute('stroke')).to.equal(FLOW_KIND_STYLES.assistance.color.light);
+    expect(country.path.getAttribute('stroke')).to.equal(PALETTES.light.flows.assistance);
     expect(country.path.getAttribute('stroke-dasharray')).to.match(/^0 [\d.]+$/);
 
     const dashed = ends('t-dashed');
@@ -144,8 +148,8 @@ describe('static map (no-WebGL fallback)', function () {
   });
 
   it('ends each arc with an arrowhead marker whose id is unique per render', async () => {
-    const a = await draw(inputFor(facilities, transfers));
-    const b = await draw(inputFor(facilities, transfers));
+    const a = await draw(await inputFor(facilities, transfers));
+    const b = await draw(await inputFor(facilities, transfers));
     const ids = [...a.querySelectorAll('marker'), ...b.querySelectorAll('marker')].map((m) => m.id);
     expect(ids).to.have.length(6);
     expect(new Set(ids).size).to.equal(6);
@@ -159,16 +163,16 @@ describe('static map (no-WebGL fallback)', function () {
   });
 
   it('names facilities in <title>s, in the reader\'s language', async () => {
-    const en = await draw(inputFor(facilities, transfers));
+    const en = await draw(await inputFor(facilities, transfers));
     expect(circleOf(en, 'small').querySelector('title')!.textContent).to.equal('Small prison');
-    const es = await draw(inputFor(facilities, transfers, { lang: 'es' }));
+    const es = await draw(await inputFor(facilities, transfers, { lang: 'es' }));
     expect(circleOf(es, 'small').querySelector('title')!.textContent).to.equal('Cárcel pequeña');
     expect(circleOf(es, 'large').querySelector('title')!.textContent).to.equal('Large prison');
     expect(es.querySelector('path.transfer[data-id="t-fac"] title')!.textContent).to.equal('Cárcel pequeña → Large prison');
   });
 
   it('never treats data as markup and uses no inline styles', async () => {
-    const svgEl = await draw(inputFor(facilities, transfers));
+    const svgEl = await draw(await inputFor(facilities, transfers));
     const holder = svgEl.parentElement!;
     expect(holder.querySelector('script, foreignObject, img, iframe')).to.equal(null);
     expect(holder.querySelectorAll('[style]')).to.have.length(0);
@@ -180,18 +184,18 @@ describe('static map (no-WebGL fallback)', function () {
   });
 
   it('draws the land in the theme\'s colours', async () => {
-    const light = await draw(inputFor(facilities, transfers));
+    const light = await draw(await inputFor(facilities, transfers));
     const landLight = [...light.querySelectorAll('path[data-iso3]')].filter((p) => p.getAttribute('fill') === BASEMAP_COLORS.light.land);
     expect(landLight.length).to.be.above(3);
     expect(light.querySelector('rect.sea')!.getAttribute('fill')).to.equal(BASEMAP_COLORS.light.sea);
-    const dark = await draw(inputFor(facilities, transfers, { theme: 'dark' }));
+    const dark = await draw(await inputFor(facilities, transfers, { theme: 'dark' }));
     expect([...dark.querySelectorAll('path[data-iso3]')].some((p) => p.getAttribute('fill') === BASEMAP_COLORS.dark.land)).to.equal(true);
     expect(dark.querySelector('rect.sea')!.getAttribute('fill')).to.equal(BASEMAP_COLORS.dark.sea);
-    expect(dark.querySelector('path.transfer')!.getAttribute('stroke')).to.equal(FLOW_KIND_STYLES.inmates.color.dark);
+    expect(dark.querySelector('path.transfer')!.getAttribute('stroke')).to.equal(PALETTES.dark.flows.inmates);
   });
 
   it('shades countries by occupancy when given', async () => {
-    const svgEl = await draw(inputFor(facilities, transfers, { occupancy: [{ iso3: 'SLV', occupancyPct: 180, sources: [] }] }));
+    const svgEl = await draw(await inputFor(facilities, transfers, { occupancy: [{ iso3: 'SLV', occupancyPct: 180, sources: [] }] }));
     const slv = svgEl.querySelector('path[data-iso3="SLV"]')!;
     expect(slv.getAttribute('fill')).to.not.equal(BASEMAP_COLORS.light.land);
     expect(svgEl.querySelector('path[data-iso3="HND"]')!.getAttribute('fill')).to.equal(BASEMAP_COLORS.light.land);
@@ -204,7 +208,7 @@ describe('static map (no-WebGL fallback)', function () {
       facility('tonga', -175.2, -21.1, 300),
       facility('nome', -165.4, 64.5, null),
     ];
-    const svgEl = await draw(inputFor(pacific, [transfer('a', 'fiji', 'nome'), transfer('b', 'tonga', 'anadyr')]));
+    const svgEl = await draw(await inputFor(pacific, [transfer('a', 'fiji', 'nome'), transfer('b', 'tonga', 'anadyr')]));
     const countries = [...svgEl.querySelectorAll<SVGPathElement>('path[data-iso3]')];
     const codes = new Set(countries.map((p) => p.dataset.iso3));
     expect(codes.has('FJI'), 'Fiji drawn').to.equal(true);
@@ -221,12 +225,12 @@ describe('static map (no-WebGL fallback)', function () {
   });
 
   it('still draws with no transfers, one facility, or nothing at all', async () => {
-    const one = await draw(inputFor([facilities[0]], []));
+    const one = await draw(await inputFor([facilities[0]], []));
     const [x, y] = centre(circleOf(one, 'small'));
     expect(x).to.be.closeTo(400, 1);
     expect(y).to.be.closeTo(250, 3);
     expect(one.querySelectorAll('path[data-iso3]').length).to.be.above(0);
-    const none = await draw(inputFor([], []));
+    const none = await draw(await inputFor([], []));
     expect(none.querySelectorAll('circle, path.transfer')).to.have.length(0);
     expect(none.querySelectorAll('path[data-iso3]').length).to.be.above(20);
   });
@@ -237,18 +241,18 @@ describe('staticMapGeometry', function () {
 
   it('fits the data and projects arcs onto the facilities', async () => {
     const countries = await loadCountries('50m');
-    const radius = capacityRadius(facilities, 36);
+    const model = await modelFor(facilities, transfers);
     const g = staticMapGeometry({
-      facilities,
-      facilityRadius: (f) => (f.capacity === null ? UNKNOWN_CAPACITY_RADIUS : radius(f.capacity)),
-      facilityColor: () => '#000',
-      transfers,
+      facilities: model.facilities,
+      flows: model.flows,
       countries,
       theme: 'light',
       width: 600,
       height: 400,
     });
-    expect(g.skipped.map((t) => t.id)).to.deep.equal(['t-nowhere']);
+    // The transfer to an unknown code is an issue of the model, and not drawn.
+    expect(model.issues.map((i) => [i.row, i.field])).to.deep.equal([[0, 'to']]);
+    expect(g.arcs.map((a) => a.transfer.id)).to.not.include('t-nowhere');
     expect(g.circles.map((c) => c.facility.id)).to.deep.equal(['large', 'medium', 'small', 'unknown']);
     const byId = new Map(g.circles.map((c) => [c.facility.id, c]));
     const arc = g.arcs.find((a) => a.transfer.id === 't-fac')!;

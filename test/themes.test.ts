@@ -7,7 +7,7 @@ import Color from 'color';
 import { median } from 'd3-array';
 import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
-import { BASEMAP_COLORS } from '../src/map/basemap.js';
+import { PALETTES } from '../src/encodings/palette.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
 
 afterEach(cleanup);
@@ -91,7 +91,7 @@ describe('<prison-map> themes', () => {
       el.selected = 'west-east';
       await el.updateComplete;
       await repainted(el);
-      expect(outlineContrast(columns(el), BASEMAP_COLORS[theme].sea)).to.be.at.least(3);
+      expect(outlineContrast(columns(el), PALETTES[theme].basemap.sea)).to.be.at.least(3);
     });
   }
 
@@ -103,7 +103,7 @@ describe('<prison-map> themes', () => {
       el.theme = theme;
       await el.updateComplete;
       await repainted(el);
-      expect(outlineContrast(columns(el), BASEMAP_COLORS[theme].sea), theme).to.be.at.least(3);
+      expect(outlineContrast(columns(el), PALETTES[theme].basemap.sea), theme).to.be.at.least(3);
     }
   });
 });

@@ -262,6 +262,20 @@ export function strings(lang: Lang): Strings {
  * 2023"; `2023-01-05` → "January 5, 2023" / "5 de enero de 2023". Anything else is returned as given
  * (it is shown as text, never as markup).
  */
+/**
+ * One `Intl` formatter per language and kind, made on first use: building one costs far more than
+ * formatting with it, and a table of thousands of rows formats thousands of values.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  let format = formatters.get(key) as T | undefined;
+  if (!format) {
+    format = make();
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(partial: string, lang: Lang): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(partial.trim());
   if (!match) return partial;
@@ -272,9 +286,9 @@ export function formatDate(partial: string, lang: Lang): string {
   // UTC on both sides, so the reader's time zone cannot move the date to the day before.
   const date = new Date(Date.UTC(Number(year), monthIndex, day ? Number(day) : 1));
   if (day && date.getUTCMonth() !== monthIndex) return partial;
-  return new Intl.DateTimeFormat(lang, {
+  return cached(`date:${lang}:${day ? 'day' : 'month'}`, () => new Intl.DateTimeFormat(lang, {
     year: 'numeric', month: 'long', ...(day ? { day: 'numeric' } : {}), timeZone: 'UTC',
-  }).format(date);
+  })).format(date);
 }
 
 /**
@@ -282,7 +296,7 @@ export function formatDate(partial: string, lang: Lang): string {
  * which in Latin America means the local peso; the "US$" makes the currency unmistakable.
  */
 export function formatUsd(value: number, lang: Lang): string {
-  const format = new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  const format = cached(`usd:${lang}`, () => new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }));
   return format.formatToParts(value)
     .map((part) => (part.type === 'currency' && part.value === '$' ? 'US$' : part.value))
     .join('');
@@ -291,16 +305,16 @@ export function formatUsd(value: number, lang: Lang): string {
 /** Dollars as a sentence says them: "US$6 million" / "6 millones de dólares"; below a million as {@link formatUsd}. */
 export function formatUsdInText(value: number, lang: Lang): string {
   if (Math.abs(value) < 1_000_000) return formatUsd(value, lang);
-  const amount = new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+  const amount = cached(`compact:${lang}`, () => new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 })).format(value);
   return lang === 'es' ? `${amount} de dólares` : `US$${amount}`;
 }
 
 /** A percentage given in percent (149 → "149%" / "149 %"), rounded to whole percent. */
 export function formatPercent(percent: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+  return cached(`percent:${lang}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 })).format(percent / 100);
 }
 
 /** "A, B and C" / "A, B y C". */
 export function formatList(items: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(lang, { type: 'conjunction', style: 'long' }).format(items);
+  return cached(`list:${lang}`, () => new Intl.ListFormat(lang, { type: 'conjunction', style: 'long' })).format(items);
 }

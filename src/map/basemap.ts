@@ -19,6 +19,7 @@
  *
  * Only types are imported from maplibre-gl, so this module does not pull MapLibre into a chunk.
  */
+import { PALETTES, type Theme } from '../encodings/palette.js';
 import type {
   AllPaintProperties,
   FilterSpecification,
@@ -37,40 +38,8 @@ import {
   type CountryLang,
 } from '../geo/countries.js';
 
-export type BasemapTheme = 'light' | 'dark';
+export type BasemapTheme = Theme;
 export type BasemapLang = CountryLang;
-
-export interface BasemapColors {
-  sea: string;
-  land: string;
-  coastline: string;
-  border: string;
-  label: string;
-  labelHalo: string;
-}
-
-/**
- * The basemap's colours, for layers that should match it. Label colours pass WCAG AA (4.5:1)
- * against the land colour (light 7.6:1, dark 9.8:1) and the sea (6.5:1, 13.3:1).
- */
-export const BASEMAP_COLORS: Readonly<Record<BasemapTheme, Readonly<BasemapColors>>> = {
-  light: {
-    sea: '#dde6ee',
-    land: '#f6f5f2',
-    coastline: '#b9c3cc',
-    border: '#9aa1a9',
-    label: '#4a4f56',
-    labelHalo: '#f6f5f2',
-  },
-  dark: {
-    sea: '#0d141e',
-    land: '#2a2e34',
-    coastline: '#3f4751',
-    border: '#6c747e',
-    label: '#d6dbe1',
-    labelHalo: '#2a2e34',
-  },
-};
 
 /** GeoJSON source of country polygons; features carry `iso3`, `name_en`, `name_es`; `promoteId` is `iso3`. */
 export const COUNTRY_SOURCE_ID = 'countries';
@@ -121,7 +90,7 @@ function labelTextField(lang: BasemapLang): ['get', string] {
 }
 
 function basemapLayers(theme: BasemapTheme, lang: BasemapLang): LayerSpecification[] {
-  const c = BASEMAP_COLORS[theme];
+  const c = PALETTES[theme].basemap;
   return [
     {id: BASEMAP_LAYER_IDS.background, type: 'background', paint: {'background-color': c.sea}},
     {
@@ -244,7 +213,7 @@ export async function builtInBasemapStyle({
 
 /** Recolours the built-in basemap in place (no `setStyle`, so data layers and sources survive). */
 export function applyBasemapTheme(map: MaplibreMap, theme: BasemapTheme): void {
-  const c = BASEMAP_COLORS[theme];
+  const c = PALETTES[theme].basemap;
   const paint: [string, keyof AllPaintProperties, string][] = [
     [BASEMAP_LAYER_IDS.background, 'background-color', c.sea],
     [BASEMAP_LAYER_IDS.land, 'fill-color', c.land],

@@ -6,22 +6,23 @@
 import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl, type FilterSpecification, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import defaultWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
-import type { FeatureCollection } from 'geojson';
-import type { CountryContext, Transfer } from '../data/types.js';
-import { countryAnchors, loadCountries } from '../geo/countries.js';
-import { boundsOf, largestPolygonBounds, type BBox } from '../geo/bounds.js';
+import type { CountryContext } from '../data/types.js';
+import { PALETTES, type Theme } from '../encodings/palette.js';
+import type { LngLat } from '../geo/arcs.js';
 import type { Lang } from '../i18n/strings.js';
+import type { MapModel } from '../model/model.js';
+import type { Camera } from '../model/views.js';
 import { COUNTRY_SOURCE_ID, applyBasemapLanguage, applyBasemapTheme, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
 import { COUNTRY_SHADING_LAYER_ID, applyCountryShading } from './country-layer.js';
 import {
-  FACILITY_FILL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityLayers, facilitySource, facilityThemePaint,
-  type FacilityMarkStyle,
+  FACILITY_FILL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource, facilityThemePaint,
+  type FacilityFeatureProps,
 } from './facility-layers.js';
-import { FLOW_LAYER_ID, FlowLayer, flowArcs } from './flow-layer.js';
-import { FLOW_SELECTED_HALO } from './flow-style.js';
+import type { FeatureCollection, Point } from 'geojson';
+import { FLOW_LAYER_ID, FlowLayer } from './flow-layer.js';
 import { ensureWorkerUrlPolicy } from './trusted-types.js';
 
-export type Theme = 'light' | 'dark';
+export type { Theme, Camera };
 export type MapErrorSource = 'basemap' | 'webgl' | 'worker';
 
 export interface MapControllerOptions {
@@ -45,26 +46,10 @@ export interface PointerHit {
   y: number;
 }
 
-/** A transfer whose `from` or `to` has no place on the map. */
-export interface UnplacedEndpoint {
-  transfer: Transfer;
-  field: 'from' | 'to';
-}
-
-export type Camera =
-  | { kind: 'center'; center: [number, number]; zoom: number }
-  | { kind: 'bounds'; bounds: [number, number, number, number]; maxZoom?: number }
-  | { kind: 'world' };
-
 const COUNTRY_HIGHLIGHT_LAYER_ID = 'prison-map-country-highlight';
 
 /** MapLibre fires nothing when its worker cannot start; after this long without `load`, say so. */
 export const MAP_LOAD_TIMEOUT_MS = 10_000;
-
-const MARK_STYLE: Record<Theme, FacilityMarkStyle> = {
-  light: { stroke: '#ffffff', highlight: '#111111' },
-  dark: { stroke: '#10151f', highlight: '#ffffff' },
-};
 
 let sharedSheet: CSSStyleSheet | undefined;
 /**
@@ -81,7 +66,7 @@ export class MapController {
   readonly map: MapLibreMap;
   private theme: Theme;
   private lang: Lang;
-  private facilities: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  private facilities: FeatureCollection<Point, FacilityFeatureProps> = { type: 'FeatureCollection', features: [] };
   private detachDetail?: () => void;
   private loaded = false;
   private failedBeforeLoad = false;
@@ -89,13 +74,9 @@ export class MapController {
   private highlighted?: string;
   private readonly usesBuiltInBasemap: boolean;
   private readonly flows: FlowLayer;
-  private transfers: readonly Transfer[] = [];
-  private facilityPositions = new Map<string, [number, number]>();
   private countries: readonly CountryContext[] = [];
-  private shadedIso3 = new Set<string>();
-  private arcEnds: Array<[number, number]> = [];
+  private shadedIso3: ReadonlySet<string> = new Set<string>();
   private highlightedCountry?: string;
-  private arcMiddles = new Map<string, [number, number]>();
 
   /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
   static async create(options: MapControllerOptions): Promise<MapController> {
@@ -106,7 +87,7 @@ export class MapController {
   private constructor(private readonly options: MapControllerOptions, style: string | StyleSpecification) {
     this.theme = options.theme;
     this.lang = options.lang;
-    this.flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID, animated: false, selectedHalo: FLOW_SELECTED_HALO[options.theme] });
+    this.flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID, animated: false, theme: options.theme });
     this.usesBuiltInBasemap = options.basemapUrl === undefined;
     const workerUrl = options.workerUrl ?? new URL(defaultWorkerUrl, import.meta.url).href;
     // The worker pool is shared by every map on the page, so the first map's worker URL is the one used.
@@ -181,39 +162,16 @@ export class MapController {
     }
   }
 
-  setFacilities(data: FeatureCollection): void {
-    this.facilities = data;
+  /** Draws the model: facility circles, arcs and country shading. */
+  setModel(model: MapModel): void {
+    this.facilities = facilityFeatures(model.facilities);
     const source = this.map.getSource(FACILITY_SOURCE_ID);
-    if (source && 'setData' in source) (source as { setData(d: FeatureCollection): void }).setData(data);
-  }
-
-  /**
-   * Places transfers between facilities (their exact markers) and countries (a point inside the
-   * main landmass) and hands the arcs to the GPU layer. Returns the endpoints it could not place.
-   */
-  async setTransfers(transfers: readonly Transfer[], facilities: ReadonlyArray<{ id: string; longitude: number; latitude: number }>): Promise<UnplacedEndpoint[]> {
-    this.transfers = transfers;
-    this.facilityPositions = new Map(facilities.map((f) => [f.id, [f.longitude, f.latitude]]));
-    return this.drawTransfers();
-  }
-
-  private async drawTransfers(): Promise<UnplacedEndpoint[]> {
-    const transfers = this.transfers;
-    const anchors = transfers.length ? countryAnchors(await loadCountries('50m')) : new Map<string, [number, number]>();
-    if (transfers !== this.transfers) return [];
-    const endpoint = (key: string) => this.facilityPositions.get(key) ?? anchors.get(key.trim().toUpperCase());
-    const { arcs, unresolved } = flowArcs(transfers, endpoint, this.theme);
-    this.arcEnds = arcs.flatMap((arc) => [arc.path[0], arc.path[arc.path.length - 1]]);
-    this.arcMiddles = new Map(arcs.map((arc) => [arc.id, arc.path[Math.floor(arc.path.length / 2)]]));
-    this.flows.setArcs(arcs);
+    if (source && 'setData' in source) (source as { setData(d: FeatureCollection): void }).setData(this.facilities);
+    this.countries = model.data.countries;
+    this.shadedIso3 = model.shadedCountries;
+    if (this.map.isStyleLoaded()) applyCountryShading(this.map, this.countries, this.theme);
+    this.flows.setFlows(model.flows);
     this.map.triggerRepaint();
-    return unresolved;
-  }
-
-  setCountries(countries: readonly CountryContext[]): void {
-    this.countries = countries;
-    this.shadedIso3 = new Set(countries.filter((c) => c.occupancyPct !== undefined).map((c) => c.iso3));
-    if (this.map.isStyleLoaded()) applyCountryShading(this.map, countries, this.theme);
   }
 
   /** Motion on or off; off means the layer asks for no frames at all. */
@@ -226,21 +184,18 @@ export class MapController {
     this.map.triggerRepaint();
   }
 
-  /** Where an item is on screen (a facility's centre, an arc's middle), in CSS px, if drawn. */
-  screenPointOf(kind: 'facility' | 'transfer', id: string): { x: number; y: number } | undefined {
-    const position = kind === 'facility' ? this.facilityPositions.get(id) : this.arcMiddles.get(id);
-    if (!position) return undefined;
+  /** Where a place is on screen, in CSS px from the map's top left. */
+  screenPoint(position: LngLat): { x: number; y: number } {
     const { x, y } = this.map.project(position);
     return { x, y };
   }
 
-  /** Brings an item into view if it is off screen, without changing the zoom. */
-  reveal(kind: 'facility' | 'transfer', id: string, animate: boolean): void {
-    const point = this.screenPointOf(kind, id);
+  /** Brings a place into view if it is off screen, without changing the zoom. */
+  reveal(position: LngLat, animate: boolean): void {
+    const point = this.screenPoint(position);
     const canvas = this.map.getCanvas();
-    if (!point || (point.x > 0 && point.y > 0 && point.x < canvas.clientWidth && point.y < canvas.clientHeight)) return;
-    const position = kind === 'facility' ? this.facilityPositions.get(id) : this.arcMiddles.get(id);
-    if (position) this.map[animate ? 'easeTo' : 'jumpTo']({ center: position });
+    if (point.x > 0 && point.y > 0 && point.x < canvas.clientWidth && point.y < canvas.clientHeight) return;
+    this.map[animate ? 'easeTo' : 'jumpTo']({ center: position });
   }
 
   /** Keyboard zoom: steps add up even while a previous step is still animating. */
@@ -251,23 +206,6 @@ export class MapController {
     this.map.zoomTo(target, { animate });
   }
   private zoomTarget?: number;
-
-  /** The view that shows every facility and both ends of every transfer. */
-  dataBounds(): BBox | undefined {
-    return boundsOf([...this.facilityPositions.values(), ...this.arcEnds]);
-  }
-
-  /**
-   * The view for `focus-on="HND"`: the country's main landmass together with the given points (its
-   * facilities, which may lie offshore, like the Swan Islands).
-   */
-  async countryBounds(iso3: string, points: ReadonlyArray<[number, number]> = []): Promise<BBox | undefined> {
-    const countries = await loadCountries('50m');
-    const feature = countries.features.find((f) => f.properties.iso3 === iso3.trim().toUpperCase());
-    if (!feature) return boundsOf(points, 6);
-    const [west, south, east, north] = largestPolygonBounds(feature);
-    return boundsOf([[west, south], [east, north], ...points]);
-  }
 
   /** Outlines the country `focus-on` names (built-in basemap only). */
   highlightCountry(iso3: string | undefined): void {
@@ -280,7 +218,7 @@ export class MapController {
     }
     this.map.addLayer({
       id: COUNTRY_HIGHLIGHT_LAYER_ID, type: 'line', source: COUNTRY_SOURCE_ID, filter,
-      paint: { 'line-color': MARK_STYLE[this.theme].highlight, 'line-width': 2 },
+      paint: { 'line-color': PALETTES[this.theme].highlight, 'line-width': 2 },
     }, this.map.getLayer(FACILITY_FILL_LAYER_ID) ? FACILITY_FILL_LAYER_ID : undefined);
   }
 
@@ -288,13 +226,12 @@ export class MapController {
     if (theme === this.theme) return;
     this.theme = theme;
     if (this.usesBuiltInBasemap) applyBasemapTheme(this.map, theme);
-    for (const [layer, property, value] of facilityThemePaint(MARK_STYLE[theme])) {
+    for (const [layer, property, value] of facilityThemePaint(PALETTES[theme])) {
       if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, value);
     }
     if (this.map.isStyleLoaded()) applyCountryShading(this.map, this.countries, theme);
-    if (this.map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) this.map.setPaintProperty(COUNTRY_HIGHLIGHT_LAYER_ID, 'line-color', MARK_STYLE[theme].highlight);
-    this.flows.setSelectedHalo(FLOW_SELECTED_HALO[theme]);
-    void this.drawTransfers();
+    if (this.map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) this.map.setPaintProperty(COUNTRY_HIGHLIGHT_LAYER_ID, 'line-color', PALETTES[theme].highlight);
+    this.flows.setTheme(theme);
   }
 
   setLanguage(lang: Lang): void {
@@ -353,7 +290,7 @@ export class MapController {
     if (this.map.getSource(FACILITY_SOURCE_ID)) return;
     applyCountryShading(this.map, this.countries, this.theme);
     this.map.addSource(FACILITY_SOURCE_ID, facilitySource(this.facilities));
-    for (const layer of facilityLayers(MARK_STYLE[this.theme])) this.map.addLayer(layer);
+    for (const layer of facilityLayers(PALETTES[this.theme])) this.map.addLayer(layer);
     // Arcs under the circles: a facility's edge must stay visible where an arc ends on it.
     if (!this.map.getLayer(FLOW_LAYER_ID)) this.map.addLayer(this.flows, FACILITY_FILL_LAYER_ID);
     if (this.highlighted !== undefined) this.highlightFacility(this.highlighted);
@@ -366,7 +303,7 @@ export class MapController {
     const layers = [FACILITY_FILL_LAYER_ID, FACILITY_UNKNOWN_LAYER_ID].filter((id) => this.map.getLayer(id));
     const facility = layers.length ? this.map.queryRenderedFeatures(box, { layers })[0] : undefined;
     if (facility) return { kind: 'facility', id: String(facility.properties.id), ...point };
-    const transfer = this.map.getLayer(FLOW_LAYER_ID) ? this.flows.hitTest(point, this.map) : undefined;
+    const transfer = this.map.getLayer(FLOW_LAYER_ID) ? this.flows.pick(point, this.map) : undefined;
     if (transfer) return { kind: 'transfer', id: transfer, ...point };
     if (this.shadedIso3.size && this.map.getLayer(COUNTRY_SHADING_LAYER_ID)) {
       const country = this.map.queryRenderedFeatures([point.x, point.y], { layers: [COUNTRY_SHADING_LAYER_ID] })[0];

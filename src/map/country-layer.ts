@@ -5,7 +5,6 @@
  *
  * Only types come from maplibre-gl, so this module does not pull MapLibre into a chunk.
  */
-import { scaleThreshold, type ScaleThreshold } from 'd3-scale';
 import type {
   ExpressionSpecification,
   FillLayerSpecification,
@@ -13,33 +12,13 @@ import type {
   Map as MaplibreMap,
 } from 'maplibre-gl';
 import type { CountryContext } from '../data/types.js';
-import { BASEMAP_SHADING_BEFORE_ID, COUNTRY_SOURCE_ID, type BasemapTheme } from './basemap.js';
+import { BASEMAP_SHADING_BEFORE_ID, COUNTRY_SOURCE_ID } from './basemap.js';
+import type { Theme } from '../encodings/palette.js';
+import { occupancyColor } from '../encodings/scales.js';
 
 export const COUNTRY_SHADING_LAYER_ID = 'country-shading';
 
-/** Class breaks in percent: <100, 100–150, 150–200, 200–250, ≥250. 100 % is a full prison system. */
-export const OCCUPANCY_THRESHOLDS = [100, 150, 200, 250] as const;
-
-/**
- * One warm grey-brown hue, stepping in lightness, so the order reads without colour vision and the
- * context stays quieter than the data drawn over it: it meets neither the orange and blue of the
- * facility statuses nor the purple and teal of the transfer arcs. On the light basemap more
- * crowded is darker; on the dark one it is lighter, so it always stands further from the land
- * colour (BASEMAP_COLORS land: light #f6f5f2, dark #2a2e34). Country labels keep their halo on top.
- */
-export const OCCUPANCY_COLORS: Readonly<Record<BasemapTheme, readonly string[]>> = {
-  light: ['#e9e3d8', '#d6c9b5', '#bba68a', '#98805f', '#6f5a41'],
-  dark: ['#3d3831', '#554b3e', '#75664f', '#9a876a', '#c4b194'],
-};
-
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
-
-/** Occupancy in percent → fill colour, for the given basemap theme. */
-export function occupancyColor(theme: BasemapTheme = 'light'): ScaleThreshold<number, string> {
-  return scaleThreshold<number, string>()
-    .domain([...OCCUPANCY_THRESHOLDS])
-    .range([...OCCUPANCY_COLORS[theme]]);
-}
 
 /**
  * `fill-color` for the shading layer: a `match` on the polygons' `iso3` giving each country with an
@@ -47,7 +26,7 @@ export function occupancyColor(theme: BasemapTheme = 'light'): ScaleThreshold<nu
  */
 export function countryShadingExpression(
   countries: readonly CountryContext[],
-  theme: BasemapTheme = 'light',
+  theme: Theme = 'light',
 ): ExpressionSpecification | string {
   const color = occupancyColor(theme);
   const pairs: string[] = [];
@@ -71,7 +50,7 @@ export function countryShadingFilter(countries: readonly CountryContext[]): Filt
 
 /** The shading fill layer on the built-in basemap's country source. Insert before {@link BASEMAP_SHADING_BEFORE_ID}. */
 export function countryShadingLayer(
-  theme: BasemapTheme = 'light',
+  theme: Theme = 'light',
   countries: readonly CountryContext[] = [],
 ): FillLayerSpecification {
   return {
@@ -91,7 +70,7 @@ export function countryShadingLayer(
  * Adds the shading layer, or updates its colours for new data or a new theme. Does nothing on a
  * style without the built-in country source (a custom `basemap`).
  */
-export function applyCountryShading(map: MaplibreMap, countries: readonly CountryContext[], theme: BasemapTheme): void {
+export function applyCountryShading(map: MaplibreMap, countries: readonly CountryContext[], theme: Theme): void {
   if (!map.getSource(COUNTRY_SOURCE_ID)) return;
   if (map.getLayer(COUNTRY_SHADING_LAYER_ID)) {
     map.setFilter(COUNTRY_SHADING_LAYER_ID, countryShadingFilter(countries));

@@ -1,18 +1,17 @@
 /**
- * The facilities layer: a GeoJSON source of points carrying their already-scaled radius and
+ * The facilities layer: a GeoJSON source of points carrying the model's already-scaled radius and
  * colour, drawn as filled circles (known capacity) and hollow rings (unknown capacity).
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { LayerSpecification, GeoJSONSourceSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import type { Facility, FacilityStatus } from '../data/types.js';
+import type { FacilityStatus } from '../data/types.js';
+import type { ThemePalette } from '../encodings/palette.js';
+import type { FacilityMark } from '../model/model.js';
 
 export const FACILITY_SOURCE_ID = 'prison-map-facilities';
 export const FACILITY_FILL_LAYER_ID = 'prison-map-facilities-fill';
 export const FACILITY_UNKNOWN_LAYER_ID = 'prison-map-facilities-unknown';
 export const FACILITY_HIGHLIGHT_LAYER_ID = 'prison-map-facilities-highlight';
-
-/** The ring drawn for a facility of unknown capacity, in CSS px. */
-export const UNKNOWN_CAPACITY_RADIUS = 6;
 
 export interface FacilityFeatureProps {
   id: string;
@@ -24,30 +23,19 @@ export interface FacilityFeatureProps {
   unknownCapacity: boolean;
 }
 
-export interface FacilityMarkStyle {
-  /** Outline of every circle: separates overlapping circles and lifts them off the land. */
-  stroke: string;
-  highlight: string;
-}
-
-export function facilityFeatures(
-  facilities: readonly Facility[],
-  radius: (capacity: number) => number,
-  color: (status: FacilityStatus) => string,
-): FeatureCollection<Point, FacilityFeatureProps> {
+export function facilityFeatures(marks: readonly FacilityMark[]): FeatureCollection<Point, FacilityFeatureProps> {
   return {
     type: 'FeatureCollection',
-    features: facilities.map((f) => ({
+    features: marks.map((m) => ({
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: [f.longitude, f.latitude] },
+      geometry: { type: 'Point', coordinates: m.position },
       properties: {
-        id: f.id,
-        name: f.name,
-        status: f.status,
-        color: color(f.status),
-        unknownCapacity: f.capacity === null,
-        // A tiny facility still needs a visible dot; 2 px keeps it findable without lying much.
-        radius: f.capacity === null ? UNKNOWN_CAPACITY_RADIUS : Math.max(2, radius(f.capacity)),
+        id: m.facility.id,
+        name: m.facility.name,
+        status: m.facility.status,
+        color: m.color,
+        unknownCapacity: m.hollow,
+        radius: m.radius,
       },
     })),
   };
@@ -57,7 +45,7 @@ export function facilitySource(data: FeatureCollection): GeoJSONSourceSpecificat
   return { type: 'geojson', data, promoteId: 'id' };
 }
 
-export function facilityLayers(style: FacilityMarkStyle): LayerSpecification[] {
+export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highlight'>): LayerSpecification[] {
   return [
     {
       id: FACILITY_FILL_LAYER_ID,
@@ -72,7 +60,7 @@ export function facilityLayers(style: FacilityMarkStyle): LayerSpecification[] {
         'circle-radius': ['get', 'radius'],
         'circle-color': ['get', 'color'],
         'circle-opacity': 0.72,
-        'circle-stroke-color': style.stroke,
+        'circle-stroke-color': palette.markStroke,
         'circle-stroke-width': 1,
         'circle-pitch-alignment': 'map',
       },
@@ -98,7 +86,7 @@ export function facilityLayers(style: FacilityMarkStyle): LayerSpecification[] {
       paint: {
         'circle-radius': ['+', ['get', 'radius'], 3],
         'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': style.highlight,
+        'circle-stroke-color': palette.highlight,
         'circle-stroke-width': 2.5,
         'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'highlighted'], false], 1, 0],
       },
@@ -109,9 +97,9 @@ export function facilityLayers(style: FacilityMarkStyle): LayerSpecification[] {
 /** The paint values that depend on the theme, for restyling in place. */
 type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
 
-export function facilityThemePaint(style: FacilityMarkStyle): Array<[string, PaintProperty, string]> {
+export function facilityThemePaint(palette: Pick<ThemePalette, 'markStroke' | 'highlight'>): Array<[string, PaintProperty, string]> {
   return [
-    [FACILITY_FILL_LAYER_ID, 'circle-stroke-color', style.stroke],
-    [FACILITY_HIGHLIGHT_LAYER_ID, 'circle-stroke-color', style.highlight],
+    [FACILITY_FILL_LAYER_ID, 'circle-stroke-color', palette.markStroke],
+    [FACILITY_HIGHLIGHT_LAYER_ID, 'circle-stroke-color', palette.highlight],
   ];
 }

@@ -13,19 +13,17 @@
  * ## How the controller uses it
  *
  * ```ts
- * const flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID });
+ * const flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID, theme });
  * // in the `style.load` handler (first load and every basemap swap, which drops custom layers):
- * if (!map.getLayer(FLOW_LAYER_ID)) {
- *   map.addLayer(flows, map.getLayer(FACILITY_FILL_LAYER_ID) ? FACILITY_FILL_LAYER_ID : undefined);
- * }
- * // data, theme or selection changes:
- * const { arcs, unresolved } = flowArcs(transfers, endpointOf, theme); // report `unresolved` as issues
- * flows.setArcs(arcs);                  // rebuilds the GPU buffers: only when data or theme change
- * flows.setSelected(selectedTransferId); // cheap: no rebuild; a hidden (cancelled) arc shows only when selected
+ * if (!map.getLayer(FLOW_LAYER_ID)) map.addLayer(flows, FACILITY_FILL_LAYER_ID);
+ * flows.setFlows(model.flows);           // packs the GPU buffers: only when the data changes
+ * flows.setTheme('dark');                 // a uniform: no vertex is touched
+ * flows.setSelected(selectedTransferId);  // cheap; a hidden (cancelled) arc shows only when selected
  * flows.setAnimated(!noAnimation && !prefersReducedMotion);
- * // pointer: custom layers are not queryable, so ask the layer
- * const id = flows.hitTest(event.point, map);
+ * const id = flows.pick(event.point, map); // custom layers are not queryable, so ask the layer
  * ```
+ *
+ * Packing lives in flow-buffers.ts and picking in flow-picking.ts; this module is the GL side.
  *
  * Order: above country fills and shading, below facility circles (facilities are what a reader
  * clicks most, and a 1.5 px arc must not hide a circle's edge) — so add it before
@@ -39,51 +37,27 @@
  * `style.load` handler, as above, so that it is not added twice.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
-import type { Transfer } from '../data/types.js';
-import { arcBetween } from '../geo/arcs.js';
-import { MERCATOR_MAX_LAT } from '../geo/antimeridian.js';
-import {
-  FLOW_KIND_STYLES, FLOW_SELECTED_HALO, FLOW_STATUS_STYLES, UNKNOWN_COUNT_WIDTH, flowColor, flowWidth, hexToRgba,
-  type FlowTheme,
-} from './flow-style.js';
+import { FLOW_COLOR_SLOTS, flowSlotColors } from '../encodings/flow-style.js';
+import { PALETTES, hexToRgba, type Theme } from '../encodings/palette.js';
+import { mercatorX, mercatorY } from '../geo/mercator.js';
+import type { FlowMark } from '../model/model.js';
+import { POINT_FLOATS, STYLE_BYTES, packFlows, type FlowBuffers } from './flow-buffers.js';
+import { FlowPicker } from './flow-picking.js';
 
 export const FLOW_LAYER_ID = 'prison-map-flows';
-
-/** One arc as the layer draws it: everything already scaled. */
-export interface FlowArc {
-  /** The transfer id; what {@link FlowLayer.hitTest} returns. */
-  id: string;
-  /** [longitude, latitude] points from→to; longitudes continuous (see `arcBetween`). */
-  path: [number, number][];
-  /** Line width in CSS px. */
-  widthPx: number;
-  /** Straight (not premultiplied) RGBA in 0..1, or a CSS hex colour (`#rrggbb`, `#rrggbbaa`). */
-  color: [number, number, number, number] | string;
-  dashed: boolean;
-  dotted?: boolean;
-  /** Drawn (and hit-tested) only while it is the selected arc, e.g. a cancelled transfer. */
-  hidden?: boolean;
-}
 
 export interface FlowLayerOptions {
   /** Where the layer re-adds itself after a lost WebGL context comes back, if that layer exists. */
   beforeId?: string;
-  /** Outline of the selected arc (CSS hex). Default: the light theme's. */
-  selectedHalo?: string;
+  /** Colours of the arcs and of the selected arc's outline. Default light. */
+  theme?: Theme;
   /** Whether arcs move. Default true. */
   animated?: boolean;
 }
 
 /** Pattern speed, CSS px per second along the arc. */
 const SPEED_PX_PER_S = 40;
-/** Floats per point in the position buffer: Mercator x, y and distance along the arc. */
-const POINT_FLOATS = 3;
 const POINT_BYTES = POINT_FLOATS * 4;
-/** Bytes per point in the style buffer: RGBA8 colour, uint16 width (1/100 px), uint8 flags, pad. */
-const STYLE_BYTES = 8;
-const FLAG_DASHED = 1;
-const FLAG_DOTTED = 2;
-const FLAG_HIDDEN = 4;
 /** Copies of the world drawn at most, for low zooms with `renderWorldCopies`. */
 const MAX_WORLD_COPIES = 7;
 
@@ -95,10 +69,11 @@ uniform float u_px_ratio;     // device px per CSS px
 uniform float u_world_px;     // CSS px per Mercator unit
 uniform float u_world_offset; // whole worlds, in Mercator units
 uniform float u_selected;     // 1 in the pass that draws the selected arc
+uniform vec4 u_palette[${FLOW_COLOR_SLOTS}]; // straight RGBA per colour slot (kind x status), from the theme
 in vec3 a_prev;
 in vec3 a_pos;
 in vec3 a_next;
-in vec4 a_color;
+in float a_slot;
 in float a_width;
 in float a_flags;
 out vec4 v_color;
@@ -147,7 +122,7 @@ void main() {
   v_along = a_pos.z * u_world_px;
   v_across = side * halfQuad;
   v_width = width;
-  v_color = a_color;
+  v_color = u_palette[int(a_slot + 0.5)];
   v_flags = a_flags;
   if (u_selected > 0.5) v_color.a = max(v_color.a, 0.95);
 }
@@ -214,18 +189,6 @@ void main() {
 }
 `;
 
-interface ArcRange {
-  /** The arc's triangles: first index and number of indices in the index buffer. */
-  firstIndex: number;
-  indexCount: number;
-  /** Mercator bounding box: minX, minY, maxX, maxY. */
-  bbox: [number, number, number, number];
-  widthPx: number;
-  hidden: boolean;
-  /** Position in `arcs`. */
-  index: number;
-}
-
 interface GlResources {
   gl: WebGL2RenderingContext;
   program: WebGLProgram;
@@ -236,14 +199,6 @@ interface GlResources {
   uniforms: Record<string, WebGLUniformLocation | null>;
 }
 
-function mercatorX(lng: number): number {
-  return (180 + lng) / 360;
-}
-function mercatorY(lat: number): number {
-  const clamped = Math.max(-MERCATOR_MAX_LAT, Math.min(MERCATOR_MAX_LAT, lat));
-  return (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))) / 360;
-}
-
 export class FlowLayer implements CustomLayerInterface {
   readonly id = FLOW_LAYER_ID;
   readonly type = 'custom' as const;
@@ -251,12 +206,8 @@ export class FlowLayer implements CustomLayerInterface {
   /** Frames this layer has drawn; tests use it to prove that nothing renders while nothing moves. */
   frameCount = 0;
 
-  private arcs: FlowArc[] = [];
-  private ranges = new Map<string, ArcRange>();
-  private pointData = new Float32Array(0);
-  private styleData = new ArrayBuffer(0);
-  private indexData = new Uint32Array(0);
-  private extentX: [number, number] = [0, 1];
+  private buffers: FlowBuffers = packFlows([]);
+  private picker = new FlowPicker([]);
   private animated: boolean;
   private selected?: string;
   private timeOrigin = performance.now();
@@ -265,20 +216,28 @@ export class FlowLayer implements CustomLayerInterface {
   private res?: GlResources;
   /** Whether the GPU holds the current arcs. GL work waits for render(), where MapLibre expects it. */
   private uploaded = false;
-  private beforeId?: string;
-  private halo: [number, number, number, number];
+  private readonly beforeId?: string;
+  private palette!: Float32Array;
+  private halo!: [number, number, number, number];
 
   constructor(options: FlowLayerOptions = {}) {
     this.beforeId = options.beforeId;
     this.animated = options.animated ?? true;
-    this.halo = hexToRgba(options.selectedHalo ?? FLOW_SELECTED_HALO.light);
+    this.setTheme(options.theme ?? 'light');
   }
 
-  /** Replaces the arcs; rebuilds the GPU buffers once. */
-  setArcs(arcs: readonly FlowArc[]): void {
-    this.arcs = [...arcs];
-    this.build();
+  /** Replaces the arcs: packs the GPU buffers and the picking index once. */
+  setFlows(flows: readonly FlowMark[]): void {
+    this.buffers = packFlows(flows);
+    this.picker = new FlowPicker(flows);
     this.uploaded = false;
+    this.map?.triggerRepaint();
+  }
+
+  /** Recolours every arc and the selected arc's outline: uniforms only, no vertex is touched. */
+  setTheme(theme: Theme): void {
+    this.palette = flowSlotColors(theme);
+    this.halo = hexToRgba(PALETTES[theme].selectedHalo);
     this.map?.triggerRepaint();
   }
 
@@ -295,15 +254,10 @@ export class FlowLayer implements CustomLayerInterface {
     return this.animated;
   }
 
-  /** Emphasises one arc (drawn last, wider, outlined); a `hidden` arc is drawn only while selected. */
+  /** Emphasises one arc (drawn last, wider, outlined); a hidden arc is drawn only while selected. */
   setSelected(id: string | undefined): void {
     if (id === this.selected) return;
     this.selected = id;
-    this.map?.triggerRepaint();
-  }
-
-  setSelectedHalo(hex: string): void {
-    this.halo = hexToRgba(hex);
     this.map?.triggerRepaint();
   }
 
@@ -311,34 +265,10 @@ export class FlowLayer implements CustomLayerInterface {
    * The id of the arc nearest to a screen point (CSS px, as in MapLibre's mouse events), if one
    * is within max(6 px, half its width); hidden arcs count only while selected.
    */
-  hitTest(point: { x: number; y: number }, map: MapLibreMap): string | undefined {
-    const flat = map.getPitch() === 0;
-    const worldPx = 512 * 2 ** map.getZoom();
+  pick(point: { x: number; y: number }, map: MapLibreMap): string | undefined {
     const here = map.unproject([point.x, point.y]);
-    const mx = mercatorX(here.lng);
-    const my = mercatorY(here.lat);
     const copies = map.getRenderWorldCopies() ? [0, -1, 1, -2, 2] : [0];
-    let best: string | undefined;
-    let bestDistance = Infinity;
-    for (const [id, range] of this.ranges) {
-      if (range.hidden && id !== this.selected) continue;
-      const width = id === this.selected ? range.widthPx * 1.3 + 2 : range.widthPx;
-      const tolerance = Math.max(6, width / 2);
-      for (const k of copies) {
-        if (flat) {
-          // Rotation keeps distances, so a Mercator box test is exact enough to skip far arcs.
-          const margin = (tolerance + 1) / worldPx;
-          const [x0, y0, x1, y1] = range.bbox;
-          if (mx < x0 + k - margin || mx > x1 + k + margin || my < y0 - margin || my > y1 + margin) continue;
-        }
-        const d = this.distanceToArc(range, point, map, k * 360);
-        if (d <= tolerance && d < bestDistance) {
-          bestDistance = d;
-          best = id;
-        }
-      }
-    }
-    return best;
+    return this.picker.pick(mercatorX(here.lng), mercatorY(here.lat), 512 * 2 ** map.getZoom(), copies, this.selected);
   }
 
   onAdd(map: MapLibreMap): void {
@@ -380,25 +310,26 @@ export class FlowLayer implements CustomLayerInterface {
       this.upload(res);
       this.uploaded = true;
     }
-    const selected = this.selected !== undefined ? this.ranges.get(this.selected) : undefined;
-    if (this.indexData.length > 0) {
-      const pxRatio = map.getPixelRatio();
+    const { indices, ranges } = this.buffers;
+    const selected = this.selected !== undefined ? ranges.get(this.selected) : undefined;
+    if (indices.length > 0) {
       const u = res.uniforms;
       gl.useProgram(res.program);
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
       gl.uniformMatrix4fv(u.u_matrix, false, options.defaultProjectionData.mainMatrix as Float32Array);
       gl.uniform2f(u.u_viewport, gl.drawingBufferWidth, gl.drawingBufferHeight);
-      gl.uniform1f(u.u_px_ratio, pxRatio);
+      gl.uniform1f(u.u_px_ratio, map.getPixelRatio());
       gl.uniform1f(u.u_world_px, 512 * 2 ** map.getZoom());
       gl.uniform1f(u.u_time, this.currentTime());
       gl.uniform4fv(u.u_halo, this.halo);
+      gl.uniform4fv(u.u_palette, this.palette);
       const copies = this.worldCopies(map);
       gl.uniform1f(u.u_selected, 0);
       gl.bindVertexArray(res.vao);
       // One draw call per world copy: SwiftShader and some drivers pay per draw and per instance.
       for (const k of copies) {
         gl.uniform1f(u.u_world_offset, k);
-        gl.drawElements(gl.TRIANGLES, this.indexData.length, gl.UNSIGNED_INT, 0);
+        gl.drawElements(gl.TRIANGLES, indices.length, gl.UNSIGNED_INT, 0);
       }
       if (selected && selected.indexCount > 0) {
         gl.uniform1f(u.u_selected, 1);
@@ -422,8 +353,9 @@ export class FlowLayer implements CustomLayerInterface {
     const bounds = map.getBounds();
     const west = mercatorX(bounds.getWest());
     const east = mercatorX(bounds.getEast());
-    const from = Math.ceil(west - this.extentX[1]);
-    const to = Math.floor(east - this.extentX[0]);
+    const [minX, maxX] = this.buffers.extentX;
+    const from = Math.ceil(west - maxX);
+    const to = Math.floor(east - minX);
     const copies: number[] = [];
     for (let k = from; k <= to && copies.length < MAX_WORLD_COPIES; k++) copies.push(k);
     return copies.length > 0 ? copies : [0];
@@ -440,75 +372,6 @@ export class FlowLayer implements CustomLayerInterface {
       // The rebuilt style is still loading.
       map.once('style.load', add);
     }
-  }
-
-  /**
-   * Packs the arcs into vertex arrays: two vertices (left, right) per point, with two padding
-   * vertices at each end so that every vertex can read the point before and after it.
-   */
-  private build(): void {
-    const total = this.arcs.reduce((n, arc) => n + arc.path.length, 0);
-    const segments = this.arcs.reduce((n, arc) => n + Math.max(0, arc.path.length - 1), 0);
-    const points = new Float32Array((total * 2 + 4) * POINT_FLOATS);
-    const styles = new ArrayBuffer(total * 2 * STYLE_BYTES);
-    const indices = new Uint32Array(segments * 6);
-    const view = new DataView(styles);
-    this.ranges = new Map();
-    let minX = Infinity;
-    let maxX = -Infinity;
-    let p = 0;
-    let n = 0;
-    for (const [index, arc] of this.arcs.entries()) {
-      const [r, g, b, a] = typeof arc.color === 'string' ? hexToRgba(arc.color) : arc.color;
-      const flags = (arc.dashed ? FLAG_DASHED : 0) | (arc.dotted ? FLAG_DOTTED : 0) | (arc.hidden ? FLAG_HIDDEN : 0);
-      const width = Math.round(Math.max(0, Math.min(655, arc.widthPx)) * 100);
-      const firstIndex = n;
-      let distance = 0;
-      let px = 0;
-      let py = 0;
-      const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (let i = 0; i < arc.path.length; i++) {
-        const x = mercatorX(arc.path[i][0]);
-        const y = mercatorY(arc.path[i][1]);
-        const step = i > 0 ? Math.hypot(x - px, y - py) : 0;
-        distance += step;
-        // A segment of zero length draws nothing and would break the arc's distance order.
-        if (i > 0 && step > 0) {
-          const v = 2 * (p - 1);
-          indices.set([v, v + 1, v + 2, v + 1, v + 3, v + 2], n);
-          n += 6;
-        }
-        px = x;
-        py = y;
-        for (let s = 0; s < 2; s++) {
-          const e = (2 * p + s + 2) * POINT_FLOATS;
-          points[e] = x;
-          points[e + 1] = y;
-          points[e + 2] = distance;
-          const o = (2 * p + s) * STYLE_BYTES;
-          view.setUint8(o, Math.round(r * 255));
-          view.setUint8(o + 1, Math.round(g * 255));
-          view.setUint8(o + 2, Math.round(b * 255));
-          view.setUint8(o + 3, Math.round(a * 255));
-          view.setUint16(o + 4, width, true);
-          view.setUint8(o + 6, flags);
-        }
-        bbox[0] = Math.min(bbox[0], x);
-        bbox[1] = Math.min(bbox[1], y);
-        bbox[2] = Math.max(bbox[2], x);
-        bbox[3] = Math.max(bbox[3], y);
-        p++;
-      }
-      if (arc.path.length > 0) {
-        minX = Math.min(minX, bbox[0]);
-        maxX = Math.max(maxX, bbox[2]);
-        this.ranges.set(arc.id, { firstIndex, indexCount: n - firstIndex, bbox, widthPx: arc.widthPx, hidden: !!arc.hidden, index });
-      }
-    }
-    this.pointData = points;
-    this.styleData = styles;
-    this.indexData = n === indices.length ? indices : indices.slice(0, n);
-    this.extentX = Number.isFinite(minX) ? [minX, maxX] : [0, 1];
   }
 
   private createResources(gl: WebGL2RenderingContext): GlResources {
@@ -528,7 +391,7 @@ export class FlowLayer implements CustomLayerInterface {
       throw new Error(`flow layer program: ${gl.getProgramInfoLog(program)}`);
     }
     const uniforms: GlResources['uniforms'] = {};
-    for (const name of ['u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_world_offset', 'u_selected', 'u_time', 'u_halo']) {
+    for (const name of ['u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_world_offset', 'u_selected', 'u_time', 'u_halo', 'u_palette']) {
       uniforms[name] = gl.getUniformLocation(program, name);
     }
     return {
@@ -542,9 +405,10 @@ export class FlowLayer implements CustomLayerInterface {
 
   private upload(res: GlResources): void {
     const { gl, program } = res;
+    const { points, styles, indices } = this.buffers;
     gl.bindVertexArray(res.vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, res.points);
-    gl.bufferData(gl.ARRAY_BUFFER, this.pointData, gl.STATIC_DRAW);
+    gl.bufferData(gl.ARRAY_BUFFER, points, gl.STATIC_DRAW);
     // Vertex v reads its point at entry v + 2, the previous point at v and the next at v + 4.
     (['a_prev', 'a_pos', 'a_next'] as const).forEach((name, i) => {
       const loc = gl.getAttribLocation(program, name);
@@ -553,9 +417,9 @@ export class FlowLayer implements CustomLayerInterface {
       gl.vertexAttribPointer(loc, 3, gl.FLOAT, false, POINT_BYTES, i * 2 * POINT_BYTES);
     });
     gl.bindBuffer(gl.ARRAY_BUFFER, res.styles);
-    gl.bufferData(gl.ARRAY_BUFFER, this.styleData, gl.STATIC_DRAW);
+    gl.bufferData(gl.ARRAY_BUFFER, styles, gl.STATIC_DRAW);
     const attributes: Array<[string, number, number, boolean, number]> = [
-      ['a_color', 4, gl.UNSIGNED_BYTE, true, 0],
+      ['a_slot', 1, gl.UNSIGNED_BYTE, false, 0],
       ['a_width', 1, gl.UNSIGNED_SHORT, false, 4],
       ['a_flags', 1, gl.UNSIGNED_BYTE, false, 6],
     ];
@@ -566,65 +430,8 @@ export class FlowLayer implements CustomLayerInterface {
       gl.vertexAttribPointer(loc, size, type, normalized, STYLE_BYTES, offset);
     }
     gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, res.indices);
-    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.indexData, gl.STATIC_DRAW);
+    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, indices, gl.STATIC_DRAW);
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
   }
-
-  /** Shortest screen distance (CSS px) from a point to an arc drawn `dLng` degrees east. */
-  private distanceToArc(range: ArcRange, point: { x: number; y: number }, map: MapLibreMap, dLng: number): number {
-    const path = this.arcs[range.index].path;
-    let best = Infinity;
-    let prev: { x: number; y: number } | undefined;
-    for (const [lng, lat] of path) {
-      const q = map.project([lng + dLng, lat]);
-      if (prev) best = Math.min(best, segmentDistance(point, prev, q));
-      else best = Math.min(best, Math.hypot(point.x - q.x, point.y - q.y));
-      prev = q;
-    }
-    return best;
-  }
-}
-
-function segmentDistance(p: { x: number; y: number }, a: { x: number; y: number }, b: { x: number; y: number }): number {
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const length2 = dx * dx + dy * dy;
-  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2));
-  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
-}
-
-/**
- * The arcs for a set of transfers: great circles between their endpoints, width by count,
- * colour and dots by kind, opacity and dashes by status. Cancelled transfers come back with
- * `hidden: true` (drawn only while selected). Endpoints that `endpoints` cannot place are listed
- * in `unresolved` and their transfers left out.
- */
-export function flowArcs(
-  transfers: readonly Transfer[],
-  endpoints: (idOrIso3: string) => [number, number] | undefined,
-  theme: FlowTheme,
-  options: { maxWidthPx?: number } = {},
-): { arcs: FlowArc[]; unresolved: Array<{ transfer: Transfer; field: 'from' | 'to' }> } {
-  const width = flowWidth(transfers, options.maxWidthPx);
-  const arcs: FlowArc[] = [];
-  const unresolved: Array<{ transfer: Transfer; field: 'from' | 'to' }> = [];
-  for (const transfer of transfers) {
-    const from = endpoints(transfer.from);
-    const to = endpoints(transfer.to);
-    if (!from) unresolved.push({ transfer, field: 'from' });
-    if (!to) unresolved.push({ transfer, field: 'to' });
-    if (!from || !to) continue;
-    const status = FLOW_STATUS_STYLES[transfer.status];
-    arcs.push({
-      id: transfer.id,
-      path: arcBetween(from, to),
-      widthPx: transfer.count === undefined ? UNKNOWN_COUNT_WIDTH : width(transfer.count),
-      color: flowColor(transfer.kind, transfer.status, theme),
-      dashed: status.dashed,
-      dotted: FLOW_KIND_STYLES[transfer.kind].dotted,
-      hidden: status.hiddenUnlessSelected,
-    });
-  }
-  return { arcs, unresolved };
 }

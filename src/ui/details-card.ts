@@ -29,11 +29,19 @@ export function facilityDisplayName(facility: Facility, lang: Lang): string {
   return lang === 'es' && facility.nameEs ? facility.nameEs : facility.name;
 }
 
+const facilityIndex = new WeakMap<readonly Facility[], Map<string, Facility>>();
+
 /** A `facilityName` for a {@link CardContext}, from the facilities of the current data. */
 export function facilityNamer(facilities: readonly Facility[], lang: Lang): (id: string) => string | undefined {
-  const byId = new Map(facilities.map((f) => [f.id, f]));
+  // Built once per dataset: a tooltip asks for a name on every item the pointer reaches.
+  let byId = facilityIndex.get(facilities);
+  if (!byId) {
+    byId = new Map(facilities.map((f) => [f.id, f]));
+    facilityIndex.set(facilities, byId);
+  }
+  const index = byId;
   return (id) => {
-    const facility = byId.get(id);
+    const facility = index.get(id);
     return facility ? facilityDisplayName(facility, lang) : undefined;
   };
 }

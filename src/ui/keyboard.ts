@@ -1,22 +1,7 @@
 /**
- * The map's keyboard model: one tab stop, then arrow keys walk through the items in a geographic
- * reading order (facilities west to east, then transfers), Enter opens the current one.
+ * The map's keyboard model: one tab stop, then arrow keys walk through the items in the model's
+ * reading order (facilities west to east, then transfers), Enter opens the current one, +/- zoom.
  */
-import type { Facility, Transfer } from '../data/types.js';
-
-export interface NavItem {
-  kind: 'facility' | 'transfer';
-  id: string;
-}
-
-/** Facilities from west to east (north first where they share a meridian), then transfers as given. */
-export function navigationOrder(facilities: readonly Facility[], transfers: readonly Transfer[]): NavItem[] {
-  const byPlace = [...facilities].sort((a, b) => a.longitude - b.longitude || b.latitude - a.latitude);
-  return [
-    ...byPlace.map((f) => ({ kind: 'facility' as const, id: f.id })),
-    ...transfers.filter((t) => t.status !== 'cancelled').map((t) => ({ kind: 'transfer' as const, id: t.id })),
-  ];
-}
 
 export type KeyAction =
   | { type: 'move'; index: number }

@@ -1,23 +1,28 @@
-/** The legend: nested reference circles at rounded capacities, the status colours, unknown capacity. */
+/**
+ * The legend: nested reference circles at rounded capacities, the status colours, unknown
+ * capacity; then the transfers and the occupancy shading when the data has them. Everything it
+ * shows comes from the model's legend, so it says what the map draws.
+ */
 import { html, svg, nothing, type TemplateResult } from 'lit';
-import type { FacilityStatus } from '../data/types.js';
+import type { Theme } from '../encodings/palette.js';
 import { formatNumber, strings, type Lang } from '../i18n/strings.js';
+import type { LegendModel } from '../model/model.js';
+import { flowLegendTemplate } from './flow-legend.js';
+import { occupancyLegendTemplate } from './occupancy-legend.js';
 
-export interface LegendModel {
-  lang: Lang;
-  /** Reference capacities with their radius in CSS px, largest first. */
-  circles: Array<{ capacity: number; radius: number }>;
-  /** Only the statuses present in the data, in the contract's order. */
-  statuses: Array<{ status: FacilityStatus; color: string }>;
-  showUnknown: boolean;
+export function legendTemplate(legend: LegendModel, lang: Lang, theme: Theme): TemplateResult {
+  return html`
+    ${legend.statuses.length || legend.showUnknown ? facilityLegendTemplate(legend, lang) : nothing}
+    ${legend.flows ? flowLegendTemplate(legend.flows, lang, theme) : nothing}
+    ${legend.occupancy ? occupancyLegendTemplate(lang, theme) : nothing}`;
 }
 
-export function legendTemplate(model: LegendModel): TemplateResult {
-  const t = strings(model.lang);
+function facilityLegendTemplate(model: LegendModel, lang: Lang): TemplateResult {
+  const t = strings(lang);
   return html`
     <div class="legend-section">
       <div class="legend-title">${t.legendTitle}</div>
-      ${model.circles.length ? nestedCircles(model) : nothing}
+      ${model.circles.length ? nestedCircles(model, lang) : nothing}
     </div>
     <div class="legend-section">
       <div class="legend-title">${t.statusTitle}</div>
@@ -29,7 +34,7 @@ export function legendTemplate(model: LegendModel): TemplateResult {
     </div>`;
 }
 
-function nestedCircles(model: LegendModel): TemplateResult {
+function nestedCircles(model: LegendModel, lang: Lang): TemplateResult {
   const largest = model.circles[0].radius;
   const labelGap = 8;
   const width = largest * 2 + labelGap + 64;
@@ -44,7 +49,7 @@ function nestedCircles(model: LegendModel): TemplateResult {
       return svg`
         <circle cx=${cx} cy=${bottom - radius} r=${radius}></circle>
         <line x1=${cx} y1=${circleTop} x2=${largest * 2 + labelGap} y2=${circleTop}></line>
-        <text x=${largest * 2 + labelGap + 2} y=${circleTop} dominant-baseline="middle">${formatNumber(capacity, model.lang)}</text>`;
+        <text x=${largest * 2 + labelGap + 2} y=${circleTop} dominant-baseline="middle">${formatNumber(capacity, lang)}</text>`;
     })}
   </svg>`;
 }

@@ -1,7 +1,7 @@
 /** The legend entry for the occupancy shading of countries: five classes, with their colours. */
 import { html, type TemplateResult } from 'lit';
-import type { BasemapTheme } from '../map/basemap.js';
-import { OCCUPANCY_COLORS, OCCUPANCY_THRESHOLDS } from '../map/country-layer.js';
+import { PALETTES, type Theme } from '../encodings/palette.js';
+import { OCCUPANCY_THRESHOLDS } from '../encodings/scales.js';
 import { formatPercent, strings, type Lang } from '../i18n/reader-strings.js';
 
 /** The class labels, lowest first: "Under 100%", "100–150%", …, "250% or more". */
@@ -17,9 +17,9 @@ export function occupancyClassLabels(lang: Lang): string[] {
 }
 
 /** Put it inside the element's `.legend` box, next to {@link legendTemplate}'s sections. */
-export function occupancyLegendTemplate(lang: Lang, theme: BasemapTheme = 'light'): TemplateResult {
+export function occupancyLegendTemplate(lang: Lang, theme: Theme = 'light'): TemplateResult {
   const t = strings(lang);
-  const colors = OCCUPANCY_COLORS[theme];
+  const colors = PALETTES[theme].occupancy;
   return html`<div class="legend-section occupancy-legend">
     <div class="legend-title">${t.occupancyLegendTitle}</div>
     <ul class="legend-statuses">

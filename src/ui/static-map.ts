@@ -5,10 +5,10 @@
  * - Web Mercator, like the interactive map, rotated so the data sits in the middle of the view
  *   (a view across the Pacific is not cut at the antimeridian) and fitted to every facility and
  *   every transfer arc, with room for the largest circle; everything is clipped to the view.
- * - Facilities: the same radius (CSS px) and status colour as on the map, unknown capacity as a
+ * - Facilities: the model's marks (radius, status colour), as on the map; unknown capacity as a
  *   hollow ring, larger circles first so small ones stay visible on top.
- * - Transfers: the same bent great-circle arcs ({@link arcBetween}) with colour, width, dots and
- *   dashes by kind and status from flow-style.ts, and an arrowhead at the `to` end. Cancelled
+ * - Transfers: the model's flow marks (the same bent great-circle arcs, width, dots and dashes),
+ *   coloured from the theme's palette, with an arrowhead at the `to` end. Hidden (cancelled)
  *   transfers are left out, as on the map, unless selected.
  *
  * Text from data only ever goes through Lit text bindings (`<title>`), never HTML. Colours are
@@ -19,28 +19,16 @@ import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, MultiLineString } from 'geojson';
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import type { CountryContext, Facility, Transfer } from '../data/types.js';
-import { arcBetween, type LngLat } from '../geo/arcs.js';
+import type { LngLat } from '../geo/arcs.js';
 import { MERCATOR_MAX_LAT } from '../geo/antimeridian.js';
-import {
-  countryAnchors,
-  countryName,
-  loadCountries,
-  loadCountryBorders,
-  type CountryCollection,
-} from '../geo/countries.js';
-import { BASEMAP_COLORS } from '../map/basemap.js';
-import { occupancyColor } from '../map/country-layer.js';
-import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES, UNKNOWN_COUNT_WIDTH, flowWidth } from '../map/flow-style.js';
+import { countryName, loadCountries, loadCountryBorders, type CountryCollection } from '../geo/countries.js';
+import { PALETTES, type Theme } from '../encodings/palette.js';
+import { occupancyColor } from '../encodings/scales.js';
+import type { FacilityMark, FlowMark, MapModel } from '../model/model.js';
 import { strings } from '../i18n/reader-strings.js';
 
-export type StaticMapTheme = 'light' | 'dark';
+export type StaticMapTheme = Theme;
 export type StaticMapLang = 'en' | 'es';
-
-/** Circle outlines by theme, as on the map (controller's MARK_STYLE). */
-export const STATIC_MARK_STROKE: Readonly<Record<StaticMapTheme, string>> = {
-  light: '#ffffff',
-  dark: '#10151f',
-};
 
 /** Fill opacity of a facility circle, as on the map. */
 const FACILITY_FILL_OPACITY = 0.72;
@@ -50,29 +38,21 @@ const UNKNOWN_RING_WIDTH = 2.5;
 const MIN_SPAN_DEGREES = 4;
 
 export interface StaticMapGeometryInput {
-  facilities: readonly Facility[];
-  /** Radius in CSS px (for unknown capacity: the ring's radius), e.g. from the model's facilityFeatures. */
-  facilityRadius: (f: Facility) => number;
-  facilityColor: (f: Facility) => string;
-  transfers: readonly Transfer[];
-  /**
-   * Places a transfer's `from`/`to` (facility id or ISO3). Default: a facility of `facilities`
-   * by id, else the country's anchor ({@link countryAnchors}).
-   */
-  endpoint?: (idOrIso3: string) => LngLat | undefined;
+  /** The model's facility marks. */
+  facilities: readonly FacilityMark[];
+  /** The model's flow marks. */
+  flows: readonly FlowMark[];
   /** Country polygons (`loadCountries('50m')`). */
   countries: CountryCollection;
   /** Land borders (`loadCountryBorders('50m')`); optional. */
   borders?: Feature<MultiLineString>;
   /** Occupancy context: countries with an `occupancyPct` are shaded, as on the map. */
   occupancy?: readonly CountryContext[];
-  /** A selected transfer is drawn even when cancelled. */
+  /** A selected hidden (cancelled) transfer is drawn. */
   selected?: string;
   theme: StaticMapTheme;
   width: number;
   height: number;
-  /** Max arc width in CSS px; default flow-style's. */
-  maxFlowWidth?: number;
 }
 
 export interface StaticCountryShape {
@@ -124,8 +104,6 @@ export interface StaticMapGeometry {
   /** Largest first (drawing order). */
   circles: StaticCircle[];
   arcs: StaticArc[];
-  /** Transfers with an endpoint that could not be placed. */
-  skipped: Transfer[];
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -192,26 +170,25 @@ function insetFromEnd(points: ReadonlyArray<[number, number]>, circles: readonly
   return 0;
 }
 
-function arcStyle(transfer: Transfer, theme: StaticMapTheme, width: number) {
-  const kind = FLOW_KIND_STYLES[transfer.kind];
-  const status = FLOW_STATUS_STYLES[transfer.status];
+/** How the SVG draws a flow mark: the same patterns and arrowheads as the GPU layer's shader. */
+function arcStyle(flow: FlowMark, theme: StaticMapTheme) {
+  const width = flow.widthPx;
   let dasharray: string | undefined;
-  // The same patterns as the GPU layer's shader.
-  if (kind.dotted) {
-    const spacing = Math.max(6, width * 3) * (status.dashed ? 2 : 1);
+  if (flow.dotted) {
+    const spacing = Math.max(6, width * 3) * (flow.dashed ? 2 : 1);
     dasharray = `0 ${round(spacing)}`;
-  } else if (status.dashed) {
+  } else if (flow.dashed) {
     const period = Math.max(9, width * 4);
     dasharray = `${round(period * 0.6)} ${round(period * 0.4)}`;
   }
   const arrowHalfWidth = Math.max(width * 0.9 + 1.5, 3.5);
   return {
-    color: kind.color[theme],
-    opacity: status.opacity,
+    color: PALETTES[theme].flows[flow.transfer.kind],
+    opacity: flow.opacity,
     dasharray,
     // Dots as the shader draws them: radius max(width / 2 + 0.5, 1.5).
-    strokeWidth: kind.dotted ? Math.max(width + 1, 3) : width,
-    linecap: kind.dotted ? ('round' as const) : ('butt' as const),
+    strokeWidth: flow.dotted ? Math.max(width + 1, 3) : width,
+    linecap: flow.dotted ? ('round' as const) : ('butt' as const),
     arrowHalfWidth,
     arrowLength: arrowHalfWidth * 2.2,
   };
@@ -223,35 +200,12 @@ function arcStyle(transfer: Transfer, theme: StaticMapTheme, width: number) {
  */
 export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeometry {
   const { width, height, theme } = input;
-  const byId = new Map(input.facilities.map((f) => [f.id, f]));
-  let anchors: Map<string, [number, number]> | undefined;
-  const endpoint =
-    input.endpoint ??
-    ((key: string): LngLat | undefined => {
-      const facility = byId.get(key);
-      if (facility) return [facility.longitude, facility.latitude];
-      anchors ??= countryAnchors(input.countries);
-      return anchors.get(key.trim().toUpperCase());
-    });
-
-  // Transfers the map would draw: everything but cancelled ones (unless selected).
-  const flowWidthScale = flowWidth(input.transfers, input.maxFlowWidth);
-  const placed: Array<{ transfer: Transfer; path: LngLat[] }> = [];
-  const skipped: Transfer[] = [];
-  for (const transfer of input.transfers) {
-    if (FLOW_STATUS_STYLES[transfer.status].hiddenUnlessSelected && transfer.id !== input.selected) continue;
-    const from = endpoint(transfer.from);
-    const to = endpoint(transfer.to);
-    if (!from || !to) {
-      skipped.push(transfer);
-      continue;
-    }
-    placed.push({ transfer, path: arcBetween(from, to) });
-  }
+  // Transfers the map would draw: hidden ones (cancelled) only when selected.
+  const placed = input.flows.filter((flow) => !flow.hidden || flow.transfer.id === input.selected);
 
   // Everything the view must show, as [lng, lat].
   const points: LngLat[] = [
-    ...input.facilities.map((f) => [f.longitude, f.latitude] as LngLat),
+    ...input.facilities.map((f) => f.position),
     ...placed.flatMap((p) => p.path),
   ];
   const centerLng = centralLongitude(points.map((p) => p[0]));
@@ -270,8 +224,8 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     fitPoints.push([midLng - h, clampLat(midLat - h)], [midLng + h, clampLat(midLat + h)]);
   }
 
-  const maxRadius = max(input.facilities, (f) => input.facilityRadius(f)) ?? 0;
-  const maxArrow = max(placed, (p) => arcStyle(p.transfer, theme, flowWidthScale(p.transfer.count ?? 0)).arrowHalfWidth) ?? 0;
+  const maxRadius = max(input.facilities, (f) => f.radius) ?? 0;
+  const maxArrow = max(placed, (p) => arcStyle(p, theme).arrowHalfWidth) ?? 0;
   const padding = Math.min(Math.max(16, maxRadius + 6, maxArrow + 6), Math.min(width, height) * 0.25);
 
   const projection = geoMercator()
@@ -293,7 +247,7 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
   };
   const path = geoPath(projection).digits(1);
 
-  const colors = BASEMAP_COLORS[theme];
+  const colors = PALETTES[theme].basemap;
   const shade = occupancyColor(theme);
   const occupancy = new Map<string, number>();
   for (const c of input.occupancy ?? []) {
@@ -308,26 +262,18 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
   }
 
   const circles: StaticCircle[] = input.facilities
-    .map((facility) => {
-      const [cx, cy] = project([facility.longitude, facility.latitude]);
-      return {
-        facility,
-        cx: round(cx),
-        cy: round(cy),
-        r: input.facilityRadius(facility),
-        color: input.facilityColor(facility),
-        hollow: facility.capacity === null,
-      };
+    .map((mark) => {
+      const [cx, cy] = project(mark.position);
+      return { facility: mark.facility, cx: round(cx), cy: round(cy), r: mark.radius, color: mark.color, hollow: mark.hollow };
     })
     .filter((c) => Number.isFinite(c.cx) && Number.isFinite(c.cy))
     .sort((a, b) => b.r - a.r);
 
-  const arcs: StaticArc[] = placed.map(({ transfer, path: lngLats }) => {
-    const pts = lngLats.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
-    const lineWidth = transfer.count === undefined ? UNKNOWN_COUNT_WIDTH : flowWidthScale(transfer.count);
-    const { strokeWidth, ...style } = arcStyle(transfer, theme, lineWidth);
+  const arcs: StaticArc[] = placed.map((flow) => {
+    const pts = flow.path.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
+    const { strokeWidth, ...style } = arcStyle(flow, theme);
     return {
-      transfer,
+      transfer: flow.transfer,
       points: pts,
       d: `M${pts.map(([x, y]) => `${x},${y}`).join('L')}`,
       width: round(strokeWidth),
@@ -345,7 +291,6 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     borders: input.borders ? (path(input.borders) ?? '') : '',
     circles,
     arcs,
-    skipped,
   };
 }
 
@@ -364,11 +309,11 @@ let renderCount = 0;
 export async function staticMapTemplate(input: StaticMapInput): Promise<TemplateResult> {
   const [countries, borders] = await Promise.all([loadCountries('50m'), loadCountryBorders('50m')]);
   const g = staticMapGeometry({ ...input, countries, borders });
-  const colors = BASEMAP_COLORS[input.theme];
-  const stroke = STATIC_MARK_STROKE[input.theme];
+  const colors = PALETTES[input.theme].basemap;
+  const stroke = PALETTES[input.theme].markStroke;
   const t = strings(input.lang);
   const prefix = `prison-map-static-${++renderCount}`;
-  const facilityById = new Map(input.facilities.map((f) => [f.id, f]));
+  const facilityById = new Map(input.facilities.map((m) => [m.facility.id, m.facility]));
   const facilityName = (f: Facility) => (input.lang === 'es' && f.nameEs ? f.nameEs : f.name);
   const placeName = (key: string) => {
     const f = facilityById.get(key);
@@ -415,4 +360,15 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
       </g>
     </g>
   </svg>`;
+}
+
+/** The static picture of a model, sized to the box it replaces the map in. */
+export function staticMapOf(
+  model: MapModel, box: Element, view: Pick<StaticMapInput, 'selected' | 'theme' | 'lang' | 'label'>,
+): Promise<TemplateResult> {
+  const { width, height } = box.getBoundingClientRect();
+  return staticMapTemplate({
+    ...view, facilities: model.facilities, flows: model.flows, occupancy: model.data.countries,
+    width: Math.max(200, Math.round(width)), height: Math.max(150, Math.round(height)),
+  });
 }

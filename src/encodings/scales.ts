@@ -1,12 +1,15 @@
 /**
- * The scales every mark uses. Marks (map layers, legend) receive values already scaled and never
- * build scales of their own, so the map and its legend cannot disagree.
+ * The scales every mark uses. Marks (map layers, SVG fallback, legends) receive values already
+ * scaled, from the model, and never build scales of their own, so the map and its legend cannot
+ * disagree.
  */
 import { max } from 'd3-array';
-import { scaleOrdinal, scaleSqrt, type ScaleOrdinal, type ScalePower } from 'd3-scale';
-import { FACILITY_STATUSES, type Facility, type FacilityStatus } from './data/types.js';
+import { scaleOrdinal, scaleSqrt, scaleThreshold, type ScaleOrdinal, type ScalePower, type ScaleThreshold } from 'd3-scale';
+import { FACILITY_STATUSES, type Facility, type FacilityStatus, type Transfer } from '../data/types.js';
+import { PALETTES, type Theme } from './palette.js';
 
-export const DEFAULT_MAX_RADIUS = 36;
+export { DEFAULT_MAX_RADIUS } from './shell.js';
+import { DEFAULT_MAX_RADIUS } from './shell.js';
 
 /**
  * Circle radius by capacity: area proportional to capacity, so radius ∝ √capacity, on a
@@ -36,6 +39,7 @@ function roundToOneFigure(value: number): number {
 /**
  * Facility status colours: Okabe & Ito's colour-blind-safe palette, chosen so that the states a
  * reader compares most (operational vs under construction vs on hold) differ in hue and lightness.
+ * The same in both themes; a page may set its own with `--prison-map-status-*`.
  */
 export const STATUS_COLORS: Record<FacilityStatus, string> = {
   operational: '#D55E00',
@@ -50,4 +54,29 @@ export function statusColor(overrides: Partial<Record<FacilityStatus, string>> =
   return scaleOrdinal<FacilityStatus, string>()
     .domain(FACILITY_STATUSES)
     .range(FACILITY_STATUSES.map((s) => overrides[s] || STATUS_COLORS[s]));
+}
+
+/** Width of the thinnest arc (count 0, or unknown count), in CSS px. */
+export const MIN_FLOW_WIDTH = 1.5;
+export const DEFAULT_MAX_FLOW_WIDTH = 8;
+/** Width of an arc whose count is unknown: the thinnest, so it never claims a size it lacks. */
+export const UNKNOWN_COUNT_WIDTH = MIN_FLOW_WIDTH;
+
+/**
+ * Arc width by count: a square-root scale on a zero-based domain (wide arcs would otherwise
+ * swamp the map), from {@link MIN_FLOW_WIDTH} to `maxWidthPx` at the largest count.
+ */
+export function flowWidth(transfers: readonly Transfer[], maxWidthPx = DEFAULT_MAX_FLOW_WIDTH): ScalePower<number, number> {
+  const largest = max(transfers, (t) => t.count) ?? 0;
+  return scaleSqrt().domain([0, largest > 0 ? largest : 1]).range([MIN_FLOW_WIDTH, maxWidthPx]).clamp(true);
+}
+
+/** Occupancy class breaks in percent: <100, 100–150, 150–200, 200–250, ≥250. 100 % is a full prison system. */
+export const OCCUPANCY_THRESHOLDS = [100, 150, 200, 250] as const;
+
+/** Occupancy in percent → fill colour, for the given theme. */
+export function occupancyColor(theme: Theme = 'light'): ScaleThreshold<number, string> {
+  return scaleThreshold<number, string>()
+    .domain([...OCCUPANCY_THRESHOLDS])
+    .range([...PALETTES[theme].occupancy]);
 }

@@ -1,0 +1,171 @@
+/**
+ * The map's life: created lazily (as `<img loading="lazy">`, when the element nears the viewport,
+ * or at once with `loading="eager"`), within the page's WebGL context budget (a map far from the
+ * viewport gives its context back and shows a still image of its view until scrolled to again),
+ * resized with its container, and destroyed when the element leaves the page (but not when it is
+ * only moved). MapLibre itself is imported here, lazily, the first time a map is needed.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MapController, MapControllerOptions, MapErrorSource } from '../map/controller.js';
+import { acquireContext, distanceToViewport, forgetContext, type ContextHolder } from '../map/context-budget.js';
+import type { Camera } from '../model/views.js';
+
+/** How far outside the viewport a lazy map starts loading, as on `<img loading="lazy">`. */
+const LAZY_ROOT_MARGIN = '300px';
+
+export interface MapLifecycleHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly hasUpdated: boolean;
+}
+
+export interface MapLifecycleOptions {
+  /** Where the map goes (queried when the map is created). */
+  container(): HTMLElement;
+  /** Everything MapLibre needs, read when the map is created. */
+  mapOptions(): Omit<MapControllerOptions, 'container' | 'camera' | 'onError'> & { camera: Camera };
+  eager(): boolean;
+  /** The element neared the viewport for the first time: time to load data. */
+  onActivate(): void;
+  /** A map was created (first time, or again after giving its context back with `restored`). */
+  onMap(controller: MapController, restored: boolean): void;
+  onError(source: MapErrorSource, message: string): void;
+}
+
+export class MapLifecycleController implements ReactiveController, ContextHolder {
+  controller?: MapController;
+  /** A still image of the last view while the context is given back. */
+  still?: string;
+  /** WebGL could not be had at all: the host shows its static fallback. */
+  webglUnavailable = false;
+  private activated = false;
+  private creating?: Promise<void>;
+  private lazyObserver?: IntersectionObserver;
+  private resizeObserver?: ResizeObserver;
+  private teardownTimer?: ReturnType<typeof setTimeout>;
+  /** The view to come back to when a released map is created again. */
+  private releasedView?: Camera;
+
+  constructor(private readonly host: MapLifecycleHost, private readonly options: MapLifecycleOptions) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    clearTimeout(this.teardownTimer);
+    // The first connection waits for the first render (the container does not exist before).
+    if (this.host.hasUpdated) this.start();
+  }
+
+  hostUpdated(): void {
+    if (!this.resizeObserver && this.host.isConnected) this.start();
+  }
+
+  hostDisconnected(): void {
+    this.lazyObserver?.disconnect();
+    this.lazyObserver = undefined;
+    // Moving the element (remove then insert in the same task) keeps its map; a real removal
+    // releases the WebGL context.
+    this.teardownTimer = setTimeout(() => this.teardown(), 0);
+  }
+
+  private start(): void {
+    this.resizeObserver ??= new ResizeObserver(() => this.controller?.resize());
+    this.resizeObserver.observe(this.options.container());
+    this.schedule(LAZY_ROOT_MARGIN, this.options.eager());
+  }
+
+  private schedule(rootMargin: string, eager: boolean): void {
+    if (this.controller || this.creating || this.lazyObserver) return;
+    if (eager) {
+      this.activate();
+      return;
+    }
+    this.lazyObserver = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      this.lazyObserver?.disconnect();
+      this.lazyObserver = undefined;
+      this.activate();
+    }, { rootMargin });
+    this.lazyObserver.observe(this.host);
+  }
+
+  private activate(): void {
+    if (!this.activated) {
+      this.activated = true;
+      this.options.onActivate();
+    }
+    void this.create();
+  }
+
+  private create(): Promise<void> {
+    this.creating ??= (async () => {
+      try {
+        const { MapController, maplibreStyleSheet } = await import('../map/controller.js');
+        const root = this.host.renderRoot as ShadowRoot;
+        if (!root.adoptedStyleSheets.includes(maplibreStyleSheet())) {
+          root.adoptedStyleSheets = [maplibreStyleSheet(), ...root.adoptedStyleSheets];
+        }
+        if (!this.host.isConnected) return;
+        acquireContext(this);
+        const options = this.options.mapOptions();
+        const restored = this.releasedView !== undefined;
+        const controller = await MapController.create({
+          ...options,
+          container: this.options.container(),
+          camera: this.releasedView ?? options.camera,
+          onError: (source, message) => this.options.onError(source, message),
+        });
+        if (!this.host.isConnected) {
+          controller.destroy();
+          forgetContext(this);
+          return;
+        }
+        this.controller = controller;
+        this.releasedView = undefined;
+        this.options.onMap(controller, restored);
+      } catch (error) {
+        forgetContext(this);
+        const source = (error as { source?: MapErrorSource }).source ?? 'webgl';
+        if (source === 'webgl') this.webglUnavailable = true;
+        this.options.onError(source, error instanceof Error ? error.message : String(error));
+        this.host.requestUpdate();
+      } finally {
+        this.creating = undefined;
+      }
+    })();
+    return this.creating;
+  }
+
+  /** The map has drawn the current data: the still image is no longer needed. */
+  drawn(): void {
+    if (this.still === undefined) return;
+    this.still = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Called by the context budget when another map needs this one's WebGL context. */
+  releaseContext(): void {
+    const controller = this.controller;
+    if (!controller) return;
+    this.still = controller.snapshot();
+    const { lng, lat } = controller.map.getCenter();
+    this.releasedView = { kind: 'center', center: [lng, lat], zoom: controller.map.getZoom() };
+    this.controller = undefined;
+    controller.destroy();
+    this.host.requestUpdate();
+    // Come back only when actually on screen, so maps near each other cannot take turns forever.
+    this.schedule('0px', false);
+  }
+
+  distanceToViewport(): number {
+    return distanceToViewport(this.host);
+  }
+
+  private teardown(): void {
+    if (this.host.isConnected) return;
+    forgetContext(this);
+    this.controller?.destroy();
+    this.controller = undefined;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The model: everything derived from the data, computed once per data change and read by every
+ * view — the WebGL layers, the SVG fallback, legends, tables, tooltip, card, summary and keyboard
+ * order. Pure: no MapLibre, no DOM. A view never builds a scale or resolves a place.
+ *
+ * data (parsed records) ─┬─ facility marks (radius, colour)   ─┐
+ *                        ├─ placed transfers → flow marks     ─┼─ bounds of everything drawn
+ *                        └─ legend, navigation order, lookups ─┘
+ */
+import type { CountryContext, DataIssue, Facility, FacilityStatus, Transfer, TransferKind, TransferStatus } from '../data/types.js';
+import { FACILITY_STATUSES, TRANSFER_KINDS, TRANSFER_STATUSES } from '../data/types.js';
+import { arcBetween, type LngLat } from '../geo/arcs.js';
+import { boundsOf, type BBox } from '../geo/bounds.js';
+import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES, flowColorSlot } from '../encodings/flow-style.js';
+import { UNKNOWN_COUNT_WIDTH, capacityRadius, flowWidth, legendCapacities, statusColor } from '../encodings/scales.js';
+import { placeTransfers, type CountryAnchors } from './endpoints.js';
+
+/** What the loader hands the model: validated records and what went wrong reading them. */
+export interface ModelData {
+  facilities: Facility[];
+  transfers: Transfer[];
+  countries: CountryContext[];
+  issues: DataIssue[];
+  errors: ReadonlyArray<{ dataset: 'facilities' | 'transfers' | 'countries'; message: string }>;
+}
+
+/** The ring drawn for a facility of unknown capacity, in CSS px. */
+export const UNKNOWN_CAPACITY_RADIUS = 6;
+/** A tiny facility still needs a visible dot; 2 px keeps it findable without lying much. */
+export const MIN_FACILITY_RADIUS = 2;
+
+export interface FacilityMark {
+  facility: Facility;
+  position: LngLat;
+  /** CSS px; for unknown capacity, the ring's radius. */
+  radius: number;
+  color: string;
+  /** Unknown capacity: a ring, not a disc. */
+  hollow: boolean;
+}
+
+export interface FlowMark {
+  transfer: Transfer;
+  /** [longitude, latitude] points from→to; longitudes continuous (see `arcBetween`). */
+  path: LngLat[];
+  /** Line width in CSS px. */
+  widthPx: number;
+  /** Colour slot (kind × status); the colour itself comes from the theme's palette. */
+  colorSlot: number;
+  /** Status opacity (also in the slot's colour), for views that draw opacity separately. */
+  opacity: number;
+  dashed: boolean;
+  dotted: boolean;
+  /** Drawn (and picked) only while selected, e.g. a cancelled transfer. */
+  hidden: boolean;
+}
+
+export interface LegendModel {
+  /** Reference capacities with their radius in CSS px, largest first. */
+  circles: Array<{ capacity: number; radius: number }>;
+  /** Only the statuses present in the data, in the contract's order. */
+  statuses: Array<{ status: FacilityStatus; color: string }>;
+  showUnknown: boolean;
+  /** Transfers: the kinds and (drawn) statuses present, and the widest arc. */
+  flows?: {
+    kinds: TransferKind[];
+    statuses: TransferStatus[];
+    largest?: { count: number; widthPx: number };
+  };
+  /** Some country has an occupancy to shade. */
+  occupancy: boolean;
+}
+
+export interface NavItem {
+  kind: 'facility' | 'transfer';
+  id: string;
+}
+
+export interface MapModel {
+  data: ModelData;
+  /** Issues of the data and of placing it (an endpoint with no place on the map). */
+  issues: DataIssue[];
+  /** Same order as `data.facilities`. */
+  facilities: FacilityMark[];
+  /** The transfers that can be drawn, in data order. */
+  flows: FlowMark[];
+  /** Countries with an occupancy to shade. */
+  shadedCountries: ReadonlySet<string>;
+  /** The view that shows everything drawn: facilities and whole arcs, bulges included. */
+  bounds?: BBox;
+  legend: LegendModel;
+  /** The keyboard's reading order: facilities west to east, then drawn transfers. */
+  navigation: NavItem[];
+  facility(id: string | undefined): Facility | undefined;
+  transfer(id: string | undefined): Transfer | undefined;
+  /** Where an item sits: a facility's position, or the middle of a transfer's arc. */
+  positionOf(kind: 'facility' | 'transfer', id: string): LngLat | undefined;
+}
+
+export interface ModelOptions {
+  maxRadius: number;
+  /** Status colours the page set (`--prison-map-status-*`). */
+  statusColors?: Partial<Record<FacilityStatus, string>>;
+}
+
+/** Geometry depends on the data only, so a new radius or palette does not redo the arcs. */
+const geometryCache = new WeakMap<ModelData, { placed: ReturnType<typeof placeTransfers>; paths: Map<Transfer, LngLat[]> }>();
+
+export function buildModel(data: ModelData, anchors: CountryAnchors, options: ModelOptions): MapModel {
+  let geometry = geometryCache.get(data);
+  if (!geometry) {
+    const placed = placeTransfers(data.transfers, data.facilities, anchors);
+    geometry = { placed, paths: new Map(placed.placed.map((p) => [p.transfer, arcBetween(p.from, p.to)])) };
+    geometryCache.set(data, geometry);
+  }
+  const { placed, paths } = geometry;
+
+  const radius = capacityRadius(data.facilities, options.maxRadius);
+  const color = statusColor(options.statusColors);
+  const facilities: FacilityMark[] = data.facilities.map((f) => ({
+    facility: f,
+    position: [f.longitude, f.latitude],
+    radius: f.capacity === null ? UNKNOWN_CAPACITY_RADIUS : Math.max(MIN_FACILITY_RADIUS, radius(f.capacity)),
+    color: color(f.status),
+    hollow: f.capacity === null,
+  }));
+
+  const drawn = placed.placed.map((p) => p.transfer);
+  const width = flowWidth(drawn);
+  const flows: FlowMark[] = placed.placed.map(({ transfer }) => {
+    const status = FLOW_STATUS_STYLES[transfer.status];
+    return {
+      transfer,
+      path: paths.get(transfer)!,
+      widthPx: transfer.count === undefined ? UNKNOWN_COUNT_WIDTH : width(transfer.count),
+      colorSlot: flowColorSlot(transfer.kind, transfer.status),
+      opacity: status.opacity,
+      dashed: status.dashed,
+      dotted: FLOW_KIND_STYLES[transfer.kind].dotted,
+      hidden: status.hiddenUnlessSelected,
+    };
+  });
+
+  const facilityById = new Map(data.facilities.map((f) => [f.id, f]));
+  const transferById = new Map(data.transfers.map((t) => [t.id, t]));
+  const flowById = new Map(flows.map((f) => [f.transfer.id, f]));
+  const present = new Set(data.facilities.map((f) => f.status));
+  const largestCount = drawn.reduce((m, t) => Math.max(m, t.count ?? 0), 0);
+
+  return {
+    data,
+    issues: data.issues.concat(placed.issues),
+    facilities,
+    flows,
+    shadedCountries: new Set(data.countries.filter((c) => c.occupancyPct !== undefined).map((c) => c.iso3)),
+    bounds: boundsOf(visiblePositions(facilities, flows)),
+    legend: {
+      circles: data.facilities.some((f) => f.capacity !== null)
+        ? legendCapacities(radius).map((capacity) => ({ capacity, radius: radius(capacity) }))
+        : [],
+      statuses: FACILITY_STATUSES.filter((s) => present.has(s)).map((status) => ({ status, color: color(status) })),
+      showUnknown: data.facilities.some((f) => f.capacity === null),
+      flows: drawn.length ? {
+        kinds: TRANSFER_KINDS.filter((k) => drawn.some((t) => t.kind === k)),
+        statuses: TRANSFER_STATUSES.filter((s) => !FLOW_STATUS_STYLES[s].hiddenUnlessSelected && drawn.some((t) => t.status === s)),
+        ...(largestCount > 0 ? { largest: { count: largestCount, widthPx: width(largestCount) } } : {}),
+      } : undefined,
+      occupancy: data.countries.some((c) => c.occupancyPct !== undefined),
+    },
+    navigation: navigationOrder(facilities, flows),
+    facility: (id) => (id === undefined ? undefined : facilityById.get(id)),
+    transfer: (id) => (id === undefined ? undefined : transferById.get(id)),
+    positionOf(kind, id) {
+      if (kind === 'facility') {
+        const f = facilityById.get(id);
+        return f ? [f.longitude, f.latitude] : undefined;
+      }
+      const path = flowById.get(id)?.path;
+      return path ? path[Math.floor(path.length / 2)] : undefined;
+    },
+  };
+}
+
+/** Every position a reader should see at the default view: facilities and every point of every shown arc. */
+function visiblePositions(facilities: readonly FacilityMark[], flows: readonly FlowMark[]): LngLat[] {
+  const out: LngLat[] = facilities.map((f) => f.position);
+  for (const flow of flows) if (!flow.hidden) for (const point of flow.path) out.push(point);
+  return out;
+}
+
+/** Facilities from west to east (north first where they share a meridian), then drawn transfers as given. */
+function navigationOrder(facilities: readonly FacilityMark[], flows: readonly FlowMark[]): NavItem[] {
+  const byPlace = [...facilities].sort((a, b) => a.position[0] - b.position[0] || b.position[1] - a.position[1]);
+  return [
+    ...byPlace.map((f) => ({ kind: 'facility' as const, id: f.facility.id })),
+    ...flows.filter((f) => !f.hidden).map((f) => ({ kind: 'transfer' as const, id: f.transfer.id })),
+  ];
+}

@@ -1,0 +1,79 @@
+/**
+ * The element's public attributes and properties (CONTRACT.md), with their defaults: the API
+ * surface, apart from the behaviour in prison-map.ts.
+ */
+import { LitElement } from 'lit';
+import type { CountriesInput, FacilitiesInput, TransfersInput } from './data/types.js';
+import { DEFAULT_MAX_RADIUS } from './encodings/shell.js';
+
+export class PrisonMapProperties extends LitElement {
+  static override properties = {
+    facilities: { type: String },
+    transfers: { type: String },
+    countries: { type: String },
+    lang: { type: String },
+    center: { type: String },
+    zoom: { type: Number },
+    focusOn: { type: String, attribute: 'focus-on', reflect: true },
+    selected: { type: String, reflect: true },
+    basemap: { type: String },
+    theme: { type: String },
+    maxRadius: { type: Number, attribute: 'max-radius' },
+    label: { type: String },
+    loading: { type: String },
+    workerUrl: { type: String, attribute: 'worker-url' },
+    noAnimation: { type: Boolean, attribute: 'no-animation' },
+    noLegend: { type: Boolean, attribute: 'no-legend' },
+    facilitiesData: { attribute: false },
+    transfersData: { attribute: false },
+    countriesData: { attribute: false },
+  };
+
+  /** URL of the facilities (GeoJSON or CSV). Without any data URL or property, the bundled dataset is shown. */
+  declare facilities: string | undefined;
+  /** URL of the transfers (JSON or CSV). */
+  declare transfers: string | undefined;
+  /** URL of the country context (JSON or CSV). */
+  declare countries: string | undefined;
+  /** `en` or `es`; when absent, the closest ancestor's `lang`, else `en`. */
+  declare lang: string;
+  /** Initial centre as "lat,lng"; when absent, the view fits the data. */
+  declare center: string | undefined;
+  /** Initial zoom; when absent, the view fits the data. */
+  declare zoom: number | undefined;
+  /** A facility id or ISO 3166-1 alpha-3 code to fit the view to and highlight. */
+  declare focusOn: string | undefined;
+  /** Id of the facility or transfer whose details are open. */
+  declare selected: string | undefined;
+  /** URL of a MapLibre style JSON that replaces the built-in offline basemap. */
+  declare basemap: string | undefined;
+  /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
+  declare theme: 'light' | 'dark' | 'auto';
+  /** Radius in CSS px of the largest capacity in the data. */
+  declare maxRadius: number;
+  /** Accessible name of the map; defaults to a localized "Map of prison facilities and transfers". */
+  declare label: string | undefined;
+  /** `lazy` creates the map only when the element nears the viewport; `eager` at once. */
+  declare loading: 'lazy' | 'eager';
+  /** URL of the MapLibre worker script, for self-hosting under a strict CSP. */
+  declare workerUrl: string | undefined;
+  /** Draw transfers without motion. */
+  declare noAnimation: boolean;
+  /** Hide the legend. */
+  declare noLegend: boolean;
+  /** Facilities as a GeoJSON FeatureCollection; wins over the `facilities` URL. */
+  declare facilitiesData: FacilitiesInput | undefined;
+  /** Transfers as an array of objects; wins over the `transfers` URL. */
+  declare transfersData: TransfersInput | undefined;
+  /** Country context as an array of objects; wins over the `countries` URL. */
+  declare countriesData: CountriesInput | undefined;
+
+  constructor() {
+    super();
+    this.theme = 'auto';
+    this.maxRadius = DEFAULT_MAX_RADIUS;
+    this.loading = 'lazy';
+    this.noAnimation = false;
+    this.noLegend = false;
+  }
+}
