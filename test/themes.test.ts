@@ -7,7 +7,12 @@ import Color from 'color';
 import { median } from 'd3-array';
 import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
-import { PALETTES } from '../src/encodings/palette.js';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { PALETTES, type ThemePalette } from '../src/encodings/palette.js';
+import { BASEMAP_LAYER_IDS } from '../src/map/basemap.js';
+import { COUNTRY_SHADING_LAYER_ID } from '../src/map/country-layer.js';
+import { COUNTRY_HIGHLIGHT_LAYER_ID } from '../src/map/controller.js';
+import { FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID } from '../src/map/facility-layers.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
 
 afterEach(cleanup);
@@ -45,8 +50,7 @@ async function repainted(el: PrisonMapElement): Promise<void> {
 }
 
 /** Columns of pixels across the middle part of the arc, 50 px either side of its chord. */
-function columns(el: PrisonMapElement): number[][][] {
-  const map = el.map!;
+function columns(map: MapLibreMap): number[][][] {
   const pixels = readMapPixels(map);
   const west = map.project([-134, 0]);
   const east = map.project([-126, 0]);
@@ -91,7 +95,7 @@ describe('<prison-map> themes', () => {
       el.selected = 'west-east';
       await el.updateComplete;
       await repainted(el);
-      expect(outlineContrast(columns(el), PALETTES[theme].basemap.sea)).to.be.at.least(3);
+      expect(outlineContrast(columns(el.map!), PALETTES[theme].basemap.sea)).to.be.at.least(3);
     });
   }
 
@@ -103,7 +107,78 @@ describe('<prison-map> themes', () => {
       el.theme = theme;
       await el.updateComplete;
       await repainted(el);
-      expect(outlineContrast(columns(el), PALETTES[theme].basemap.sea), theme).to.be.at.least(3);
+      expect(outlineContrast(columns(el.map!), PALETTES[theme].basemap.sea), theme).to.be.at.least(3);
+    }
+  });
+});
+
+describe('<prison-map> every themed colour', function () {
+  this.timeout(60000);
+
+  /**
+   * Where each entry of the theme's palette shows on the map, read back from the map itself. A
+   * palette entry missing here fails the test below, so a new themed colour must be checked too.
+   */
+  const CHECKS: Record<keyof ThemePalette, (map: MapLibreMap, palette: ThemePalette) => void> = {
+    basemap: (map, p) => {
+      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.background, 'background-color')).to.equal(p.basemap.sea);
+      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.land, 'fill-color')).to.equal(p.basemap.land);
+      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.coastline, 'line-color')).to.equal(p.basemap.coastline);
+      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.borders, 'line-color')).to.equal(p.basemap.border);
+      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-color')).to.equal(p.basemap.label);
+      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-halo-color')).to.equal(p.basemap.labelHalo);
+    },
+    markStroke: (map, p) => expect(map.getPaintProperty(FACILITY_FILL_LAYER_ID, 'circle-stroke-color')).to.equal(p.markStroke),
+    highlight: (map, p) => {
+      expect(map.getPaintProperty(FACILITY_HIGHLIGHT_LAYER_ID, 'circle-stroke-color')).to.equal(p.highlight);
+      expect(map.getPaintProperty(COUNTRY_HIGHLIGHT_LAYER_ID, 'line-color')).to.equal(p.highlight);
+    },
+    occupancy: (map, p) => {
+      const fill = JSON.stringify(map.getPaintProperty(COUNTRY_SHADING_LAYER_ID, 'fill-color'));
+      // HND (149 %) is in the second class.
+      expect(fill).to.contain(`"HND","${p.occupancy[1]}"`);
+    },
+    // The arcs and the selected arc's outline are drawn by the flow layer: read from its pixels.
+    flows: (map, p) => {
+      const pixels = readMapPixels(map);
+      const middle = map.project([-130, 0]);
+      const sea = Color(p.basemap.sea).rgb().array();
+      const ink = Color(p.flows.inmates).rgb().array();
+      // The arc's body at its middle: the kind's colour over the sea, nearer the ink than the sea.
+      let nearest = Infinity;
+      for (let dy = -40; dy <= 40; dy++) nearest = Math.min(nearest, colorDistance(pixels.at(middle.x, middle.y + dy), ink));
+      expect(nearest, 'an arc pixel close to the theme\'s arc colour').to.be.below(colorDistance(sea, ink) / 3);
+    },
+    selectedHalo: (map, p) => expect(outlineContrast(columns(map), p.basemap.sea)).to.be.at.least(3),
+  };
+
+  it('checks every entry of the palette', () => {
+    expect(Object.keys(CHECKS).sort()).to.deep.equal(Object.keys(PALETTES.light).sort());
+  });
+
+  it('reaches the map in both themes, at creation and after each switch', async () => {
+    const el = mountOcean('dark');
+    el.countriesData = [{ iso3: 'HND', occupancy_pct: 149 }];
+    el.focusOn = 'HND';
+    await drawn(el);
+    el.focusOn = undefined;
+    el.setAttribute('center', '0,-130');
+    el.selected = 'west-east';
+    await el.updateComplete;
+    // focus-on outlines HND; keep that layer while looking at the ocean arc.
+    el.map!.jumpTo({ center: [-130, 0], zoom: 3 });
+    await repainted(el);
+    for (const theme of ['dark', 'light', 'dark'] as const) {
+      el.theme = theme;
+      await el.updateComplete;
+      await repainted(el);
+      for (const [entry, check] of Object.entries(CHECKS)) {
+        try {
+          check(el.map!, PALETTES[theme]);
+        } catch (error) {
+          throw new Error(`${theme} ${entry}: ${(error as Error).message}`);
+        }
+      }
     }
   });
 });

@@ -46,7 +46,7 @@ export interface PointerHit {
   y: number;
 }
 
-const COUNTRY_HIGHLIGHT_LAYER_ID = 'prison-map-country-highlight';
+export const COUNTRY_HIGHLIGHT_LAYER_ID = 'prison-map-country-highlight';
 
 /** MapLibre fires nothing when its worker cannot start; after this long without `load`, say so. */
 export const MAP_LOAD_TIMEOUT_MS = 10_000;
