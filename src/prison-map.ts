@@ -264,6 +264,8 @@ export class PrisonMapElement extends PrisonMapProperties {
     if (!model) return;
     controller.setModel(model);
     if (this.drawnModel === undefined) {
+      // The legend rendered with this model may have just shrunk the map: fit to the size it has now.
+      controller.resize();
       // The first view: `focus-on`, else the page's centre, else everything drawn.
       if (this.focusOn) this.flyTo(this.focusOn);
       else if (!explicitCamera(this.center, this.zoom)) {
