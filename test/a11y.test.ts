@@ -12,12 +12,43 @@ async function violations(el: Element): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function mountReady(attributes = ''): Promise<PrisonMapElement> {
+async function mountReady(attributes = '', { animated = false } = {}): Promise<PrisonMapElement> {
   const before = mount<HTMLButtonElement>('<button id="before">before</button>');
   before.focus();
-  const el = mount(`<prison-map loading="eager" no-animation ${attributes} style="width:900px;height:560px"></prison-map>`);
+  const el = mount(`<prison-map loading="eager" ${animated ? '' : 'no-animation'} ${attributes} style="width:900px;height:560px"></prison-map>`);
   await nextEvent(el, 'prison-map-ready');
   return el;
+}
+
+/**
+ * A button's accessible name, as the accname rules compute it for the cases the element uses:
+ * aria-labelledby (the referenced elements' text), else a non-blank aria-label, else the text
+ * content (without aria-hidden parts, alt text of images included), else the title. Blank is ''.
+ */
+function accessibleName(element: Element): string {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const labelledBy = element.getAttribute('aria-labelledby')?.trim();
+  if (labelledBy) {
+    const text = labelledBy.split(/\s+/).map((id) => root.getElementById(id)).filter((e): e is HTMLElement => e !== null)
+      .map((e) => textAlternative(e)).join(' ').trim();
+    if (text) return text;
+  }
+  const label = element.getAttribute('aria-label')?.trim();
+  if (label) return label;
+  const text = textAlternative(element).trim();
+  if (text) return text;
+  return element.getAttribute('title')?.trim() ?? '';
+}
+
+/** The text a screen reader gets from an element's content, collapsed. */
+function textAlternative(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (!(node instanceof Element) || node.getAttribute('aria-hidden') === 'true') return '';
+  if (node instanceof HTMLImageElement) return node.alt;
+  const label = node.getAttribute('aria-label')?.trim();
+  if (label) return label;
+  if (node.localName === 'svg') return node.querySelector(':scope > title')?.textContent ?? '';
+  return [...node.childNodes].map(textAlternative).join('').replace(/\s+/g, ' ');
 }
 
 const live = (el: PrisonMapElement) => el.shadowRoot!.querySelector('[aria-live]')!.textContent!.trim();
@@ -66,11 +97,21 @@ describe('<prison-map> keyboard', () => {
   });
 
   it('labels every control', async () => {
-    const el = await mountReady();
-    for (const button of el.shadowRoot!.querySelectorAll('button')) {
-      const name = button.getAttribute('aria-label') || button.textContent!.trim() || button.getAttribute('title');
-      expect(name, button.outerHTML).to.not.equal('');
+    // Animation on, so the pause button is there too; a card open, so its close button is.
+    const el = await mountReady('', { animated: true });
+    el.selected = 'cecot';
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part=details]'), 'the details card is open').to.not.equal(null);
+    const buttons = [...root.querySelectorAll('button')];
+    // Zoom in, zoom out, show everything, pause, the "Data" toggle and the card's close button.
+    expect(buttons.length, 'buttons checked').to.be.at.least(6);
+    const names = buttons.map((button) => [button.outerHTML, accessibleName(button)] as const);
+    for (const [html, name] of names) {
+      expect(name, html).to.be.a('string');
+      expect(name, html).to.not.equal('');
     }
+    expect(new Set(names.map(([, name]) => name)).size, 'each control has its own name').to.equal(names.length);
   });
 });
 

@@ -213,6 +213,11 @@ describe('built-in basemap on a real map', function () {
   it('recolours in place when the theme changes', async () => {
     await createMap({center: [-86, 15], zoom: 3});
     const style = map.getStyle();
+    // The source objects themselves (not their specs): a re-created source would be a new object.
+    const sourceIds = Object.keys(style.sources);
+    expect(sourceIds, 'the built-in basemap has its country source').to.include(COUNTRY_SOURCE_ID);
+    const sourcesBefore = new Map(sourceIds.map((id) => [id, map.getSource(id)]));
+    for (const [id, source] of sourcesBefore) expect(source, `source ${id} before`).to.not.equal(undefined);
     applyBasemapTheme(map, 'dark');
     expect(map.getPaintProperty('basemap-background', 'background-color')).to.equal(BASEMAP_COLORS.dark.sea);
     expect(map.getPaintProperty('basemap-land', 'fill-color')).to.equal(BASEMAP_COLORS.dark.land);
@@ -222,7 +227,9 @@ describe('built-in basemap on a real map', function () {
     expect(pixel(sea.x, sea.y)).to.equal(BASEMAP_COLORS.dark.sea);
     // Same sources and layers: nothing was re-created.
     expect(map.getStyle().layers.map((l) => l.id)).to.deep.equal(style.layers.map((l) => l.id));
-    expect(map.getSource(COUNTRY_SOURCE_ID)).to.equal(map.getSource(COUNTRY_SOURCE_ID));
+    expect(Object.keys(map.getStyle().sources).sort(), 'the same source ids').to.deep.equal([...sourceIds].sort());
+    // Compared as a boolean: on failure chai would otherwise serialize two whole sources (and the map).
+    for (const [id, source] of sourcesBefore) expect(map.getSource(id) === source, `source ${id} is the same object, not re-created`).to.equal(true);
   });
 
   it('switches label language in place', async () => {
@@ -250,7 +257,7 @@ describe('built-in basemap on a real map', function () {
     expect(detailed, 'not before the threshold').to.equal(false);
     map.jumpTo({zoom: 9});
     await detached;
-    expect(map.getSource(COUNTRY_SOURCE_ID)).to.equal(source);
+    expect(map.getSource(COUNTRY_SOURCE_ID) === source, 'the same source object').to.equal(true);
     await idle();
     const swan = map.queryRenderedFeatures({layers: ['basemap-land', 'basemap-coastline']});
     expect(swan.map((f) => f.properties.iso3)).to.include('HND');

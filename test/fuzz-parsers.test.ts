@@ -14,30 +14,63 @@ import {
   FACILITY_STATUSES, PRECISIONS, TRANSFER_KINDS, TRANSFER_STATUSES, type DataIssue, type DatasetName, type Parsed,
 } from '../src/data/types.js';
 import config from './reliability-config.json';
+import { recordFigure } from './support/figures.js';
 
 const { seed } = config.fuzz;
 const RUNS = config.fuzz.numRuns;
 type RunName = keyof typeof RUNS;
 
-/** Cases really executed, by property, reported at the end (and checked against the config). */
-const executed = new Map<string, number>();
-let fixedCasesRun = 0;
+/**
+ * What the parsers did over one property's cases: records kept, rows rejected (with an issue that
+ * leaves the record out), inputs refused as a whole (the documented TypeError or DatasetError) and
+ * inputs read. The predicates check the invariants of every output; these totals show which kinds
+ * of output the invariants were checked on.
+ */
+interface Tally { cases: number; kept: number; rejected: number; threw: number; parsed: number }
+let tally: Tally = { cases: 0, kept: 0, rejected: 0, threw: 0, parsed: 0 };
+/** Measured per property, for the reliability report. */
+const measured = new Map<string, Tally>();
 
-/** Runs one seeded property with the config's number of runs, and counts the runs. */
+/** Adds a parser's output to the running property's tally. */
+function saw(kept: number, rejected: number): void {
+  tally.parsed++;
+  tally.kept += kept;
+  tally.rejected += rejected;
+}
+
+/**
+ * Runs one seeded property with the config's number of runs. `needs` are the kinds of output the
+ * property exists to check (e.g. both kept and rejected records): a run whose inputs never produced
+ * one of them checked its invariants on nothing of that kind, and fails, so a generator that drifts
+ * into producing only valid (or only broken) input cannot pass unnoticed.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function check<A extends fc.Arbitrary<any>[]>(name: RunName, arbs: [...A], predicate: (...args: { [K in keyof A]: A[K] extends fc.Arbitrary<infer T> ? T : never }) => void): void {
-  let runs = 0;
+function check<A extends fc.Arbitrary<any>[]>(name: RunName, arbs: [...A], needs: ReadonlyArray<Exclude<keyof Tally, 'cases'>>, predicate: (...args: { [K in keyof A]: A[K] extends fc.Arbitrary<infer T> ? T : never }) => void): void {
+  tally = { cases: 0, kept: 0, rejected: 0, threw: 0, parsed: 0 };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const property = (fc.property as any)(...arbs, (...args: any[]) => {
-    runs++;
+    tally.cases++;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     (predicate as any)(...args);
   });
   fc.assert(property, { seed, numRuns: RUNS[name] });
-  // Shrinking would re-run the predicate, but only after a failure, which fails the test anyway.
-  expect(runs, `${name} ran its configured cases`).to.equal(RUNS[name]);
-  executed.set(name, runs);
+  const summary = JSON.stringify(tally);
+  for (const kind of needs) expect(tally[kind], `${name}: ${kind} outputs among the cases (${summary})`).to.be.above(0);
+  measured.set(name, tally);
 }
+
+after(async () => {
+  for (const [name, t] of measured) {
+    await recordFigure({
+      group: 'fuzz', name, value: t.cases, unit: 'cases',
+      note: `seed ${seed}; ${t.parsed} outputs checked: ${t.kept} records kept, ${t.rejected} rejected with an issue${t.threw ? `, ${t.threw} inputs refused whole` : ''}`,
+      outcome: 'passed',
+    });
+  }
+  for (const [title, cases] of fixedGroups) {
+    await recordFigure({ group: 'fuzz-fixed', name: title, value: cases, unit: cases === 1 ? 'case' : 'cases', outcome: 'passed' });
+  }
+});
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -209,6 +242,7 @@ function checkMixed<R extends { sources: ReadonlyArray<{ url: string; title: str
   checkIssues(issues, dataset, range(list.length));
   const rejected = rejectedRows(issues);
   expect(records.length, 'kept = given − rejected').to.equal(list.length - rejected.size);
+  saw(records.length, rejected.size);
   expect(records.map(idOf).filter((id) => validIds.includes(id)), 'every valid record kept, in order').to.deep.equal(validIds);
   entries.forEach((entry, index) => {
     const row = index + 1;
@@ -314,6 +348,7 @@ function checkCsv<R extends { sources: ReadonlyArray<{ url: string; title: strin
   const { records, issues } = parseFrozen(rows, () => read(rows));
   checkIssues(issues, dataset, new Set(numbers));
   expect(records.length, 'kept = rows − rejected').to.equal(rows.length - rejectedRows(issues).size);
+  saw(records.length, rejectedRows(issues).size);
   expect(records.map(idOf).filter((id) => validIds.includes(id)), 'every valid row kept, in order').to.deep.equal(validIds);
   given.forEach((g, index) => {
     if (!g.valid) return;
@@ -341,16 +376,19 @@ describe('fuzz: whole values of any shape', () => {
   /** Calls the parser; only a TypeError for the wrong top-level shape may escape. */
   function outcome<T>(input: unknown, parse: (v: unknown) => Parsed<T>): Parsed<T> | 'threw' {
     try {
-      return parseFrozen(input, parse);
+      const parsed = parseFrozen(input, parse);
+      saw(parsed.records.length, rejectedRows(parsed.issues).size);
+      return parsed;
     } catch (error) {
       expect(error, 'only the documented TypeError').to.be.instanceOf(TypeError);
+      tally.threw++;
       return 'threw';
     }
   }
   const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
 
   it('parseFacilities throws a TypeError exactly when the value is not a FeatureCollection', () => {
-    check('topLevelFacilities', [anyValue], (input) => {
+    check('topLevelFacilities', [anyValue], ['threw', 'parsed'], (input) => {
       const shapeOk = isObj(input) && input.type === 'FeatureCollection' && Array.isArray(input.features);
       const result = outcome(input, parseFacilities);
       expect(result === 'threw', 'throws iff the shape is wrong').to.equal(!shapeOk);
@@ -359,7 +397,7 @@ describe('fuzz: whole values of any shape', () => {
   });
 
   it('parseTransfers throws a TypeError exactly when the value is neither a list nor {transfers: [...]}', () => {
-    check('topLevelTransfers', [anyValue], (input) => {
+    check('topLevelTransfers', [anyValue], ['threw', 'parsed'], (input) => {
       const list = Array.isArray(input) ? input : isObj(input) && Array.isArray(input.transfers) ? input.transfers as unknown[] : undefined;
       const result = outcome(input, parseTransfers);
       expect(result === 'threw').to.equal(list === undefined);
@@ -368,7 +406,7 @@ describe('fuzz: whole values of any shape', () => {
   });
 
   it('parseCountries throws a TypeError exactly when the value is neither a list nor {countries: [...]}', () => {
-    check('topLevelCountries', [anyValue], (input) => {
+    check('topLevelCountries', [anyValue], ['threw', 'parsed'], (input) => {
       const list = Array.isArray(input) ? input : isObj(input) && Array.isArray(input.countries) ? input.countries as unknown[] : undefined;
       const result = outcome(input, parseCountries);
       expect(result === 'threw').to.equal(list === undefined);
@@ -379,7 +417,7 @@ describe('fuzz: whole values of any shape', () => {
 
 describe('fuzz: facilities', () => {
   it('GeoJSON: mixed valid and arbitrary features — valid kept in order, rejected reported with row and field, input untouched', () => {
-    check('facilitiesGeojsonMixed', [mixed(validFeature, junkFeature), fc.boolean()], (entries, idOnFeature) => {
+    check('facilitiesGeojsonMixed', [mixed(validFeature, junkFeature), fc.boolean()], ['kept', 'rejected'], (entries, idOnFeature) => {
       let n = 0;
       const validIds: string[] = [];
       const features = entries.map((entry) => {
@@ -408,7 +446,7 @@ describe('fuzz: facilities', () => {
   const issueField = (field: (typeof FIELDS)[number]) => (field === 'lng' ? 'geometry.coordinates[0]' : field === 'lat' ? 'geometry.coordinates[1]' : field);
 
   it('GeoJSON: one edge value in one field of a valid feature — kept, or rejected and blamed on that field alone', () => {
-    check('facilitiesGeojsonEdges', [validFeature, fc.constantFrom(...FIELDS), fc.oneof(edgeValue, junkGeometry, fc.constant('x'.repeat(1 << 20)))], (feature, field, value) => {
+    check('facilitiesGeojsonEdges', [validFeature, fc.constantFrom(...FIELDS), fc.oneof(edgeValue, junkGeometry, fc.constant('x'.repeat(1 << 20)))], ['kept', 'rejected'], (feature, field, value) => {
       const position: unknown[] = [feature.lng, feature.lat];
       const properties: Record<string, unknown> = { ...feature.properties, id: 'edge' };
       let geometry: unknown = { type: 'Point', coordinates: position };
@@ -418,6 +456,7 @@ describe('fuzz: facilities', () => {
       else Object.defineProperty(properties, field, { value, enumerable: true, writable: true, configurable: true });
       const { records, issues } = parseFrozen({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties }] }, parseFacilities);
       checkIssues(issues, 'facilities', range(1));
+      saw(records.length, rejectedRows(issues).size);
       const blamed = (issue: DataIssue) => {
         if (field === 'geometry') expect(issue.field).to.match(/^geometry/);
         else if (field === 'sources') expect(issue.field).to.match(/^sources(\[\d+\])?$/);
@@ -447,17 +486,18 @@ describe('fuzz: facilities', () => {
   it('CSV: mixed valid and arbitrary rows, any column order and case, comma or semicolon, CRLF and BOM', () => {
     const arb = fc.tuple(fc.constantFrom('lat', 'latitude'), fc.constantFrom('lon', 'lng', 'longitude'))
       .chain(([la, lo]) => facilityCsv(la, lo));
-    check('facilitiesCsvMixed', [arb], ({ text, rows, validIds }) => {
+    check('facilitiesCsvMixed', [arb], ['kept', 'rejected'], ({ text, rows, validIds }) => {
       checkCsv('facilities', text, rows, validIds, readFacilityRows, (f) => f.id);
     });
   });
 
   it('CSV: arbitrary text after a facilities header never throws and numbers every issue from row 2', () => {
     const tokens = fc.array(fc.constantFrom(',', ';', '"', '\r', '\n', '\r\n', '\uFEFF', ' ', 'a', 'b', '1', '-', '.', '200', 'NaN', 'SLV', 'operational', '__proto__', 'constructor'), { maxLength: 80 });
-    check('facilitiesCsvRawText', [fc.constantFrom('id,name,country,lat,lon,capacity\n', 'id;name;country;latitude;lng\r\n', '\uFEFFID, Name ,COUNTRY,lat,lon\n', ''), tokens], (header, parts) => {
+    check('facilitiesCsvRawText', [fc.constantFrom('id,name,country,lat,lon,capacity\n', 'id;name;country;latitude;lng\r\n', '\uFEFFID, Name ,COUNTRY,lat,lon\n', ''), tokens], ['rejected'], (header, parts) => {
       const rows = csvRows(header + parts.join(''));
       const { records, issues } = readFacilityRows(rows);
       checkIssues(issues, 'facilities', new Set(rows.map((r) => r.row)));
+      saw(records.length, rejectedRows(issues).size);
       for (const issue of issues) expect(issue.row).to.be.at.least(2);
       expectPlain(records);
     });
@@ -466,7 +506,7 @@ describe('fuzz: facilities', () => {
 
 describe('fuzz: transfers', () => {
   it('JSON: mixed valid and arbitrary transfers (as a list or {transfers}) — valid kept in order, rejected reported', () => {
-    check('transfersJsonMixed', [mixed(validTransfer, junkTransfer), fc.boolean()], (entries, wrapped) => {
+    check('transfersJsonMixed', [mixed(validTransfer, junkTransfer), fc.boolean()], ['kept', 'rejected'], (entries, wrapped) => {
       let n = 0;
       const validIds: string[] = [];
       const list = entries.map((entry) => {
@@ -491,7 +531,7 @@ describe('fuzz: transfers', () => {
       status: anyCase(TRANSFER_STATUSES), year: fc.oneof(fc.constant(''), year), fee_usd_per_year: fc.oneof(fc.constant(''), fc.nat().map(String)),
       note: fc.string(), 'note:es': fc.string(), source_title: nonBlank, source_url: fc.webUrl({ validSchemes: ['http', 'https'] }),
     }));
-    check('transfersCsvMixed', [arb], ({ text, rows, validIds }) => {
+    check('transfersCsvMixed', [arb], ['kept', 'rejected'], ({ text, rows, validIds }) => {
       checkCsv('transfers', text, rows, validIds, readTransferRows, (t) => t.id);
     });
   });
@@ -499,7 +539,7 @@ describe('fuzz: transfers', () => {
 
 describe('fuzz: countries', () => {
   it('JSON: mixed valid and arbitrary country rows — valid kept in order, rejected reported', () => {
-    check('countriesJsonMixed', [mixed(validCountry, junkCountry), fc.boolean()], (entries, wrapped) => {
+    check('countriesJsonMixed', [mixed(validCountry, junkCountry), fc.boolean()], ['kept', 'rejected'], (entries, wrapped) => {
       let n = 0;
       const validIds: string[] = [];
       const list = entries.map((entry) => {
@@ -518,7 +558,7 @@ describe('fuzz: countries', () => {
       occupancy_pct: fc.oneof(fc.constant(''), fc.double({ min: 0, max: 1000, noNaN: true }).map((v) => num(Math.round(v * 10) / 10, sep))),
       year: fc.oneof(fc.constant(''), year), note: fc.string(), 'note:es': fc.string(), source_title: fc.string(), source_url: fc.constant(''),
     }), { field: 'iso3', make: validIso3, guard: notValidIso3 });
-    check('countriesCsvMixed', [arb], ({ text, rows, validIds }) => {
+    check('countriesCsvMixed', [arb], ['kept', 'rejected'], ({ text, rows, validIds }) => {
       checkCsv('countries', text, rows, validIds, readCountryRows, (c) => c.iso3, 'iso3');
     });
   });
@@ -530,18 +570,20 @@ describe('fuzz: arbitrary CSV text through every parser', () => {
       fc.array(fc.oneof(junkCellText, fc.constantFrom('id', 'iso3', 'from', 'to', 'name', 'country', 'lat', 'lon', '<html>', '\uFEFF')), { maxLength: 40 }).map((a) => a.join('')),
       fc.string({ maxLength: 200 }),
     );
-    check('csvRawTextAllParsers', [text], (input) => {
+    check('csvRawTextAllParsers', [text], ['threw', 'parsed', 'rejected'], (input) => {
       let rows: RowRecord[] | undefined;
       try {
         rows = parseCsvText('transfers', input);
       } catch (error) {
         expect(error).to.be.instanceOf(DatasetError);
+        tally.threw++;
       }
       const all = rows ?? csvRows(input);
       const numbers = new Set(all.map((r) => r.row));
       for (const [dataset, read] of [['facilities', readFacilityRows], ['transfers', readTransferRows], ['countries', readCountryRows]] as const) {
         const { records, issues } = read(all);
         checkIssues(issues, dataset, numbers);
+        saw(records.length, rejectedRows(issues).size);
         expectPlain(records);
       }
     });
@@ -551,17 +593,20 @@ describe('fuzz: arbitrary CSV text through every parser', () => {
 // ---------------------------------------------------------------------------------------------
 // Fixed edge cases (each `fixed()` call is one counted case)
 
+let fixedInGroup = 0;
 function fixed(run: () => void): void {
   run();
-  fixedCasesRun++;
+  fixedInGroup++;
 }
+/** Fixed cases run, by group title, for the reliability report. */
+const fixedGroups = new Map<string, number>();
 /** A group of fixed cases; its title must be one of the config's `fixedCases`. */
-const groupsRun = new Set<string>();
 function itFixed(title: string, body: () => void): void {
   it(title, () => {
     expect(config.fuzz.fixedCases, 'listed in reliability-config.json').to.include(title);
+    fixedInGroup = 0;
     body();
-    groupsRun.add(title);
+    fixedGroups.set(title, fixedInGroup);
   });
 }
 const feature = (properties: Record<string, unknown>, coordinates: unknown[] = [-88.8, 13.5]) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
@@ -746,15 +791,5 @@ describe('fixed edge cases', () => {
       expect(records.map((t) => t.id)).to.deep.equal(['a']);
       expect(issues.map((i) => [i.row, i.field])).to.deep.equal([[2, undefined], [3, undefined], [4, undefined]]);
     });
-  });
-});
-
-describe('fuzz: totals', () => {
-  it('ran every configured property and fixed case', () => {
-    for (const name of Object.keys(RUNS) as RunName[]) expect(executed.get(name), name).to.equal(RUNS[name]);
-    expect([...groupsRun].sort(), 'every fixed group in the config ran').to.deep.equal([...config.fuzz.fixedCases].sort());
-    const total = [...executed.values()].reduce((a, b) => a + b, 0) + fixedCasesRun;
-    // Read by scripts/reliability-report.mjs from the runner's output when it is shown.
-    console.log(`RELIABILITY ${JSON.stringify({ kind: 'fuzz', properties: executed.size, runs: total - fixedCasesRun, fixedGroups: groupsRun.size, fixedCases: fixedCasesRun, count: total })}`);
   });
 });

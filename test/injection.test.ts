@@ -12,11 +12,12 @@ import { parseTransfers } from '../src/data/transfers.js';
 import { XSS_PAYLOADS } from './fixtures/xss-payloads.js';
 import config from './reliability-config.json';
 import { cleanup, nextEvent } from './support/mount.js';
+import { recordFigure } from './support/figures.js';
 
 afterEach(cleanup);
 
 const FIELDS = config.injection.fields;
-/** Fields × payloads actually put into data, per dataset (checked against the config at the end). */
+/** Fields × payloads actually put into data, per dataset (recorded for the reliability report). */
 const tried = { facilities: new Set<string>(), transfers: new Set<string>(), countries: new Set<string>() };
 type Dataset = keyof typeof tried;
 
@@ -112,6 +113,26 @@ function findInjected(root: ShadowRoot): string[] {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
+/**
+ * Expects each text to be the whole text of its own element inside `container` (one element per
+ * text, innermost first), so a payload's markup reached the reader as characters: had it been
+ * parsed as HTML, the tags would not be in any element's text. The same payload is in several
+ * fields (name, description…), so each field needs an element of its own.
+ */
+function expectShownAsText(container: Element, texts: readonly string[], what: string): void {
+  const innermost = [...container.querySelectorAll('*')].filter((element) => {
+    const own = element.textContent?.trim() ?? '';
+    return own !== '' && ![...element.children].some((child) => child.textContent?.trim() === own);
+  });
+  const used = new Set<Element>();
+  for (const text of texts) {
+    expect(text, `${what}: a payload text`).to.be.a('string').and.not.equal('');
+    const holder = innermost.find((element) => !used.has(element) && element.textContent!.trim() === text.trim());
+    expect(holder, `${what} shows ${JSON.stringify(text)} as text`).to.not.equal(undefined);
+    used.add(holder!);
+  }
+}
+
 describe('injection: every XSS payload in every field of every dataset', () => {
   const calls: string[] = [];
   const originals = { alert: window.alert, confirm: window.confirm, prompt: window.prompt };
@@ -159,83 +180,87 @@ describe('injection: every XSS payload in every field of every dataset', () => {
         expectNothingRan('after drawing');
         expect(findInjected(root), 'after drawing').to.deep.equal([]);
 
-        // The data tables: opened with the "Data" toggle when there is one.
+        // The data tables, opened with the "Data" toggle: every kept facility has its row, and its
+        // payload name (markup included) is in the table's text, so it was rendered as text.
         const toggle = [...root.querySelectorAll('button')].find((b) => /^(data|datos)$/i.test(b.textContent?.trim() ?? ''));
+        expect(toggle, 'the "Data" toggle is rendered').to.not.equal(undefined);
+        toggle!.click();
+        await el.updateComplete;
         const tables = root.querySelector('[part=table]');
-        if (toggle) {
-          toggle.click();
-          await el.updateComplete;
-        }
-        if (tables && tables.querySelector('tr')) {
-          const text = tables.textContent ?? '';
-          for (const facility of kept) {
-            const shown = lang === 'es' ? facility.nameEs ?? facility.name : facility.name;
-            expect(text.includes(shown), `table shows ${JSON.stringify(shown)} as text`).to.equal(true);
-          }
-          // Compared as values, not through a selector: CSS.escape turns U+0000 into U+FFFD.
-          const rowIds = new Set([...tables.querySelectorAll<HTMLElement>('tr[data-id]')].map((tr) => tr.dataset.id));
-          for (const facility of kept) expect(rowIds.has(facility.id), `row for ${JSON.stringify(facility.id)}`).to.equal(true);
-        } else {
-          console.warn('injection test: no data table rendered yet; checked what exists');
+        expect(tables, 'the data tables are rendered').to.not.equal(null);
+        expect(tables!.classList.contains('open'), 'the data tables are open').to.equal(true);
+        // Rows found by value, not through a selector: CSS.escape turns U+0000 into U+FFFD.
+        const rowsById = new Map([...tables!.querySelectorAll<HTMLElement>('tr[data-id]')].map((tr) => [tr.dataset.id, tr]));
+        let namesInTable = 0;
+        for (const facility of kept) {
+          const row = rowsById.get(facility.id);
+          expect(row, `row for ${JSON.stringify(facility.id)}`).to.not.equal(undefined);
+          expectShownAsText(row!, [lang === 'es' ? facility.nameEs ?? facility.name : facility.name], `table row of ${JSON.stringify(facility.id)}`);
+          namesInTable++;
         }
         await sleep(200);
         expectNothingRan('with the data tables open');
         expect(findInjected(root), 'with the data tables open').to.deep.equal([]);
 
-        // The details card of every facility and transfer.
+        // The details card of every facility and transfer: each must open, and show its payload
+        // name, description or note and its source titles as text, each in an element of its own.
+        const payloadTransfers = parseTransfers(data.transfers).records.filter((t) => !t.id.startsWith('t-real-'));
+        expect(payloadTransfers.length, 'the payload transfers are kept').to.equal(XSS_PAYLOADS.length);
         let cards = 0;
         const t0 = performance.now();
-        for (const id of [...kept.map((f) => f.id), ...parseTransfers(data.transfers).records.map((t) => t.id).filter((id) => !id.startsWith('t-real-'))]) {
+        for (const id of [...kept.map((f) => f.id), ...payloadTransfers.map((t) => t.id)]) {
           el.selected = id;
           await el.updateComplete;
           const card = root.querySelector('[part=details]');
-          if (!card) continue;
-          cards++;
+          expect(card, `details card of ${JSON.stringify(id)} is rendered`).to.not.equal(null);
           expect(findInjected(root), `card of ${JSON.stringify(id)}`).to.deep.equal([]);
           const facility = kept.find((f) => f.id === id);
-          if (facility) {
-            const shown = lang === 'es' ? facility.nameEs ?? facility.name : facility.name;
-            expect(card.textContent?.includes(shown), `card shows ${JSON.stringify(shown)} as text`).to.equal(true);
-            for (const a of card.querySelectorAll('a')) expect(a.getAttribute('href')).to.match(/^https?:/);
-          }
+          const transfer = payloadTransfers.find((t) => t.id === id);
+          // Each text the card shows whole: the name, description or note, and every source title.
+          const shownTexts = facility
+            ? [lang === 'es' ? facility.nameEs ?? facility.name : facility.name, (lang === 'es' ? facility.descriptionEs ?? facility.description : facility.description)!, ...facility.sources.map((source) => source.title)]
+            : [(lang === 'es' ? transfer!.noteEs ?? transfer!.note : transfer!.note)!, ...transfer!.sources.map((source) => source.title)];
+          expectShownAsText(card!, shownTexts, `card of ${JSON.stringify(id)}`);
+          for (const a of card!.querySelectorAll('a')) expect(a.getAttribute('href')).to.match(/^https?:/);
+          cards++;
         }
         const t1 = performance.now();
-        if (cards === 0) console.warn('injection test: no details card rendered yet; checked what exists');
         el.selected = undefined;
         await el.updateComplete;
 
-        // The tooltip of every facility, by pointing at it on the map.
+        // The tooltip of every facility, by pointing at it on the map: it must show, with the name.
         const map = el.map!;
         const canvas = map.getCanvas();
         let tooltips = 0;
         for (const facility of kept) {
           const { x, y } = map.project([facility.longitude, facility.latitude]);
           const box = canvas.getBoundingClientRect();
-          if (x < 0 || y < 0 || x > box.width || y > box.height) continue;
+          expect(x >= 0 && y >= 0 && x <= box.width && y <= box.height, `${JSON.stringify(facility.id)} is in view`).to.equal(true);
           canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: box.left + x, clientY: box.top + y }));
           await frame();
           await frame();
           const tooltip = root.querySelector<HTMLElement>('[part=tooltip]');
-          if (tooltip && !tooltip.hidden && tooltip.textContent?.trim()) tooltips++;
+          expect(tooltip, 'the tooltip is rendered').to.not.equal(null);
+          expect(tooltip!.hidden, `tooltip of ${JSON.stringify(facility.id)} is shown`).to.equal(false);
+          expectShownAsText(tooltip!, [lang === 'es' ? facility.nameEs ?? facility.name : facility.name], `tooltip of ${JSON.stringify(facility.id)}`);
           expect(findInjected(root), `tooltip of ${JSON.stringify(facility.id)}`).to.deep.equal([]);
+          tooltips++;
         }
-        if (tooltips === 0) console.warn('injection test: no tooltip shown on hover; checked what exists');
         await sleep(300);
         expectNothingRan('after cards and tooltips');
-        console.log(`RELIABILITY ${JSON.stringify({ kind: 'injection', lang, payloads: XSS_PAYLOADS.length, cards, tooltips, cardMs: Math.round(t1 - t0), tooltipMs: Math.round(performance.now() - t1) })}`);
+        const fieldsTried = Object.values(tried).reduce((n, set) => n + set.size, 0);
+        await recordFigure({
+          group: 'injection', name: `payloads rendered as text (lang=${lang})`, value: namesInTable, unit: 'facility names, each in its table row',
+          note: `${namesInTable} table rows, ${cards} details cards (${Math.round(t1 - t0)} ms), ${tooltips} tooltips (${Math.round(performance.now() - t1)} ms); nothing ran`,
+          outcome: 'passed',
+        });
+        await recordFigure({
+          group: 'injection', name: `payload × field values put into data (lang=${lang})`, value: fieldsTried, unit: 'values',
+          note: `${XSS_PAYLOADS.length} payloads; ${(Object.keys(tried) as Dataset[]).map((d) => `${d} ${new Set([...tried[d]].map((k) => k.split('\u0000')[0])).size} fields`).join(', ')}`,
+        });
       } finally {
         el.remove();
       }
     });
   }
-
-  it('tried every payload in every configured field of every dataset', () => {
-    for (const dataset of Object.keys(tried) as Dataset[]) {
-      const expected = new Set(FIELDS[dataset].flatMap((field) => XSS_PAYLOADS.map((p) => `${field}\u0000${p}`)));
-      expect(tried[dataset].size, dataset).to.equal(expected.size);
-      for (const key of expected) expect(tried[dataset].has(key), key).to.equal(true);
-    }
-    const total = Object.values(FIELDS).reduce((n, fields) => n + fields.length, 0) * XSS_PAYLOADS.length;
-    console.log(`RELIABILITY ${JSON.stringify({ kind: 'injection', payloads: XSS_PAYLOADS.length, fields: Object.values(FIELDS).flat().length, count: total })}`);
-  });
 });

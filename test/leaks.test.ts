@@ -3,9 +3,9 @@
  * workers, animation frames and window/document listeners stay bounded.
  */
 import { expect } from 'chai';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/index.js';
 import { cleanup, mount, nextEvent } from './support/mount.js';
+import { recordFigure } from './support/figures.js';
 import { createdContexts, liveContexts, trackWebglContexts } from './support/webgl-contexts.js';
 
 const CYCLES = 50;
@@ -106,8 +106,10 @@ describe(`leaks over ${CYCLES} create/render/remove cycles`, () => {
     expect(listeners.get(window), 'window listeners left').to.equal(baseListeners.get(window));
     expect(listeners.get(document), 'document listeners left').to.equal(baseListeners.get(document));
     expect(growthMb, 'heap growth in MB after GC').to.be.below(10);
-    await executeServerCommand('record-figure', {
-      name: 'heap growth over 50 create/render/remove cycles',
+    await recordFigure({
+      group: 'leaks',
+      outcome: 'passed',
+      name: `heap growth over ${CYCLES} create/render/remove cycles`,
       value: Number(growthMb.toFixed(2)),
       unit: 'MB',
       note: `after forced GC; ${createdContexts()} WebGL contexts created, 0 left; ${workersCreated} workers started, all terminated`,

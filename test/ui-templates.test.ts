@@ -15,6 +15,8 @@ import {
   countryCardTemplate, facilityCardTemplate, facilityNamer, transferCardTemplate, type CardContext,
 } from '../src/ui/details-card.js';
 import { dataTablesTemplate } from '../src/ui/data-table.js';
+import { flowLegendTemplate } from '../src/ui/flow-legend.js';
+import { legendTemplate } from '../src/ui/legend.js';
 import { occupancyLegendTemplate } from '../src/ui/occupancy-legend.js';
 import { panelStyles } from '../src/ui/panel-styles.js';
 import { elementStyles } from '../src/ui/styles.js';
@@ -371,6 +373,116 @@ describe('occupancy shading', () => {
   });
 });
 
+// ---------------------------------------------------------------------------------------------
+// WCAG contrast, computed from the styles the browser resolved
+
+type Rgba = [number, number, number, number];
+const ICON = html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M7 2v10M2 7h10" stroke="currentColor" stroke-width="2"></path></svg>`;
+
+/** A shadow root with the element's style sheets and a `.frame` of the theme, as the element has. */
+function themedFrame(theme: 'light' | 'dark'): { host: HTMLElement; frame: HTMLElement } {
+  const host = document.createElement('div');
+  host.style.cssText = 'position:relative;display:block;width:900px;height:600px';
+  document.body.append(host);
+  containers.push(host);
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [elementStyles.styleSheet!, panelStyles.styleSheet!];
+  const frame = document.createElement('div');
+  frame.className = `frame ${theme}`;
+  root.append(frame);
+  return { host, frame };
+}
+
+/** A computed CSS colour: rgb()/rgba() or color(srgb …), as Chromium serializes them. */
+function parseColor(value: string): Rgba {
+  const rgb = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(value);
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), rgb[4] === undefined ? 1 : Number(rgb[4])];
+  const srgb = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+))?\)$/.exec(value);
+  if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255, srgb[4] === undefined ? 1 : Number(srgb[4])];
+  if (value === 'transparent') return [0, 0, 0, 0];
+  throw new Error(`cannot read the colour ${JSON.stringify(value)}`);
+}
+
+/** `top` painted over the opaque `bottom`. */
+function composite(top: Rgba, bottom: Rgba): Rgba {
+  const a = top[3];
+  return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1) as Rgba;
+}
+
+function contrastRatio(a: Rgba, b: Rgba): number {
+  const luminance = (c: Rgba) => {
+    const [r, g, bl] = c.slice(0, 3).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+const css = (c: Rgba) => `rgb(${c.slice(0, 3).map(Math.round).join(',')})`;
+
+/**
+ * The colours painted behind an element, innermost first, down to the first opaque one:
+ * background colours and inset box-shadow tints (a selected table row). `opaque` is undefined when
+ * nothing under the element is opaque within the element.
+ */
+function backdrop(element: Element): { layers: Rgba[]; opaque?: Rgba } {
+  const layers: Rgba[] = [];
+  for (let node: Element | null = element; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    const style = getComputedStyle(node);
+    const inset = /(rgba?\([^)]*\)|color\([^)]*\))[^,]*\binset\b/.exec(style.boxShadow);
+    if (inset) layers.push(parseColor(inset[1]));
+    const background = parseColor(style.backgroundColor);
+    if (background[3] >= 1) return { layers, opaque: background };
+    if (background[3] > 0) layers.push(background);
+  }
+  return { layers };
+}
+
+interface ContrastPair { text: string; fg: string; bg: string; ratio: number; required: number }
+
+/**
+ * Every visible text under `root` (and every icon drawn in currentColor in a button), with the
+ * colour it is drawn in and the colour behind it. The panels float over the map, whose colour
+ * varies, so a translucent panel is judged over its own backdrop, over white and over black, and
+ * the worst ratio counts. Large text (24px, or 18.66px bold) needs 3:1, icons 3:1, other text 4.5:1.
+ */
+function contrastPairs(root: Element): ContrastPair[] {
+  const pairs: ContrastPair[] = [];
+  const judge = (element: Element, text: string, colour: string, required: number) => {
+    let fg = parseColor(colour);
+    for (let node: Element | null = element; node && node !== root; node = node.parentElement) fg = [fg[0], fg[1], fg[2], fg[3] * Number(getComputedStyle(node).opacity)];
+    const { layers, opaque } = backdrop(element);
+    const bases: Rgba[] = [...(opaque ? [opaque] : []), ...(layers.length || !opaque ? [[255, 255, 255, 1] as Rgba, [0, 0, 0, 1] as Rgba] : [])];
+    let worst: ContrastPair | undefined;
+    for (const base of bases) {
+      const bg = layers.reduceRight((under, layer) => composite(layer, under), base);
+      const ratio = contrastRatio(composite(fg, bg), bg);
+      if (!worst || ratio < worst.ratio) worst = { text, fg: css(composite(fg, bg)), bg: css(bg), ratio, required };
+    }
+    pairs.push(worst!);
+  };
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent!.trim();
+    const parent = node.parentElement!;
+    const box = parent.getBoundingClientRect();
+    if (!text || !parent.checkVisibility({ visibilityProperty: true }) || box.width <= 1 || box.height <= 1) continue;
+    const style = getComputedStyle(parent);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    judge(parent, text, parent instanceof SVGElement ? style.fill : style.color, large ? 3 : 4.5);
+  }
+  for (const shape of root.querySelectorAll('button svg path, button svg rect')) {
+    const style = getComputedStyle(shape);
+    const paint = style.stroke !== 'none' ? style.stroke : style.fill;
+    if (paint !== 'none') judge(shape, `icon of ${shape.closest('button')!.getAttribute('aria-label')}`, paint, 3);
+  }
+  return pairs;
+}
+
 describe('accessibility (axe)', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`card, tables, tooltip and legend have no violations in the ${theme} theme`, async () => {
@@ -405,17 +517,66 @@ describe('accessibility (axe)', () => {
     });
   }
 
-  it('keeps the card and text colours at AA contrast in the dark theme (computed)', () => {
-    const host = document.createElement('div');
-    document.body.append(host);
-    containers.push(host);
-    const root = host.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [elementStyles.styleSheet!, panelStyles.styleSheet!];
-    const frame = document.createElement('div');
-    frame.className = 'frame dark';
-    root.append(frame);
-    render(facilityCardTemplate(cecot, ctx('en')), frame);
-    const section = frame.querySelector('.details')!;
-    expect(getComputedStyle(section).color).to.equal('rgb(232, 237, 243)');
+  for (const theme of ['light', 'dark'] as const) {
+    it(`keeps every text of every panel at WCAG AA contrast in the ${theme} theme (axe color-contrast and computed ratios)`, async () => {
+      const lang = theme === 'light' ? 'en' : 'es';
+      const t = strings(lang);
+      const stages: Array<[string, TemplateResult]> = [
+        // As the element renders them (src/prison-map.ts): the map controls over the map, the status
+        // message over the map, and the legend strip below it.
+        ['controls, status and legend', html`
+          <div class="map" part="map"><div class="map-canvas"></div></div>
+          <div class="controls">
+            <button type="button" class="control" aria-label=${t.zoomIn}>${ICON}</button>
+            <button type="button" class="control" aria-label=${t.zoomOut}>${ICON}</button>
+            <button type="button" class="control" aria-label=${t.resetView}>${ICON}</button>
+            <button type="button" class="control" aria-pressed="false" aria-label=${t.pauseAnimation}>${ICON}</button>
+            <button type="button" class="control text" aria-expanded="false" aria-controls="tables">${t.showData}</button>
+          </div>
+          <div class="legend" part="legend">
+            ${legendTemplate({ lang, circles: [{ capacity: 40000, radius: 30 }, { capacity: 10000, radius: 15 }], statuses: [{ status: 'operational', color: '#0072b2' }, { status: 'planned', color: '#e69f00' }], showUnknown: true })}
+            ${flowLegendTemplate(transfers, lang, theme)}
+            ${occupancyLegendTemplate(lang, theme)}
+          </div>
+          <div class="status" part="status" role="alert">${t.loadFailed(t.datasetName.transfers, 'the file is empty')}</div>`],
+        ['facility tooltip', html`<div class="tooltip" part="tooltip" role="tooltip">${facilityTooltipTemplate(cecot, { lang })}</div>`],
+        ['transfer tooltip', html`<div class="tooltip" part="tooltip" role="tooltip">${transferTooltipTemplate(usaCecot, { lang, facilityName: facilityNamer(facilities, lang) })}</div>`],
+        ['country tooltip', html`<div class="tooltip" part="tooltip" role="tooltip">${countryTooltipTemplate(honduras, { lang })}</div>`],
+        ['facility card', html`<div class="card" part="details">${facilityCardTemplate(cecot, ctx(lang))}</div>`],
+        ['transfer card', html`<div class="card" part="details">${transferCardTemplate(usaCecot, ctx(lang))}</div>`],
+        ['country card', html`<div class="card" part="details">${countryCardTemplate(honduras, ctx(lang))}</div>`],
+        ['data tables, a row selected', html`<div id="tables" part="table" class="tables open" role="region" aria-label=${t.showData} tabindex="0">
+          ${dataTablesTemplate({ facilities, transfers, countries, lang, selected: 'usa-cecot' })}</div>`],
+      ];
+      const failures: string[] = [];
+      let pairs = 0;
+      for (const [stage, template] of stages) {
+        const { host, frame } = themedFrame(theme);
+        render(template, frame);
+        // axe's own WCAG check of every text it can resolve.
+        const results = await axe.run(host, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+        for (const v of results.violations) for (const n of v.nodes) failures.push(`${stage}: axe ${v.id} ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`);
+        const axePassed = results.passes.flatMap((p) => p.nodes).length;
+        // Every text node (and icon), against the panel behind it, computed from the styles.
+        const checked = contrastPairs(frame);
+        expect(checked.length, `${stage}: texts whose contrast was computed`).to.be.above(0);
+        expect(axePassed + results.incomplete.flatMap((i) => i.nodes).length, `${stage}: texts axe looked at`).to.be.above(0);
+        pairs += checked.length;
+        for (const pair of checked.filter((c) => c.ratio < c.required)) {
+          failures.push(`${stage}: ${JSON.stringify(pair.text)} ${pair.fg} on ${pair.bg} is ${pair.ratio.toFixed(2)}:1, needs ${pair.required}:1`);
+        }
+        host.remove();
+      }
+      expect(failures, `${theme} theme`).to.deep.equal([]);
+      expect(pairs, 'text/background pairs checked').to.be.above(40);
+    });
+  }
+
+  it('computes WCAG contrast ratios as the standard does', () => {
+    expect(contrastRatio([0, 0, 0, 1], [255, 255, 255, 1])).to.be.closeTo(21, 0.01);
+    expect(contrastRatio([119, 119, 119, 1], [255, 255, 255, 1])).to.be.closeTo(4.48, 0.01);
+    expect(contrastRatio([255, 255, 255, 1], [255, 255, 255, 1])).to.equal(1);
+    expect(composite([0, 0, 0, 0.5], [255, 255, 255, 1]).map(Math.round)).to.deep.equal([128, 128, 128, 1]);
+    expect(parseColor('color(srgb 1 0.5 0 / 0.25)')).to.deep.equal([255, 127.5, 0, 0.25]);
   });
 });
