@@ -1,3 +1,4 @@
+import { PALETTES } from '../src/encodings/palette.js';
 import {expect} from 'chai';
 import type {Polygon} from 'geojson';
 import {booleanPointInPolygon} from '@turf/turf';
@@ -8,12 +9,13 @@ import {
   applyBasemapLanguage,
   applyBasemapTheme,
   attachDetailLoader,
-  BASEMAP_COLORS,
   BASEMAP_LAST_LAYER_ID,
   BASEMAP_SHADING_BEFORE_ID,
   builtInBasemapStyle,
   COUNTRY_SOURCE_ID,
 } from '../src/map/basemap.js';
+
+const BASEMAP_COLORS = { light: PALETTES.light.basemap, dark: PALETTES.dark.basemap };
 
 setWorkerUrl(workerUrl);
 

@@ -8,16 +8,17 @@ import { parseCountries, parseTransfers } from '../src/data/transfers.js';
 import { countryName, countryNameInText } from '../src/i18n/countries.js';
 import { formatDate, formatPercent, formatUsd, formatUsdInText, strings } from '../src/i18n/reader-strings.js';
 import { COUNTRY_SOURCE_ID } from '../src/map/basemap.js';
-import {
-  COUNTRY_SHADING_LAYER_ID, countryShadingExpression, countryShadingLayer, occupancyColor, OCCUPANCY_COLORS,
-} from '../src/map/country-layer.js';
+import { COUNTRY_SHADING_LAYER_ID, countryShadingExpression, countryShadingLayer } from '../src/map/country-layer.js';
+import { PALETTES } from '../src/encodings/palette.js';
+import { occupancyColor } from '../src/encodings/scales.js';
 import {
   countryCardTemplate, facilityCardTemplate, facilityNamer, transferCardTemplate, type CardContext,
 } from '../src/ui/details-card.js';
 import { dataTablesTemplate } from '../src/ui/data-table.js';
-import { flowLegendTemplate } from '../src/ui/flow-legend.js';
 import { legendTemplate } from '../src/ui/legend.js';
 import { occupancyLegendTemplate } from '../src/ui/occupancy-legend.js';
+
+const OCCUPANCY_COLORS = { light: PALETTES.light.occupancy, dark: PALETTES.dark.occupancy };
 import { panelStyles } from '../src/ui/panel-styles.js';
 import { elementStyles } from '../src/ui/styles.js';
 import { summaryText } from '../src/ui/summary.js';
@@ -534,9 +535,13 @@ describe('accessibility (axe)', () => {
             <button type="button" class="control text" aria-expanded="false" aria-controls="tables">${t.showData}</button>
           </div>
           <div class="legend" part="legend">
-            ${legendTemplate({ lang, circles: [{ capacity: 40000, radius: 30 }, { capacity: 10000, radius: 15 }], statuses: [{ status: 'operational', color: '#0072b2' }, { status: 'planned', color: '#e69f00' }], showUnknown: true })}
-            ${flowLegendTemplate(transfers, lang, theme)}
-            ${occupancyLegendTemplate(lang, theme)}
+            ${legendTemplate({
+              circles: [{ capacity: 40000, radius: 30 }, { capacity: 10000, radius: 15 }],
+              statuses: [{ status: 'operational', color: '#0072b2' }, { status: 'planned', color: '#e69f00' }],
+              showUnknown: true,
+              flows: { kinds: ['inmates', 'assistance'], statuses: ['active', 'agreed', 'considered'], largest: { count: 260, widthPx: 8 } },
+              occupancy: true,
+            }, lang, theme)}
           </div>
           <div class="status" part="status" role="alert">${t.loadFailed(t.datasetName.transfers, 'the file is empty')}</div>`],
         ['facility tooltip', html`<div class="tooltip" part="tooltip" role="tooltip">${facilityTooltipTemplate(cecot, { lang })}</div>`],
