@@ -2,7 +2,9 @@
 import { expect } from 'chai';
 import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
+import { FLOW_LAYER_ID } from '../src/map/flow-layer.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { flowLayerOf, mapEvent, mapIdle, nextTask, waitFor } from './support/wait.js';
 
 afterEach(cleanup);
 
@@ -20,7 +22,8 @@ function inkAlong(el: PrisonMapElement): { facility: number; arc: number } {
 }
 
 describe('<prison-map> WebGL context loss', () => {
-  it('draws facilities and arcs again after webglcontextlost and webglcontextrestored', async () => {
+  it('draws facilities and arcs again after webglcontextlost and webglcontextrestored', async function () {
+    this.timeout(90000);
     const el = mount(`<prison-map loading="eager" no-animation no-legend center="10,-90" zoom="3"
       facilities="/test/fixtures/flows-facilities.geojson" transfers="/test/fixtures/flows-transfers.json"
       style="width:700px;height:400px"></prison-map>`);
@@ -29,14 +32,25 @@ describe('<prison-map> WebGL context loss', () => {
     expect(before.facility).to.be.above(60);
     expect(before.arc).to.be.above(10);
 
-    const gl = el.map!.getCanvas().getContext('webgl2')!;
+    const map = el.map!;
+    const layer = flowLayerOf(map);
+    const gl = map.getCanvas().getContext('webgl2')!;
     const lose = gl.getExtension('WEBGL_lose_context')!;
+    const lost = mapEvent(map, 'webglcontextlost');
     lose.loseContext();
-    await new Promise((r) => setTimeout(r, 300));
-    const restored = el.map!.once('webglcontextrestored');
+    await lost;
+    // Chrome ignores a restore requested while the loss is still being dispatched (it reads the
+    // handler's preventDefault after dispatch): ask once that dispatch is over, a task later.
+    await nextTask();
+    const restored = mapEvent(map, 'webglcontextrestored');
     lose.restoreContext();
     await restored;
-    await new Promise((r) => setTimeout(r, 1500));
+    const framesAtRestore = layer.frameCount;
+    // The rebuilt style loads, the flow layer re-adds itself, the map settles and the layer draws.
+    await waitFor(() => map.getLayer(FLOW_LAYER_ID) && map.isStyleLoaded(), { message: 'the flow layer to be back in a loaded style' });
+    expect(flowLayerOf(map), 'the same flow layer, re-added').to.equal(layer);
+    await mapIdle(map);
+    await waitFor(() => layer.frameCount > framesAtRestore, { message: 'the flow layer to draw after the context came back' });
     const after = inkAlong(el);
     expect(after.facility, 'facility drawn again').to.be.above(60);
     expect(after.arc, 'arc drawn again').to.be.above(10);

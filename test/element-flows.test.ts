@@ -3,28 +3,36 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PrisonMapElement, PrisonMapReadyDetail, PrisonMapSelectDetail } from '../src/index.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { flowLayerOf, layerFrames, mapIdle, rendersDuring, waitFor } from './support/wait.js';
 
 afterEach(async () => {
   cleanup();
+  // A test that failed while scrolled down must not leave the next one's map off screen.
+  window.scrollTo(0, 0);
   await emulateMedia({ reducedMotion: 'no-preference' });
 });
 
 const FLOWS = `facilities="/test/fixtures/flows-facilities.geojson" transfers="/test/fixtures/flows-transfers.json"
   center="10,-90" zoom="3" no-legend style="width:700px;height:400px"`;
 
-function framesDuring(el: PrisonMapElement, ms: number): Promise<number> {
-  let frames = 0;
-  const count = () => frames++;
-  el.map!.on('render', count);
-  return new Promise((resolve) => setTimeout(() => {
-    el.map!.off('render', count);
-    resolve(frames);
-  }, ms));
-}
-
+/** Ready, and the map has finished the frame that shows it. */
 async function settled(el: PrisonMapElement): Promise<void> {
   await nextEvent(el, 'prison-map-ready');
-  if (!el.map!.loaded()) await el.map!.once('idle');
+  await mapIdle(el.map!);
+}
+
+/**
+ * Frames rendered by the map and drawn by the flow layer over at least 2 s and 60 animation
+ * frames, counted from a settled map: a map that wanted to animate would render in nearly every
+ * one of those frames, however slow the machine.
+ */
+async function framesWhileStill(el: PrisonMapElement): Promise<{ map: number; layer: number }> {
+  const map = el.map!;
+  await mapIdle(map);
+  const layer = flowLayerOf(map);
+  const layerBefore = layer.frameCount;
+  const rendered = await rendersDuring(map, { animationFrames: 60, ms: 2000 });
+  return { map: rendered, layer: layer.frameCount - layerBefore };
 }
 
 /** The pixels along the straight-ish middle part of the west→east arc. */
@@ -46,62 +54,68 @@ describe('<prison-map> transfers', () => {
     expect(ready.detail.issues.map((i) => [i.dataset, i.row, i.field])).to.deep.equal([['transfers', 2, 'to']]);
   });
 
-  it('moves the arcs: two frames 500 ms apart differ along the arc', async () => {
+  it('moves the arcs: a later frame differs along the arc', async function () {
+    this.timeout(60000);
     const el = mount(`<prison-map loading="eager" ${FLOWS}></prison-map>`);
     await settled(el);
     const first = arcSample(el);
-    await new Promise((r) => setTimeout(r, 500));
-    const second = arcSample(el);
-    const changed = first.filter((px, i) => colorDistance(px, second[i]) > 30).length;
-    expect(changed, 'pixels that changed along the arc').to.be.above(5);
+    let changed = 0;
+    await waitFor(() => {
+      const later = arcSample(el);
+      changed = first.filter((px, i) => colorDistance(px, later[i]) > 30).length;
+      return changed > 5;
+    }, { interval: 100, message: () => `more than 5 pixels along the arc to change (${changed} did)` });
   });
 
-  it('renders no frame for 2 s with no-animation, yet shows the arc', async () => {
+  it('renders no frame for 2 s with no-animation, yet shows the arc', async function () {
+    this.timeout(60000);
     const el = mount(`<prison-map loading="eager" no-animation ${FLOWS}></prison-map>`);
     await settled(el);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await framesDuring(el, 2000)).to.equal(0);
+    expect(await framesWhileStill(el), 'map and flow layer frames while still').to.deep.equal({ map: 0, layer: 0 });
     const sea = readMapPixels(el.map!).at(10, 390);
     const drawn = arcSample(el).filter((px) => colorDistance(px, sea) > 60).length;
     expect(drawn, 'arc pixels').to.be.above(10);
   });
 
-  it('renders no frame for 2 s under prefers-reduced-motion, and hides the pause control', async () => {
+  it('renders no frame for 2 s under prefers-reduced-motion, and hides the pause control', async function () {
+    this.timeout(60000);
     await emulateMedia({ reducedMotion: 'reduce' });
     const el = mount(`<prison-map loading="eager" ${FLOWS}></prison-map>`);
     await settled(el);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await framesDuring(el, 2000)).to.equal(0);
+    expect(await framesWhileStill(el), 'map and flow layer frames while still').to.deep.equal({ map: 0, layer: 0 });
     expect(el.shadowRoot!.querySelector('button[aria-pressed]')).to.equal(null);
   });
 
-  it('renders no frame for 2 s when scrolled off screen, and moves again when back', async () => {
+  it('renders no frame for 2 s when scrolled off screen, and moves again when back', async function () {
+    this.timeout(90000);
     const el = mount(`<prison-map loading="eager" ${FLOWS}></prison-map>`);
     const spacer = mount<HTMLDivElement>('<div style="height:3000px"></div>');
     await settled(el);
+    const layer = flowLayerOf(el.map!);
+    await layerFrames(layer, 5, { message: 'the arcs to animate on screen' });
     window.scrollTo(0, 2500);
-    await new Promise((r) => setTimeout(r, 400));
-    expect(await framesDuring(el, 2000)).to.equal(0);
+    await waitFor(() => !layer.isAnimated, { message: 'the motion to stop once the map is off screen' });
+    expect(await framesWhileStill(el), 'map and flow layer frames while off screen').to.deep.equal({ map: 0, layer: 0 });
     window.scrollTo(0, 0);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await framesDuring(el, 500)).to.be.above(3);
+    await layerFrames(layer, 10, { message: 'the arcs to move again once back on screen' });
     spacer.remove();
   });
 
-  it('has a labelled pause control that stops the frames and resumes them', async () => {
+  it('has a labelled pause control that stops the frames and resumes them', async function () {
+    this.timeout(90000);
     const el = mount(`<prison-map loading="eager" ${FLOWS}></prison-map>`);
     await settled(el);
+    const layer = flowLayerOf(el.map!);
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-pressed]')!;
     expect(button.getAttribute('aria-label')).to.equal('Pause animation');
     button.click();
     await el.updateComplete;
     expect(button.getAttribute('aria-pressed')).to.equal('true');
     expect(button.getAttribute('aria-label')).to.equal('Play animation');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await framesDuring(el, 1000)).to.equal(0);
+    expect(await framesWhileStill(el), 'map and flow layer frames while paused').to.deep.equal({ map: 0, layer: 0 });
     button.click();
     await el.updateComplete;
-    expect(await framesDuring(el, 500)).to.be.above(3);
+    await layerFrames(layer, 10, { message: 'the arcs to move again after Play' });
   });
 
   it('starts and ends an arc between two facilities at their markers', async () => {

@@ -6,6 +6,7 @@ import { arcBetween } from '../src/geo/arcs.js';
 import { FLOW_LAYER_ID, FlowLayer, flowArcs, type FlowArc } from '../src/map/flow-layer.js';
 import { FLOW_KIND_STYLES, flowWidth, MIN_FLOW_WIDTH } from '../src/map/flow-style.js';
 import { colorDistance, readMapPixels } from './support/mount.js';
+import { layerFrames, mapEvent, mapIdle, nextTask, rendersDuring, waitFor, waitUntil } from './support/wait.js';
 
 if (!getWorkerUrl()) setWorkerUrl(workerUrl);
 
@@ -111,36 +112,37 @@ describe('FlowLayer', () => {
     expect(colorDistance(pixels.at(b.x + 20 * ux, b.y + 20 * uy), WHITE), 'after to').to.be.below(5);
   });
 
-  it('moves along the arc while animated', async () => {
+  it('moves along the arc while animated', async function () {
+    this.timeout(60000);
     const flow = arc('a', [-50, 0], [50, 0]);
     const { map } = await mapWith([flow], true);
     const points = along(map, flow.path);
     const first = readMapPixels(map);
     const before = points.map((p) => first.at(p.x, p.y));
-    await sleep(500);
-    const second = readMapPixels(map);
-    const after = points.map((p) => second.at(p.x, p.y));
+    let after: number[][] = [];
+    let changed = 0;
+    // Until a later frame differs at a quarter of the points along the arc.
+    await waitUntil(() => {
+      const later = readMapPixels(map);
+      after = points.map((p) => later.at(p.x, p.y));
+      changed = before.filter((pixel, i) => colorDistance(pixel, after[i]) > 10).length;
+      return changed > points.length / 4;
+    }, { interval: 100 });
     expect(before.every(isInk) && after.every(isInk), 'the arc is drawn in both frames').to.equal(true);
-    const changed = before.filter((pixel, i) => colorDistance(pixel, after[i]) > 10).length;
-    expect(changed).to.be.above(points.length / 4);
+    expect(changed, 'points along the arc that changed').to.be.above(points.length / 4);
   });
 
-  it('renders no frames when animation is off, and keeps rendering when it is on', async () => {
+  it('renders no frames when animation is off, and keeps rendering when it is on', async function () {
+    this.timeout(60000);
     const { map, layer } = await mapWith([arc('a', [-50, 0], [50, 0])], true);
-    await sleep(600);
-    const animatedFrames = layer.frameCount;
-    expect(animatedFrames, 'frames while animated').to.be.above(2);
+    await layerFrames(layer, 10, { message: 'the animated layer to keep drawing frames' });
 
     layer.setAnimated(false);
-    await map.once('idle');
-    let frames = 0;
-    const count = () => { frames++; };
-    map.on('render', count);
-    const layerFrames = layer.frameCount;
-    await sleep(2000);
-    map.off('render', count);
+    await mapIdle(map);
+    const stillFrom = layer.frameCount;
+    const frames = await rendersDuring(map, { animationFrames: 60, ms: 2000 });
     expect(frames, 'map frames while still').to.equal(0);
-    expect(layer.frameCount, 'layer frames while still').to.equal(layerFrames);
+    expect(layer.frameCount, 'layer frames while still').to.equal(stillFrom);
 
     // Still shows direction without motion: the same static arrowheads in two reads.
     const first = readMapPixels(map);
@@ -205,31 +207,28 @@ describe('FlowLayer', () => {
     expect(pixels.at(onScreen.x, onScreen.y)).to.satisfy(isInk);
   });
 
-  it('comes back after the WebGL context is lost and restored', async () => {
+  it('comes back after the WebGL context is lost and restored', async function () {
+    this.timeout(60000);
     const flow = arc('a', [-40, 0], [40, 0]);
     const { map, layer } = await mapWith([flow], false);
     const mid = map.project(flow.path[Math.floor(flow.path.length / 2)]);
     expect(readMapPixels(map).at(mid.x, mid.y)).to.satisfy(isInk);
     const gl = map.getCanvas().getContext('webgl2')!;
     const lose = gl.getExtension('WEBGL_lose_context')!;
-    const lost = map.once('webglcontextlost');
+    const lost = mapEvent(map, 'webglcontextlost');
     lose.loseContext();
     await lost;
-    // Chrome ignores a restore requested in the same moment as the loss.
-    await sleep(300);
-    const restored = map.once('webglcontextrestored');
+    // Chrome ignores a restore requested while the loss is still being dispatched (it reads the
+    // handler's preventDefault after dispatch): ask once that dispatch is over, a task later.
+    await nextTask();
+    const restored = mapEvent(map, 'webglcontextrestored');
     lose.restoreContext();
     await restored;
-    let back = false;
-    for (let i = 0; i < 50 && !back; i++) {
-      await sleep(100);
-      back = !!map.getLayer(FLOW_LAYER_ID) && map.isStyleLoaded() === true && isInk(readMapPixels(map).at(mid.x, mid.y));
-    }
-    expect(back, 'arc pixels are back').to.equal(true);
+    await waitFor(() => map.getLayer(FLOW_LAYER_ID) && map.isStyleLoaded(), { message: 'the flow layer to be back in a loaded style' });
+    await mapIdle(map);
+    expect(readMapPixels(map).at(mid.x, mid.y), 'arc pixels are back').to.satisfy(isInk);
     // And the motion: turning animation on renders frames again.
-    const before = layer.frameCount;
     layer.setAnimated(true);
-    await sleep(400);
-    expect(layer.frameCount).to.be.above(before + 1);
+    await layerFrames(layer, 5, { message: 'the restored layer to animate' });
   });
 });

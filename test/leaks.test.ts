@@ -7,6 +7,7 @@ import '../src/index.js';
 import { cleanup, mount, nextEvent } from './support/mount.js';
 import { recordFigure } from './support/figures.js';
 import { createdContexts, liveContexts, trackWebglContexts } from './support/webgl-contexts.js';
+import { waitUntil } from './support/wait.js';
 
 const CYCLES = 50;
 
@@ -94,7 +95,10 @@ describe(`leaks over ${CYCLES} create/render/remove cycles`, () => {
     const baseListeners = new Map(listeners);
     const heapStart = await heapAfterGc();
     for (let i = 0; i < CYCLES; i++) await cycle();
-    await new Promise((r) => setTimeout(r, 500));
+    // Teardown finishes asynchronously (contexts lost, the worker pool terminated, frames
+    // cancelled): wait until it has, or until the time is up; the checks below then say what is left.
+    // A leak that keeps going (a frame loop, a live context) is still there at the end.
+    await waitUntil(() => liveContexts() === 0 && workersCreated === workersTerminated && pendingFrames.size === 0);
     const heapEnd = await heapAfterGc();
     const growthMb = (heapEnd - heapStart) / 1024 / 1024;
 
