@@ -3,8 +3,11 @@ import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Transfer } from '../src/data/types.js';
 import { arcBetween } from '../src/geo/arcs.js';
-import { FLOW_LAYER_ID, FlowLayer, flowArcs, type FlowArc } from '../src/map/flow-layer.js';
-import { FLOW_KIND_STYLES, flowWidth, MIN_FLOW_WIDTH } from '../src/map/flow-style.js';
+import { flowColor, flowColorSlot } from '../src/encodings/flow-style.js';
+import { PALETTES } from '../src/encodings/palette.js';
+import { flowWidth, MIN_FLOW_WIDTH } from '../src/encodings/scales.js';
+import { FLOW_LAYER_ID, FlowLayer } from '../src/map/flow-layer.js';
+import { buildModel, type FlowMark } from '../src/model/model.js';
 import { colorDistance, readMapPixels } from './support/mount.js';
 import { layerFrames, mapEvent, mapIdle, nextTask, rendersDuring, waitFor, waitUntil } from './support/wait.js';
 
@@ -34,14 +37,19 @@ async function createMap(center: [number, number] = [0, 0], zoom = 2): Promise<M
   return map;
 }
 
-function arc(id: string, from: [number, number], to: [number, number], extra: Partial<FlowArc> = {}): FlowArc {
-  return { id, path: arcBetween(from, to), widthPx: 6, color: [1, 0, 0, 1], dashed: false, ...extra };
+/** A flow mark as the model makes one: an active transfer of people, 6 px wide. */
+function arc(id: string, from: [number, number], to: [number, number], extra: Partial<FlowMark> = {}): FlowMark {
+  const transfer: Transfer = { id, from: 'a', to: 'b', kind: 'inmates', status: 'active', sources: [] };
+  return {
+    transfer, path: arcBetween(from, to), widthPx: 6, colorSlot: flowColorSlot('inmates', 'active'), opacity: 0.95,
+    dashed: false, dotted: false, hidden: false, ...extra,
+  };
 }
 
-async function mapWith(arcs: FlowArc[], animated: boolean, center?: [number, number], zoom?: number): Promise<{ map: MapLibreMap; layer: FlowLayer }> {
+async function mapWith(arcs: FlowMark[], animated: boolean, center?: [number, number], zoom?: number): Promise<{ map: MapLibreMap; layer: FlowLayer }> {
   const map = await createMap(center, zoom);
   const layer = new FlowLayer({ animated });
-  layer.setArcs(arcs);
+  layer.setFlows(arcs);
   map.addLayer(layer);
   return { map, layer };
 }
@@ -57,9 +65,10 @@ function isInk(pixel: readonly number[]): boolean {
   return colorDistance(pixel, WHITE) > 80;
 }
 
-describe('flowArcs and flowWidth', () => {
+describe('flow marks (the model) and flowWidth', () => {
   const t = (id: string, extra: Partial<Transfer> = {}): Transfer => ({ id, from: 'SLV', to: 'USA', kind: 'inmates', status: 'active', sources: [], ...extra });
-  const places: Record<string, [number, number]> = { SLV: [-89, 13.7], USA: [-98, 39] };
+  const anchors = new Map<string, [number, number]>([['SLV', [-89, 13.7]], ['USA', [-98, 39]]]);
+  const flowsOf = (transfers: Transfer[]) => buildModel({ facilities: [], transfers, countries: [], issues: [], errors: [] }, anchors, { maxRadius: 36 });
 
   it('sizes width by count on a square-root scale, thin for unknown counts', () => {
     const transfers = [t('a', { count: 100 }), t('b', { count: 25 }), t('c')];
@@ -67,30 +76,27 @@ describe('flowArcs and flowWidth', () => {
     expect(width(100)).to.equal(8);
     expect(width(0)).to.equal(MIN_FLOW_WIDTH);
     expect(width(25) - MIN_FLOW_WIDTH).to.be.closeTo((8 - MIN_FLOW_WIDTH) / 2, 1e-9);
-    const { arcs } = flowArcs(transfers, (id) => places[id], 'light');
-    expect(arcs.map((a) => a.widthPx)).to.deep.equal([8, width(25), MIN_FLOW_WIDTH]);
+    expect(flowsOf(transfers).flows.map((f) => f.widthPx)).to.deep.equal([8, width(25), MIN_FLOW_WIDTH]);
   });
 
   it('styles by status and kind, hides cancelled and reports unplaceable endpoints', () => {
-    const { arcs, unresolved } = flowArcs([
+    const model = flowsOf([
       t('active'), t('agreed', { status: 'agreed' }), t('considered', { status: 'considered' }),
       t('cancelled', { status: 'cancelled' }), t('help', { kind: 'assistance' }), t('lost', { to: 'XXX' }),
-    ], (id) => places[id], 'light');
-    const byId = Object.fromEntries(arcs.map((a) => [a.id, a]));
+    ]);
+    const byId = Object.fromEntries(model.flows.map((f) => [f.transfer.id, f]));
     expect(Object.keys(byId)).to.deep.equal(['active', 'agreed', 'considered', 'cancelled', 'help']);
-    const alpha = (id: string) => (byId[id].color as number[])[3];
-    expect(alpha('agreed')).to.be.below(alpha('active'));
+    expect(byId.agreed.opacity).to.be.below(byId.active.opacity);
+    expect(flowColor('inmates', 'agreed', 'light')[3]).to.be.below(flowColor('inmates', 'active', 'light')[3]);
     expect(byId.active.dashed).to.equal(false);
     expect(byId.considered.dashed).to.equal(true);
     expect(byId.cancelled.hidden).to.equal(true);
     expect(byId.active.hidden).to.equal(false);
     expect(byId.help.dotted).to.equal(true);
-    expect(byId.help.color).to.not.deep.equal(byId.active.color);
-    expect(FLOW_KIND_STYLES.assistance.color.light).to.not.equal(FLOW_KIND_STYLES.inmates.color.light);
-    expect(unresolved).to.have.length(1);
-    expect(unresolved[0]).to.include({ field: 'to' });
-    expect(unresolved[0].transfer.id).to.equal('lost');
-    expect(byId.active.path[0]).to.deep.equal(places.SLV);
+    expect(byId.help.colorSlot).to.not.equal(byId.active.colorSlot);
+    expect(PALETTES.light.flows.assistance).to.not.equal(PALETTES.light.flows.inmates);
+    expect(model.issues.map((i) => [i.field, i.message])).to.deep.equal([['to', 'to "XXX" is neither a facility id of this map nor an ISO 3166-1 alpha-3 country code']]);
+    expect(byId.active.path[0]).to.deep.equal(anchors.get('SLV'));
   });
 });
 
@@ -156,10 +162,10 @@ describe('FlowLayer', () => {
     const flow = arc('a', [-40, 0], [40, 0]);
     const { map, layer } = await mapWith([flow, arc('far', [-40, 50], [40, 50])], false);
     const mid = map.project(flow.path[Math.floor(flow.path.length / 2)]);
-    expect(layer.hitTest(mid, map)).to.equal('a');
-    expect(layer.hitTest({ x: mid.x + 2, y: mid.y + 4 }, map)).to.equal('a');
-    expect(layer.hitTest({ x: mid.x, y: mid.y + 20 }, map)).to.equal(undefined);
-    expect(layer.hitTest({ x: mid.x, y: mid.y - 20 }, map)).to.equal(undefined);
+    expect(layer.pick(mid, map)).to.equal('a');
+    expect(layer.pick({ x: mid.x + 2, y: mid.y + 4 }, map)).to.equal('a');
+    expect(layer.pick({ x: mid.x, y: mid.y + 20 }, map)).to.equal(undefined);
+    expect(layer.pick({ x: mid.x, y: mid.y - 20 }, map)).to.equal(undefined);
   });
 
   it('draws a hidden arc only while it is selected', async () => {
@@ -167,10 +173,10 @@ describe('FlowLayer', () => {
     const { map, layer } = await mapWith([flow], false);
     const mid = map.project(flow.path[Math.floor(flow.path.length / 2)]);
     expect(colorDistance(readMapPixels(map).at(mid.x, mid.y), WHITE)).to.be.below(5);
-    expect(layer.hitTest(mid, map)).to.equal(undefined);
+    expect(layer.pick(mid, map)).to.equal(undefined);
     layer.setSelected('gone');
     expect(readMapPixels(map).at(mid.x, mid.y)).to.satisfy(isInk);
-    expect(layer.hitTest(mid, map)).to.equal('gone');
+    expect(layer.pick(mid, map)).to.equal('gone');
   });
 
   it('draws A→B and B→A apart', async () => {
