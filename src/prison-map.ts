@@ -115,8 +115,8 @@ export class PrisonMapElement extends PrisonMapProperties {
   private ready = new Deferred();
   /** The model the map shows, once drawn; undefined for a map that has not drawn yet. */
   private drawnModel?: MapModel;
+  /** The load the model was built from: a new one rebuilds it. */
   private modelInput?: object;
-
 
   constructor() {
     super();

@@ -101,7 +101,9 @@ describe('<prison-map> in any framework', () => {
     expect(errors).to.deep.equal([]);
   });
 
-  it('leaves no extra WebGL context after 10 create/remove cycles', async () => {
+  it('leaves no extra WebGL context after 10 create/remove cycles', async function () {
+    // Ten maps made and drawn one after another: generous on a loaded 2-core machine.
+    this.timeout(150000);
     for (let i = 0; i < 10; i++) {
       const el = mount(`<prison-map loading="eager" facilities="${TINY}" style="width:300px;height:200px"></prison-map>`);
       await nextEvent(el, 'prison-map-ready');
