@@ -12,7 +12,7 @@ import { Deferred, isDatasetSource, mapEvent, type ErrorSource, type PrisonMapEr
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { MapController } from './map/controller.js';
 import type { MapModel, NavItem } from './model/model.js';
-import { dataCamera, explicitCamera } from './model/views.js';
+import { dataCamera, explicitCamera } from './model/camera.js';
 import { controlsTemplate } from './ui/controls.js';
 import { panelStyles } from './ui/panel-styles.js';
 import { elementStyles } from './ui/styles.js';

@@ -11,7 +11,7 @@ import { PALETTES, type Theme } from '../encodings/palette.js';
 import type { LngLat } from '../geo/arcs.js';
 import type { Lang } from '../i18n/strings.js';
 import type { MapModel } from '../model/model.js';
-import type { Camera } from '../model/views.js';
+import type { Camera } from '../model/camera.js';
 import { COUNTRY_SOURCE_ID, applyBasemapLanguage, applyBasemapTheme, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
 import { COUNTRY_SHADING_LAYER_ID, applyCountryShading } from './country-layer.js';
 import {

@@ -1,33 +1,14 @@
 /**
- * Where the camera goes: the page's own centre and zoom, the view of everything drawn, or the view
- * for `focus-on` (a facility's surroundings; a country's main landmass with its facilities). The
- * one place that decides a view; the map controller only moves to it.
+ * The view for `focus-on` (a facility's surroundings; a country's main landmass with its
+ * facilities), in the lazily loaded pipeline: it needs turf and the country outlines. The page's
+ * own centre and the fit to the data are in camera.ts, which the element's shell can import.
  */
-import { boundsOf, largestPolygonBounds, type BBox } from '../geo/bounds.js';
-import { parseCenter } from '../geo/center.js';
+import { boundsOf, largestPolygonBounds } from '../geo/bounds.js';
 import { loadCountries } from '../geo/countries.js';
+import type { Camera } from './camera.js';
 import type { MapModel } from './model.js';
 
-export type Camera =
-  | { kind: 'center'; center: [number, number]; zoom: number }
-  | { kind: 'bounds'; bounds: BBox; maxZoom?: number }
-  | { kind: 'world' };
-
-/** Zoom used with `center` when `zoom` is absent or not a number. */
-const DEFAULT_CENTER_ZOOM = 4;
-
-/** The page's `center` ("lat,lng") and `zoom`, if it gave a valid centre. */
-export function explicitCamera(center: string | undefined, zoom: number | undefined): Camera | undefined {
-  const position = parseCenter(center);
-  if (!position) return undefined;
-  const z = Number(zoom);
-  return { kind: 'center', center: position, zoom: zoom !== undefined && zoom !== null && Number.isFinite(z) ? z : DEFAULT_CENTER_ZOOM };
-}
-
-/** Everything drawn: facilities and whole arcs. */
-export function dataCamera(model: MapModel | undefined): Camera | undefined {
-  return model?.bounds ? { kind: 'bounds', bounds: model.bounds } : undefined;
-}
+export type { Camera };
 
 /**
  * The view for `focus-on`: a facility id frames its surroundings; an ISO 3166-1 alpha-3 code frames
