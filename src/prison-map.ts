@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { BindingGuard } from './binding-mistakes.js';
 import { DataLoader } from './controllers/data-loader.js';
 import { PrisonMapProperties } from './prison-map-properties.js';
 import { EnvironmentController, statusColorsOf } from './controllers/environment.js';
@@ -71,11 +72,13 @@ export class PrisonMapElement extends PrisonMapProperties {
   /** Without WebGL: a static SVG picture of the same facilities and transfers. */
   declare private _staticMap: TemplateResult | undefined;
 
+  private readonly bindings = new BindingGuard();
   private readonly env = new EnvironmentController(this, () => this.syncMotion());
   private readonly loader = new DataLoader(this, {
     request: () => ({
       facilities: this.facilities, transfers: this.transfers, countries: this.countries,
       facilitiesData: this.facilitiesData, transfersData: this.transfersData, countriesData: this.countriesData,
+      misbound: this.bindings.check(this),
     }),
     active: () => this.active,
     onError: (dataset, message) => this.fail(dataset, message),
