@@ -1,9 +1,11 @@
 // The npm package as a user gets it: `npm pack`, installed offline into an empty project, and
-// loaded from node_modules by a plain HTML page with no bundler.
+// loaded from node_modules by a plain HTML page with no bundler, and by an app whose bundler
+// (Vite) re-bundles it.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
+import { build } from 'vite';
 import { launchBrowser, serveStatic } from '../../bench/support.mjs';
 import { buildDist, firstReady, openPage, repo, run, strayRequests, temporaryFolder, writeFiles } from './support.mjs';
 
@@ -60,6 +62,53 @@ test('a plain page loads the installed package with no bundler and draws the bun
     assert.deepEqual(strayRequests(opened.requests, server.origin, { allowNodeModules: '/node_modules/prison-map/dist/' }), []);
     assert.ok(!opened.requests.some((url) => url.includes(repo)), 'nothing from the repository');
     assert.deepEqual(opened.pageErrors, []);
+  } finally {
+    await opened.close();
+    await server.close();
+  }
+});
+
+/** Every file below `folder`, as paths relative to it. */
+function filesBelow(folder) {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile()).map((entry) => relative(folder, join(entry.parentPath, entry.name)));
+}
+
+/** `//# sourceMappingURL=` references in the scripts below `folder` that name no file there. */
+function danglingSourceMaps(folder) {
+  const files = filesBelow(folder);
+  return files.filter((file) => /\.m?js$/.test(file)).flatMap((file) => {
+    const reference = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(folder, file), 'utf8'))?.[1];
+    if (!reference || reference.startsWith('data:')) return [];
+    return existsSync(join(folder, dirname(file), reference)) ? [] : [`${file} -> ${reference}`];
+  });
+}
+
+test('every source map a script of the package refers to is in the package', () => {
+  assert.deepEqual(danglingSourceMaps(join(project, 'node_modules/prison-map/dist')), []);
+});
+
+test('an app that re-bundles the package with Vite loads with no failed request and no console error', async () => {
+  writeFiles(project, {
+    'app/index.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title>
+<script type="module" src="./main.js"></script></head>
+<body><h1>App</h1><prison-map loading="eager"></prison-map></body></html>`,
+    'app/main.js': "import 'prison-map';\n",
+  });
+  const out = join(project, 'app-dist');
+  await build({ root: join(project, 'app'), configFile: false, logLevel: 'warn', build: { outDir: out, emptyOutDir: true, chunkSizeWarningLimit: 4000 } });
+  assert.deepEqual(danglingSourceMaps(out), [], 'the re-bundled worker refers to no missing source map');
+  const server = await serveStatic(out);
+  const opened = await openPage(browser, `${server.origin}/index.html`);
+  try {
+    const detail = await firstReady(opened.page.mainFrame());
+    assert.equal(detail.facilities, 5);
+    // Late requests (tiles, labels, preloads of chunks not used yet) have a moment to fail.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(opened.failed, [], 'no request failed');
+    assert.deepEqual(opened.console.filter((line) => line.startsWith('error')), [], 'no console error');
+    assert.deepEqual(opened.pageErrors, []);
+    assert.deepEqual(strayRequests(opened.requests, server.origin), []);
   } finally {
     await opened.close();
     await server.close();

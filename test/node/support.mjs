@@ -47,7 +47,8 @@ export function siteWith(dist, pages) {
 }
 
 /**
- * Opens `url` in a fresh browser context. Before any page script runs, every frame records
+ * Opens `url` in a fresh browser context, recording requests, failed requests (status >= 400 or
+ * no answer), console lines and page errors. Before any page script runs, every frame records
  * `prison-map-ready` / `prison-map-error` details and `message` events, and CSP violations.
  */
 export async function openPage(browser, url, { viewport = { width: 1000, height: 700 } } = {}) {
@@ -57,7 +58,10 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
   const requests = [];
   const console = [];
   const pageErrors = [];
+  const failed = [];
   page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => { if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`); });
+  page.on('requestfailed', (request) => failed.push(`${request.failure()?.errorText} ${request.url()}`));
   page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.evaluateOnNewDocument(() => {
@@ -68,7 +72,7 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
     window.addEventListener('message', (event) => record('__messages', event.data));
   });
   await page.goto(url, { waitUntil: 'load' });
-  return { page, requests, console, pageErrors, close: () => context.close() };
+  return { page, requests, failed, console, pageErrors, close: () => context.close() };
 }
 
 /** Resolves with the first `prison-map-ready` detail in `frame`, or rejects with what went wrong. */
