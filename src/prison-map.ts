@@ -23,9 +23,9 @@ export type { ErrorSource, PrisonMapErrorDetail, PrisonMapReadyDetail, PrisonMap
 /**
  * A map of prison facilities, sized by capacity, and the transfers of inmates between countries.
  *
- * @fires prison-map-ready - The map has drawn the current data. Detail: `{facilities, transfers, issues}`.
- * @fires prison-map-select - The reader selected or cleared an item. Detail: `{kind, id}`.
- * @fires prison-map-error - A dataset could not be loaded, or the map could not be created. Detail: `{source, message}`.
+ * @fires {PrisonMapReadyDetail} prison-map-ready - The map has drawn the current data. Detail: `{facilities, transfers, issues}`.
+ * @fires {PrisonMapSelectDetail} prison-map-select - The reader selected or cleared an item. Detail: `{kind, id}`.
+ * @fires {PrisonMapErrorDetail} prison-map-error - A dataset could not be loaded, or the map could not be created. Detail: `{source, message}`.
  *
  * @csspart map - The map area.
  * @csspart legend - The legend.

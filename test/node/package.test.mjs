@@ -2,7 +2,7 @@
 // loaded from node_modules by a plain HTML page with no bundler, and by an app whose bundler
 // (Vite) re-bundles it.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'vite';
@@ -43,7 +43,8 @@ test('the package holds the element, its types, the manifest and the iframe page
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   assert.deepEqual(manifest.dependencies ?? {}, {}, 'no runtime dependencies: dist/ is self-contained');
   assert.deepEqual(readdirSync(join(project, 'node_modules')).filter((name) => !name.startsWith('.')), ['prison-map'], 'installing it installs nothing else');
-  for (const path of [manifest.exports['.'].default, manifest.exports['.'].types, manifest.types, manifest.module, manifest.customElements, 'dist/embed.html', 'LICENSE', 'README.md']) {
+  const frameworkTypes = ['./react', './vue', './svelte'].map((entry) => manifest.exports[entry].types);
+  for (const path of [manifest.exports['.'].default, manifest.exports['.'].types, manifest.types, manifest.module, manifest.customElements, ...frameworkTypes, 'dist/embed.html', 'LICENSE', 'README.md']) {
     assert.ok(existsSync(join(installed, path)), `${path} is in the package`);
   }
   assert.match(readFileSync(join(installed, manifest.types), 'utf8'), /PrisonMapElement/);
@@ -113,4 +114,42 @@ test('an app that re-bundles the package with Vite loads with no failed request 
     await opened.close();
     await server.close();
   }
+});
+
+test('React JSX: <prison-map> type-checks with the package\'s generated types, handlers receive the typed detail', async () => {
+  // A React project with the installed package and React's types (linked from this repository:
+  // installing React is not what is tested), checked by tsc --strict.
+  const app = join(project, 'react-app');
+  cpSync(join(project, 'node_modules/prison-map'), join(app, 'node_modules/prison-map'), { recursive: true });
+  writeFiles(app, {
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: true, types: [] },
+      include: ['app.tsx'],
+    }),
+    'app.tsx': `import type {} from 'prison-map/react';
+import 'prison-map';
+import type { FacilitiesInput, PrisonMapSelectDetail } from 'prison-map';
+
+export function Map({ data, onSelect }: { data: FacilitiesInput; onSelect: (detail: PrisonMapSelectDetail) => void }) {
+  return (
+    <prison-map lang="es" focus-on="SLV" theme="dark" no-legend facilitiesData={data} transfersData={[]}
+      onprison-map-ready={(e) => { const drawn: number = e.detail.facilities + e.detail.transfers; console.log(drawn, e.detail.issues.length); }}
+      onprison-map-select={(e) => onSelect(e.detail)}
+      onprison-map-error={(e) => console.log(e.detail.source, e.detail.message)} />
+  );
+}
+
+// @ts-expect-error the ready event's detail is PrisonMapReadyDetail, not a string
+export const wrongHandler = <prison-map onprison-map-ready={(e: CustomEvent<string>) => e.detail.length} />;
+// @ts-expect-error theme is 'light' | 'dark' | 'auto'
+export const wrongTheme = <prison-map theme="blue" />;
+// @ts-expect-error facilitiesData takes GeoJSON, not a number
+export const wrongData = <prison-map facilitiesData={42} />;
+`,
+  });
+  mkdirSync(join(app, 'node_modules/@types'));
+  symlinkSync(join(repo, 'node_modules/@types/react'), join(app, 'node_modules/@types/react'));
+  symlinkSync(join(repo, 'node_modules/csstype'), join(app, 'node_modules/csstype'));
+  const checked = await run(join(repo, 'node_modules/.bin/tsc'), ['-p', app]).catch((error) => error);
+  assert.equal(checked.code ?? 0, 0, `tsc --strict failed:\n${checked.stdout}${checked.stderr}`);
 });

@@ -24,10 +24,18 @@ export function temporaryFolder(prefix) {
   return folder;
 }
 
-/** `npm run build`'s output (`vite build` + declarations) in `outDir`. */
+/**
+ * `npm run build`'s output in `outDir`: `vite build`, and with `types` the declarations and the
+ * framework types the manifest's analyzer generates (custom-elements-manifest.config.mjs). As
+ * `npm run analyze` does, that also rewrites the repository's custom-elements.json.
+ */
 export async function buildDist(outDir, { types = false } = {}) {
   await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  if (types) await run(join(repo, 'node_modules/.bin/tsc'), ['-p', join(repo, 'tsconfig.build.json'), '--outDir', join(outDir, 'types')], { cwd: repo });
+  if (!types) return;
+  await run(join(repo, 'node_modules/.bin/tsc'), ['-p', join(repo, 'tsconfig.build.json'), '--outDir', join(outDir, 'types')], { cwd: repo });
+  await run(join(repo, 'node_modules/.bin/custom-elements-manifest'), ['analyze'], {
+    cwd: repo, env: { ...process.env, PRISON_MAP_FRAMEWORK_TYPES_DIR: join(outDir, 'types/frameworks') },
+  });
 }
 
 /** Writes `files` ({relative path: text}) under `root`. */
