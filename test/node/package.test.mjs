@@ -145,6 +145,9 @@ export const wrongHandler = <prison-map onprison-map-ready={(e: CustomEvent<stri
 export const wrongTheme = <prison-map theme="blue" />;
 // @ts-expect-error facilitiesData takes GeoJSON, not a number
 export const wrongData = <prison-map facilitiesData={42} />;
+// @ts-expect-error map is read-only: not a prop
+export const readOnly = <prison-map map={undefined} />;
+export const booleanOff = <prison-map no-legend={false} no-animation={false} />;
 `,
   });
   mkdirSync(join(app, 'node_modules/@types'));
