@@ -14,8 +14,8 @@ const DATASETS: readonly DatasetName[] = ['facilities', 'transfers', 'countries'
 /** Attributes that only a wrong binding writes (HTML lowercases React's `facilitiesData`). */
 export const MISBOUND_ATTRIBUTES: readonly string[] = DATASETS.flatMap((name) => [`${name}-data`, `${name}data`]);
 
-/** What `String(object)` gives: `[object Object]`, `[object Array]`… */
-const OBJECT_STRING = /^\[object [A-Za-z]+\]$/;
+/** What `String(value)` gives for an object (`[object Object]`) or an array of objects (`[object Object],[object Object]`). */
+const OBJECT_STRING = /^\[object [A-Za-z]+\](,\[object [A-Za-z]+\])*$/;
 
 type DataProperties = { [K in DatasetName as `${K}Data`]?: unknown };
 

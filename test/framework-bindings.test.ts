@@ -50,6 +50,13 @@ describe('an object bound as a data attribute', () => {
     expect(errors).to.include('<prison-map>: "countriesdata" is an attribute holding "[object Array]"; bind the countriesData property instead');
   });
 
+  it('an array of objects bound to the transfers URL attribute names transfersData', async () => {
+    const el = mount(`<prison-map loading="eager" facilities="${TINY}" transfers="[object Object],[object Object]" style="height:300px"></prison-map>`);
+    const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready');
+    expect(ready.detail.transfers).to.equal(0);
+    expect(errors).to.include('<prison-map>: "transfers" is an attribute holding "[object Object],[object Object]"; bind the transfersData property instead');
+  });
+
   it('is caught when the attribute appears after the element is connected, and cleared by binding the property', async () => {
     const el = mount(`<prison-map loading="eager" facilities="${TINY}" style="height:300px"></prison-map>`);
     expect((await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready')).detail.facilities).to.equal(4);
