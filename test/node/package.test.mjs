@@ -116,17 +116,31 @@ test('an app that re-bundles the package with Vite loads with no failed request 
   }
 });
 
-test('React JSX: <prison-map> type-checks with the package\'s generated types, handlers receive the typed detail', async () => {
-  // A React project with the installed package and React's types (linked from this repository:
-  // installing React is not what is tested), checked by tsc --strict.
-  const app = join(project, 'react-app');
+/**
+ * Type-checks `source` (tsc --strict) in a project holding a copy of the installed package and
+ * links to this repository's copies of the framework packages in `links` (installing a framework
+ * is not what is tested). Resolves with tsc's output when it fails.
+ */
+async function typeCheck(name, links, fileName, source, { extraFiles = [] } = {}) {
+  const app = join(project, name);
   cpSync(join(project, 'node_modules/prison-map'), join(app, 'node_modules/prison-map'), { recursive: true });
+  for (const link of links) {
+    mkdirSync(dirname(join(app, 'node_modules', link)), { recursive: true });
+    symlinkSync(join(repo, 'node_modules', link), join(app, 'node_modules', link));
+  }
   writeFiles(app, {
     'tsconfig.json': JSON.stringify({
       compilerOptions: { strict: true, noEmit: true, jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: true, types: [] },
-      include: ['app.tsx'],
+      files: [...extraFiles, fileName],
     }),
-    'app.tsx': `import type {} from 'prison-map/react';
+    [fileName]: source,
+  });
+  const checked = await run(join(repo, 'node_modules/.bin/tsc'), ['-p', app]).catch((error) => error);
+  return checked.code ? `${checked.stdout}${checked.stderr}` : '';
+}
+
+test('React JSX: <prison-map> type-checks with the package\'s generated types, handlers receive the typed detail', async () => {
+  const errors = await typeCheck('react-app', ['@types/react', 'csstype'], 'app.tsx', `import type {} from 'prison-map/react';
 import 'prison-map';
 import type { FacilitiesInput, PrisonMapSelectDetail } from 'prison-map';
 
@@ -148,11 +162,45 @@ export const wrongData = <prison-map facilitiesData={42} />;
 // @ts-expect-error map is read-only: not a prop
 export const readOnly = <prison-map map={undefined} />;
 export const booleanOff = <prison-map no-legend={false} no-animation={false} />;
-`,
-  });
-  mkdirSync(join(app, 'node_modules/@types'));
-  symlinkSync(join(repo, 'node_modules/@types/react'), join(app, 'node_modules/@types/react'));
-  symlinkSync(join(repo, 'node_modules/csstype'), join(app, 'node_modules/csstype'));
-  const checked = await run(join(repo, 'node_modules/.bin/tsc'), ['-p', app]).catch((error) => error);
-  assert.equal(checked.code ?? 0, 0, `tsc --strict failed:\n${checked.stdout}${checked.stderr}`);
+`);
+  assert.equal(errors, '', 'tsc --strict');
+});
+
+test('Vue: prison-map/vue declares <prison-map> in GlobalComponents with typed props and handlers', async () => {
+  const errors = await typeCheck('vue-app', ['vue', '@vue'], 'app.ts', `import type {} from 'prison-map/vue';
+import type { GlobalComponents } from 'vue';
+import type { FacilitiesInput } from 'prison-map';
+
+type Props = InstanceType<GlobalComponents['prison-map']>['$props'];
+declare const data: FacilitiesInput;
+export const props: Props = {
+  facilitiesData: data, 'no-legend': false, theme: 'dark',
+  'onprison-map-ready': (e) => { const drawn: number = e.detail.facilities; console.log(drawn); },
+  'onprison-map-select': (e) => console.log(e.detail.kind, e.detail.id),
+};
+// @ts-expect-error theme is 'light' | 'dark' | 'auto'
+export const wrongTheme: Props = { theme: 'blue' };
+// @ts-expect-error the ready event's detail is PrisonMapReadyDetail, not a string
+export const wrongHandler: Props = { 'onprison-map-ready': (e: CustomEvent<string>) => e.detail.length };
+`);
+  assert.equal(errors, '', 'tsc --strict');
+});
+
+test('Svelte 5: prison-map/svelte declares <prison-map> in svelteHTML with properties and onprison-map-* handlers', async () => {
+  // What svelte-check's svelte2tsx makes of <prison-map …/>: svelteHTML.createElement('prison-map', {…}).
+  const errors = await typeCheck('svelte-app', ['svelte'], 'app.ts', `import type {} from 'prison-map/svelte';
+import type { FacilitiesInput } from 'prison-map';
+
+declare const data: FacilitiesInput;
+svelteHTML.createElement('prison-map', {
+  facilitiesData: data, 'no-legend': false, 'focus-on': 'SLV',
+  'onprison-map-ready': (e) => { const drawn: number = e.detail.facilities; console.log(drawn); },
+  'onprison-map-select': (e) => console.log(e.detail.kind),
+});
+// @ts-expect-error theme is 'light' | 'dark' | 'auto'
+svelteHTML.createElement('prison-map', { theme: 'blue' });
+// @ts-expect-error the select event's detail is PrisonMapSelectDetail, not a number
+svelteHTML.createElement('prison-map', { 'onprison-map-select': (e: CustomEvent<number>) => e.detail.toFixed() });
+`, { extraFiles: ['node_modules/svelte/svelte-html.d.ts'] });
+  assert.equal(errors, '', 'tsc --strict');
 });
