@@ -23,19 +23,44 @@ function pagesLoadBuiltElement(): Plugin {
 }
 
 /**
+ * MapLibre's worker ships as MapLibre built it, ending in `//# sourceMappingURL=maplibre-gl-worker.mjs.map`:
+ * a file that is not beside it in dist/ (nor beside a self-hosted copy under another name), so
+ * browsers with devtools open would ask for it and get a 404. The reference is dropped; MapLibre's
+ * own package has the map for anyone debugging its worker.
+ */
+function workerWithoutSourceMapReference(): Plugin {
+  return {
+    name: 'prison-map:worker-without-source-map-reference',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !/maplibre-gl-worker-[^/]*\.mjs$/.test(file.fileName)) continue;
+        const text = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
+        file.source = text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+      }
+    },
+  };
+}
+
+/**
  * One build for the distributable element, the iframe page and the demo:
  * - `dist/prison-map.js` is the element (Lit and the shell only); MapLibre, its worker, the
  *   basemap data and the bundled dataset are separate files loaded when a map is first created.
  * - `dist/embed.html` is a full-page map configured from its query string, for iframe embeds.
+ * - MapLibre's worker ships without a reference to a source map it does not ship.
  * - `base: './'` makes every file refer to the others relatively, so `dist/` works from any
  *   static host or CDN path.
  */
 export default defineConfig({
   base: './',
   server: { port: 5173 },
-  plugins: [pagesLoadBuiltElement()],
+  plugins: [pagesLoadBuiltElement(), workerWithoutSourceMapReference()],
   build: {
     target: 'es2022',
+    // No module-preload list: Vite's list names the lazy chunks by their paths in dist/, resolved
+    // against `import.meta.url`; an app that re-bundles prison-map.js moves and renames them, and
+    // every preload became a 404. The browser still fetches each chunk's imports as it parses it.
+    modulePreload: false,
     sourcemap: true,
     // Natural Earth 10m is one large lazily fetched asset; keep it a file rather than inlining anything.
     assetsInlineLimit: 0,

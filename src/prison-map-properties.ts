@@ -2,9 +2,19 @@
  * The element's public attributes and properties (CONTRACT.md), with their defaults: the API
  * surface, apart from the behaviour in prison-map.ts.
  */
-import { LitElement } from 'lit';
+import { LitElement, type ComplexAttributeConverter } from 'lit';
+import { MISBOUND_ATTRIBUTES } from './binding-mistakes.js';
 import type { CountriesInput, FacilitiesInput, TransfersInput } from './data/types.js';
 import { DEFAULT_MAX_RADIUS } from './encodings/shell.js';
+
+/**
+ * A boolean attribute is on when present, except with the value "false" (any case): frameworks
+ * that bind `no-legend={false}` as an attribute write `no-legend="false"`, which means off.
+ */
+export const booleanAttribute: ComplexAttributeConverter<boolean> = {
+  fromAttribute: (value) => value !== null && value.trim().toLowerCase() !== 'false',
+  toAttribute: (value) => (value ? '' : null),
+};
 
 export class PrisonMapProperties extends LitElement {
   static override properties = {
@@ -22,8 +32,8 @@ export class PrisonMapProperties extends LitElement {
     label: { type: String },
     loading: { type: String },
     workerUrl: { type: String, attribute: 'worker-url' },
-    noAnimation: { type: Boolean, attribute: 'no-animation' },
-    noLegend: { type: Boolean, attribute: 'no-legend' },
+    noAnimation: { type: Boolean, attribute: 'no-animation', converter: booleanAttribute },
+    noLegend: { type: Boolean, attribute: 'no-legend', converter: booleanAttribute },
     facilitiesData: { attribute: false },
     transfersData: { attribute: false },
     countriesData: { attribute: false },
@@ -67,6 +77,16 @@ export class PrisonMapProperties extends LitElement {
   declare transfersData: TransfersInput | undefined;
   /** Country context as an array of objects; wins over the `countries` URL. */
   declare countriesData: CountriesInput | undefined;
+
+  /** Also watched: attributes only a wrong data binding writes (binding-mistakes.ts). */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, ...MISBOUND_ATTRIBUTES];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (MISBOUND_ATTRIBUTES.includes(name)) this.requestUpdate();
+  }
 
   constructor() {
     super();

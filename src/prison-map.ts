@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { BindingGuard } from './binding-mistakes.js';
 import { DataLoader } from './controllers/data-loader.js';
 import { PrisonMapProperties } from './prison-map-properties.js';
 import { EnvironmentController, statusColorsOf } from './controllers/environment.js';
@@ -22,9 +23,9 @@ export type { ErrorSource, PrisonMapErrorDetail, PrisonMapReadyDetail, PrisonMap
 /**
  * A map of prison facilities, sized by capacity, and the transfers of inmates between countries.
  *
- * @fires prison-map-ready - The map has drawn the current data. Detail: `{facilities, transfers, issues}`.
- * @fires prison-map-select - The reader selected or cleared an item. Detail: `{kind, id}`.
- * @fires prison-map-error - A dataset could not be loaded, or the map could not be created. Detail: `{source, message}`.
+ * @fires {PrisonMapReadyDetail} prison-map-ready - The map has drawn the current data. Detail: `{facilities, transfers, issues}`.
+ * @fires {PrisonMapSelectDetail} prison-map-select - The reader selected or cleared an item. Detail: `{kind, id}`.
+ * @fires {PrisonMapErrorDetail} prison-map-error - A dataset could not be loaded, or the map could not be created. Detail: `{source, message}`.
  *
  * @csspart map - The map area.
  * @csspart legend - The legend.
@@ -71,11 +72,13 @@ export class PrisonMapElement extends PrisonMapProperties {
   /** Without WebGL: a static SVG picture of the same facilities and transfers. */
   declare private _staticMap: TemplateResult | undefined;
 
+  private readonly bindings = new BindingGuard();
   private readonly env = new EnvironmentController(this, () => this.syncMotion());
   private readonly loader = new DataLoader(this, {
     request: () => ({
       facilities: this.facilities, transfers: this.transfers, countries: this.countries,
       facilitiesData: this.facilitiesData, transfersData: this.transfersData, countriesData: this.countriesData,
+      misbound: this.bindings.check(this),
     }),
     active: () => this.active,
     onError: (dataset, message) => this.fail(dataset, message),

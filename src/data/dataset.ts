@@ -15,6 +15,8 @@ export interface DataRequest {
   facilitiesData?: unknown;
   transfersData?: unknown;
   countriesData?: unknown;
+  /** Data attributes bound wrongly (binding-mistakes.ts): those datasets are empty, with this message. */
+  misbound?: Partial<Record<DatasetName, string>>;
 }
 
 export interface LoadedData {
@@ -25,9 +27,12 @@ export interface LoadedData {
   errors: DatasetError[];
 }
 
-/** True when the page gave no data of its own, so the bundled dataset is shown. */
+/**
+ * True when the page gave no data of its own, so the bundled dataset is shown. A wrongly bound
+ * data attribute is data the page meant to give: never replaced by the bundled dataset.
+ */
 export function wantsDefaultDataset(request: DataRequest): boolean {
-  return !request.facilities && !request.transfers && !request.countries
+  return !request.misbound && !request.facilities && !request.transfers && !request.countries
     && request.facilitiesData === undefined && request.transfersData === undefined && request.countriesData === undefined;
 }
 
@@ -44,6 +49,8 @@ export async function loadData(request: DataRequest, base: string, signal: Abort
     const given = request[`${dataset}Data` as const];
     const url = request[dataset];
     const parser = PARSERS[dataset];
+    const misbound = request.misbound?.[dataset];
+    if (misbound) throw new DatasetError(dataset, misbound);
     if (given !== undefined) return readWhole(dataset, () => parser.json(given));
     if (defaults) return readWhole(dataset, () => parser.json(defaults[dataset]));
     if (!url) return { records: [], issues: [] };

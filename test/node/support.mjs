@@ -24,10 +24,18 @@ export function temporaryFolder(prefix) {
   return folder;
 }
 
-/** `npm run build`'s output (`vite build` + declarations) in `outDir`. */
+/**
+ * `npm run build`'s output in `outDir`: `vite build`, and with `types` the declarations and the
+ * framework types the manifest's analyzer generates (custom-elements-manifest.config.mjs). As
+ * `npm run analyze` does, that also rewrites the repository's custom-elements.json.
+ */
 export async function buildDist(outDir, { types = false } = {}) {
   await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  if (types) await run(join(repo, 'node_modules/.bin/tsc'), ['-p', join(repo, 'tsconfig.build.json'), '--outDir', join(outDir, 'types')], { cwd: repo });
+  if (!types) return;
+  await run(join(repo, 'node_modules/.bin/tsc'), ['-p', join(repo, 'tsconfig.build.json'), '--outDir', join(outDir, 'types')], { cwd: repo });
+  await run(join(repo, 'node_modules/.bin/custom-elements-manifest'), ['analyze'], {
+    cwd: repo, env: { ...process.env, PRISON_MAP_FRAMEWORK_TYPES_DIR: join(outDir, 'types/frameworks') },
+  });
 }
 
 /** Writes `files` ({relative path: text}) under `root`. */
@@ -47,7 +55,8 @@ export function siteWith(dist, pages) {
 }
 
 /**
- * Opens `url` in a fresh browser context. Before any page script runs, every frame records
+ * Opens `url` in a fresh browser context, recording requests, failed requests (status >= 400 or
+ * no answer), console lines and page errors. Before any page script runs, every frame records
  * `prison-map-ready` / `prison-map-error` details and `message` events, and CSP violations.
  */
 export async function openPage(browser, url, { viewport = { width: 1000, height: 700 } } = {}) {
@@ -57,7 +66,10 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
   const requests = [];
   const console = [];
   const pageErrors = [];
+  const failed = [];
   page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => { if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`); });
+  page.on('requestfailed', (request) => failed.push(`${request.failure()?.errorText} ${request.url()}`));
   page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.evaluateOnNewDocument(() => {
@@ -68,7 +80,7 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
     window.addEventListener('message', (event) => record('__messages', event.data));
   });
   await page.goto(url, { waitUntil: 'load' });
-  return { page, requests, console, pageErrors, close: () => context.close() };
+  return { page, requests, failed, console, pageErrors, close: () => context.close() };
 }
 
 /** Resolves with the first `prison-map-ready` detail in `frame`, or rejects with what went wrong. */
