@@ -17,12 +17,10 @@
 // SwiftShader renders on the CPU (a full repaint costs the GPU process tens to hundreds of ms), so
 // fps here says little about a reader's device; main-thread ms is what the component controls.
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createServer } from 'vite';
+import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { median, table } from './support.mjs';
+import { mainThreadSeconds, median, serveSource, table } from './support.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = (process.env.FLOWS_BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 // Fewer synchronous frames at 10,000, where SwiftShader takes seconds per frame for either method.
 const syncFrames = (n) => (n >= 10000 ? 20 : 60);
@@ -34,23 +32,19 @@ async function chromePath() {
   return (await import('@sparticuz/chromium')).default.executablePath();
 }
 
-async function taskSeconds(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration').value;
-}
 
 async function measure(page, cdp, n, mode) {
   const { setupMs } = await page.evaluate((n, mode) => window.benchFlows.setup(n, mode), n, mode);
   const syncTimes = await page.evaluate((frames) => window.benchFlows.sync(frames), syncFrames(n));
   // Let the synchronous phase's leftovers (worker results, pending frames) settle first.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const busyBefore = await taskSeconds(cdp);
+  const busyBefore = await mainThreadSeconds(cdp);
   const t0 = Date.now();
   await page.evaluate(() => window.benchFlows.start());
   await new Promise((resolve) => setTimeout(resolve, RUN_MS));
   const counters = await page.evaluate(() => window.benchFlows.stop());
   const elapsed = (Date.now() - t0) / 1000;
-  const busyMs = ((await taskSeconds(cdp)) - busyBefore) * 1000;
+  const busyMs = ((await mainThreadSeconds(cdp)) - busyBefore) * 1000;
   const shown = mode === 'ours' ? counters.renders : Math.min(counters.renders, counters.updates);
   return {
     setupMs,
@@ -66,12 +60,8 @@ async function measure(page, cdp, n, mode) {
 
 /** Runs the bench and returns its markdown tables. */
 export async function runFlowsBench({ log = () => {} } = {}) {
-  const server = await createServer({
-    root: ROOT, configFile: false, logLevel: 'warn', clearScreen: false,
-    server: { port: 0, host: '127.0.0.1', hmr: false },
-  });
-  await server.listen();
-  const origin = server.resolvedUrls.local[0].replace(/\/$/, '');
+  const server = await serveSource();
+  const origin = server.origin;
   const browser = await puppeteer.launch({
     executablePath: await chromePath(),
     headless: true,

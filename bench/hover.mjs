@@ -5,18 +5,11 @@
 // A move is a real input event (CDP Input.dispatchMouseEvent) followed by two animation frames,
 // so whatever the move scheduled (a re-render, a repaint) has run; the figure is the renderer
 // main thread's busy time (CDP Performance TaskDuration) over 60 moves, divided by 60.
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createServer } from 'vite';
-import { launchBrowser, table } from './support.mjs';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser, mainThreadSeconds, serveSource, table } from './support.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CASES = [[10000, 0], [10000, 2000]];
 const MOVES = 60;
-
-async function taskMs(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
-}
 
 async function measure(page, cdp, mode, facilities, transfers) {
   const { readyMs } = await page.evaluate((m, f, t) => window.benchHover.setup(m, f, t), mode, facilities, transfers);
@@ -24,19 +17,18 @@ async function measure(page, cdp, mode, facilities, transfers) {
   const points = Array.from({ length: MOVES }, (_, i) => [200 + (i % 12) * 50 + (Math.floor(i / 12) % 2) * 25, 150 + Math.floor(i / 12) * 60]);
   await page.mouse.move(points[0][0] - 5, points[0][1]);
   await page.evaluate(() => window.benchHover.frames(2));
-  const before = await taskMs(cdp);
+  const before = await mainThreadSeconds(cdp);
   for (const [x, y] of points) {
     await page.mouse.move(x, y);
     await page.evaluate(() => window.benchHover.frames(2));
   }
-  const perMove = ((await taskMs(cdp)) - before) / MOVES;
+  const perMove = (((await mainThreadSeconds(cdp)) - before) * 1000) / MOVES;
   return { readyMs, perMove };
 }
 
 export async function runHoverBench({ log = () => {} } = {}) {
-  const server = await createServer({ root: ROOT, configFile: false, logLevel: 'warn', clearScreen: false, server: { port: 0, host: '127.0.0.1', hmr: false } });
-  await server.listen();
-  const origin = server.resolvedUrls.local[0].replace(/\/$/, '');
+  const server = await serveSource();
+  const origin = server.origin;
   const browser = await launchBrowser();
   const rows = [];
   try {

@@ -60,3 +60,18 @@ export function table(headers, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/** The repository served from source by a Vite dev server on 127.0.0.1 (for bench pages that import src/). */
+export async function serveSource() {
+  const { createServer } = await import('vite');
+  const root = new URL('..', import.meta.url).pathname;
+  const server = await createServer({ root, configFile: false, logLevel: 'warn', clearScreen: false, server: { port: 0, host: '127.0.0.1', hmr: false } });
+  await server.listen();
+  return { origin: server.resolvedUrls.local[0].replace(/\/$/, ''), close: () => server.close() };
+}
+
+/** Seconds the page's renderer main thread has been busy (CDP Performance `TaskDuration`; enable `Performance` first). */
+export async function mainThreadSeconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value;
+}

@@ -13,16 +13,16 @@ import { parseFacilities } from '../src/data/facilities.js';
 import { parseTransfers } from '../src/data/transfers.js';
 import { cleanup, mount, nextEvent } from './support/mount.js';
 import { syntheticData } from './support/synthetic-data.js';
+import { animationFrame } from './support/wait.js';
 
 afterEach(async () => {
   cleanup();
   await resetMouse();
 });
 
-const frames = (n: number) => new Promise<void>((resolve) => {
-  const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
-  step(n);
-});
+async function frames(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await animationFrame();
+}
 
 describe('<prison-map> hover', function () {
   this.timeout(90000);

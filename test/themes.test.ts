@@ -14,6 +14,7 @@ import { COUNTRY_SHADING_LAYER_ID } from '../src/map/country-layer.js';
 import { COUNTRY_HIGHLIGHT_LAYER_ID } from '../src/map/controller.js';
 import { FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID } from '../src/map/facility-layers.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { mapIdle } from './support/wait.js';
 
 afterEach(cleanup);
 
@@ -42,11 +43,6 @@ const rgb = (pixel: readonly number[]) => Color.rgb(pixel[0], pixel[1], pixel[2]
 async function drawn(el: PrisonMapElement): Promise<void> {
   await nextEvent(el, 'prison-map-ready');
   if (!el.map!.loaded()) await el.map!.once('idle');
-}
-
-async function repainted(el: PrisonMapElement): Promise<void> {
-  el.map!.triggerRepaint();
-  await el.map!.once('idle');
 }
 
 /** Columns of pixels across the middle part of the arc, 50 px either side of its chord. */
@@ -94,7 +90,7 @@ describe('<prison-map> themes', () => {
       await drawn(el);
       el.selected = 'west-east';
       await el.updateComplete;
-      await repainted(el);
+      await mapIdle(el.map!);
       expect(outlineContrast(columns(el.map!), PALETTES[theme].basemap.sea)).to.be.at.least(3);
     });
   }
@@ -106,7 +102,7 @@ describe('<prison-map> themes', () => {
     for (const theme of ['dark', 'light'] as const) {
       el.theme = theme;
       await el.updateComplete;
-      await repainted(el);
+      await mapIdle(el.map!);
       expect(outlineContrast(columns(el.map!), PALETTES[theme].basemap.sea), theme).to.be.at.least(3);
     }
   });
@@ -167,11 +163,11 @@ describe('<prison-map> every themed colour', function () {
     await el.updateComplete;
     // focus-on outlines HND; keep that layer while looking at the ocean arc.
     el.map!.jumpTo({ center: [-130, 0], zoom: 3 });
-    await repainted(el);
+    await mapIdle(el.map!);
     for (const theme of ['dark', 'light', 'dark'] as const) {
       el.theme = theme;
       await el.updateComplete;
-      await repainted(el);
+      await mapIdle(el.map!);
       for (const [entry, check] of Object.entries(CHECKS)) {
         try {
           check(el.map!, PALETTES[theme]);

@@ -487,15 +487,7 @@ function contrastPairs(root: Element): ContrastPair[] {
 describe('accessibility (axe)', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`card, tables, tooltip and legend have no violations in the ${theme} theme`, async () => {
-      const host = document.createElement('div');
-      host.style.cssText = 'position:relative;width:900px;height:600px';
-      document.body.append(host);
-      containers.push(host);
-      const root = host.attachShadow({ mode: 'open' });
-      root.adoptedStyleSheets = [elementStyles.styleSheet!, panelStyles.styleSheet!];
-      const frame = document.createElement('div');
-      frame.className = `frame ${theme}`;
-      root.append(frame);
+      const { host, frame } = themedFrame(theme);
       const lang = theme === 'light' ? 'en' : 'es';
       const t = strings(lang);
       render(html`

@@ -8,7 +8,6 @@ import { scaleOrdinal, scaleSqrt, scaleThreshold, type ScaleOrdinal, type ScaleP
 import { FACILITY_STATUSES, type Facility, type FacilityStatus, type Transfer } from '../data/types.js';
 import { PALETTES, type Theme } from './palette.js';
 
-export { DEFAULT_MAX_RADIUS } from './shell.js';
 import { DEFAULT_MAX_RADIUS } from './shell.js';
 
 /**

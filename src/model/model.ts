@@ -7,6 +7,7 @@
  *                        ├─ placed transfers → flow marks     ─┼─ bounds of everything drawn
  *                        └─ legend, navigation order, lookups ─┘
  */
+import { max } from 'd3-array';
 import type { CountryContext, DataIssue, Facility, FacilityStatus, Transfer, TransferKind, TransferStatus } from '../data/types.js';
 import { FACILITY_STATUSES, TRANSFER_KINDS, TRANSFER_STATUSES } from '../data/types.js';
 import { arcBetween, type LngLat } from '../geo/arcs.js';
@@ -145,7 +146,7 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
   const transferById = new Map(data.transfers.map((t) => [t.id, t]));
   const flowById = new Map(flows.map((f) => [f.transfer.id, f]));
   const present = new Set(data.facilities.map((f) => f.status));
-  const largestCount = drawn.reduce((m, t) => Math.max(m, t.count ?? 0), 0);
+  const largestCount = max(drawn, (t) => t.count) ?? 0;
 
   return {
     data,
