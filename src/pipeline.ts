@@ -14,7 +14,7 @@ export { focusCamera } from './model/views.js';
 export { tooltipFor, cardFor, itemName } from './ui/panels.js';
 export { dataTablesTemplate } from './ui/data-table.js';
 export { summaryText } from './ui/summary.js';
-export { legendTemplate } from './ui/legend.js';
+export { legendTemplate, legendStripTemplate } from './ui/legend.js';
 
 export interface LoadedModelInput {
   data: ModelData;

@@ -5,7 +5,7 @@
 import { LitElement, type ComplexAttributeConverter } from 'lit';
 import { MISBOUND_ATTRIBUTES } from './binding-mistakes.js';
 import type { CountriesInput, FacilitiesInput, TransfersInput } from './data/types.js';
-import { DEFAULT_MAX_RADIUS } from './encodings/shell.js';
+import { DEFAULT_MAX_RADIUS, fixedMaxRadius } from './encodings/shell.js';
 
 /**
  * A boolean attribute is on when present, except with the value "false" (any case): frameworks
@@ -28,12 +28,14 @@ export class PrisonMapProperties extends LitElement {
     selected: { type: String, reflect: true },
     basemap: { type: String },
     theme: { type: String },
-    maxRadius: { type: Number, attribute: 'max-radius' },
+    // Own accessor: reading gives the radius in use, whether fixed or following the map's size.
+    maxRadius: { type: Number, attribute: 'max-radius', noAccessor: true },
     label: { type: String },
     loading: { type: String },
     workerUrl: { type: String, attribute: 'worker-url' },
     noAnimation: { type: Boolean, attribute: 'no-animation', converter: booleanAttribute },
     noLegend: { type: Boolean, attribute: 'no-legend', converter: booleanAttribute },
+    noExport: { type: Boolean, attribute: 'no-export', converter: booleanAttribute },
     facilitiesData: { attribute: false },
     transfersData: { attribute: false },
     countriesData: { attribute: false },
@@ -59,8 +61,24 @@ export class PrisonMapProperties extends LitElement {
   declare basemap: string | undefined;
   /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
   declare theme: 'light' | 'dark' | 'auto';
-  /** Radius in CSS px of the largest capacity in the data. */
-  declare maxRadius: number;
+  /**
+   * Radius in CSS px of the largest capacity in the data. Unless set, 6% of the map's shorter side
+   * (at least 12), following the map's size; a number fixes it (a scale shared by several maps).
+   * Reading it gives the radius in use.
+   */
+  get maxRadius(): number {
+    return fixedMaxRadius(this.fixedRadius) ?? this.automaticMaxRadius();
+  }
+  set maxRadius(value: number | null | undefined) {
+    const old = this.fixedRadius;
+    this.fixedRadius = value ?? undefined;
+    this.requestUpdate('maxRadius', old);
+  }
+  private fixedRadius?: number;
+  /** The radius when none is fixed; the element measures its map. */
+  protected automaticMaxRadius(): number {
+    return DEFAULT_MAX_RADIUS;
+  }
   /** Accessible name of the map; defaults to a localized "Map of prison facilities and transfers". */
   declare label: string | undefined;
   /** `lazy` creates the map only when the element nears the viewport; `eager` at once. */
@@ -71,6 +89,8 @@ export class PrisonMapProperties extends LitElement {
   declare noAnimation: boolean;
   /** Hide the legend. */
   declare noLegend: boolean;
+  /** Hide the "download image" control (`toImage()` still works). */
+  declare noExport: boolean;
   /** Facilities as a GeoJSON FeatureCollection; wins over the `facilities` URL. */
   declare facilitiesData: FacilitiesInput | undefined;
   /** Transfers as an array of objects; wins over the `transfers` URL. */
@@ -91,9 +111,9 @@ export class PrisonMapProperties extends LitElement {
   constructor() {
     super();
     this.theme = 'auto';
-    this.maxRadius = DEFAULT_MAX_RADIUS;
     this.loading = 'lazy';
     this.noAnimation = false;
     this.noLegend = false;
+    this.noExport = false;
   }
 }

@@ -8,7 +8,7 @@ import { Interaction } from './controllers/interaction.js';
 import { MapLifecycleController } from './controllers/map-lifecycle.js';
 import type { DataIssue } from './data/types.js';
 import type { Theme } from './encodings/palette.js';
-import { DEFAULT_MAX_RADIUS } from './encodings/shell.js';
+import { automaticMaxRadius } from './encodings/shell.js';
 import { Deferred, isDatasetSource, mapEvent, type ErrorSource, type PrisonMapErrorDetail, type PrisonMapReadyDetail, type PrisonMapSelectDetail } from './events.js';
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { MapController } from './map/controller.js';
@@ -17,6 +17,9 @@ import { dataCamera, explicitCamera } from './model/camera.js';
 import { controlsTemplate } from './ui/controls.js';
 import { panelStyles } from './ui/panel-styles.js';
 import { elementStyles } from './ui/styles.js';
+
+/** The control bar over the map's top edge (styles.ts: 10 px inset + 32 px buttons) and a gap. */
+const CONTROL_BAR_HEIGHT = 48;
 
 export type { ErrorSource, PrisonMapErrorDetail, PrisonMapReadyDetail, PrisonMapSelectDetail };
 
@@ -60,6 +63,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     _tablesOpen: { state: true, attribute: false },
     _paused: { state: true, attribute: false },
     _staticMap: { state: true, attribute: false },
+    _legendOpen: { state: true, attribute: false },
   };
 
   declare private _model: MapModel | undefined;
@@ -71,6 +75,10 @@ export class PrisonMapElement extends PrisonMapProperties {
   declare private _paused: boolean;
   /** Without WebGL: a static SVG picture of the same facilities and transfers. */
   declare private _staticMap: TemplateResult | undefined;
+  /** On a narrow map the legend is a strip; the reader opened the full legend over the map. */
+  declare private _legendOpen: boolean;
+  /** The map area's size in CSS px, once laid out (the automatic `max-radius` follows it). */
+  private mapBox?: { width: number; height: number };
 
   private readonly bindings = new BindingGuard();
   private readonly env = new EnvironmentController(this, () => this.syncMotion());
@@ -94,11 +102,19 @@ export class PrisonMapElement extends PrisonMapProperties {
       lang: this.effectiveLang,
       camera: explicitCamera(this.center, this.zoom) ?? dataCamera(this._model) ?? { kind: 'world' },
       onPointer: (hit, type) => this.interaction.onPointer(hit, type),
+      framePadding: () => this.framePadding(),
     }),
     onMap: (controller, restored) => this.onMap(controller, restored),
     onError: (source, message) => {
       this.fail(source, message);
       if (source === 'webgl') void this.drawStaticMap();
+    },
+    onResize: (width, height) => {
+      const before = this.maxRadius;
+      this.mapBox = { width, height };
+      if (this.maxRadius === before) return;
+      this.radiusFollowedSize = true;
+      this.requestUpdate('maxRadius', before);
     },
   });
   private readonly interaction = new Interaction({
@@ -120,11 +136,45 @@ export class PrisonMapElement extends PrisonMapProperties {
   private drawnModel?: MapModel;
   /** The load the model was built from: a new one rebuilds it. */
   private modelInput?: object;
+  /** The largest circle's radius the model was built with: a new one (resize, `max-radius`) rebuilds it. */
+  private modelRadius?: number;
+  /** A model rebuilt only because the map's size changed: drawing it is not news (no `prison-map-ready`). */
+  private resizedModel?: MapModel;
+  /** The data the last `prison-map-ready` was fired for. */
+  private announcedData?: object;
+  /** The automatic radius changed with the map's size since the last model. */
+  private radiusFollowedSize = false;
 
   constructor() {
     super();
     this._tablesOpen = false;
     this._paused = false;
+    this._legendOpen = false;
+  }
+
+  protected override automaticMaxRadius(): number {
+    const box = this.mapBox ?? this.measureMap();
+    return box ? automaticMaxRadius(box.width, box.height) : super.automaticMaxRadius();
+  }
+
+  /**
+   * Room around the data when the camera frames it: the largest circle's radius on every side,
+   * and the control bar's band at the top, at most a quarter of the map each way so that a small
+   * map still fits.
+   */
+  private framePadding(): { top: number; right: number; bottom: number; left: number } {
+    const box = this.mapBox ?? this.measureMap() ?? { width: 0, height: 0 };
+    const edge = this.maxRadius + 8;
+    const clampX = (px: number) => Math.round(Math.min(px, box.width / 4));
+    const clampY = (px: number) => Math.round(Math.min(px, box.height / 4));
+    return { top: clampY(CONTROL_BAR_HEIGHT + Math.min(edge, 24)), bottom: clampY(edge), left: clampX(edge), right: clampX(edge) };
+  }
+
+  /** The map area's size before the resize observer first reports it (read once, at the first model). */
+  private measureMap(): { width: number; height: number } | undefined {
+    const area = this.renderRoot?.querySelector?.('.map');
+    if (!area || area.clientWidth === 0) return undefined;
+    return { width: area.clientWidth, height: area.clientHeight };
   }
 
   /** The MapLibre `Map` once created, else undefined. An escape hatch, not the main API. */
@@ -166,17 +216,18 @@ export class PrisonMapElement extends PrisonMapProperties {
     if (dataChanged && this.ready.settled) this.ready = new Deferred();
     const input = this.loader.value;
     const pipeline = this.loader.pipeline;
-    if (!input || !pipeline || (input === this.modelInput && !changed.has('maxRadius'))) return;
-    if (input !== this.modelInput) {
+    const radius = this.maxRadius;
+    if (!input || !pipeline || (input === this.modelInput && radius === this.modelRadius)) return;
+    const sameData = input === this.modelInput;
+    if (!sameData) {
       this.modelInput = input;
       if (input.data.errors.length === 0 && this._error && isDatasetSource(this._error.source)) this._error = undefined;
       this.interaction.reset();
     }
-    const radius = Number(this.maxRadius);
-    this._model = pipeline.buildModel(input.data, input.anchors, {
-      maxRadius: Number.isFinite(radius) && radius > 0 ? radius : DEFAULT_MAX_RADIUS,
-      statusColors: statusColorsOf(this),
-    });
+    this.modelRadius = radius;
+    this._model = pipeline.buildModel(input.data, input.anchors, { maxRadius: radius, statusColors: statusColorsOf(this) });
+    this.resizedModel = sameData && this.radiusFollowedSize ? this._model : undefined;
+    this.radiusFollowedSize = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -227,7 +278,10 @@ export class PrisonMapElement extends PrisonMapProperties {
         onTogglePause: () => { this._paused = !this._paused; },
         onToggleTables: () => { this._tablesOpen = !this._tablesOpen; },
       })}
-      ${this.noLegend || !model || !ui ? nothing : html`<div class="legend" part="legend">${guard([model, lang, theme], () => ui.legendTemplate(model.legend, lang, theme))}</div>`}
+      ${this.noLegend || !model || !ui ? nothing : html`<div class="legend-dock" part="legend">
+        <div id="legend-panel" class=${this._legendOpen ? 'legend open' : 'legend'}>${guard([model, lang, theme], () => ui.legendTemplate(model.legend, lang, theme))}</div>
+        <div class="legend-strip">${ui.legendStripTemplate(model.legend, lang, this._legendOpen, this.toggleLegend)}</div>
+      </div>`}
       <div class="tooltip" part="tooltip" role="tooltip" hidden></div>
       ${this.cardContent(lang)}
       <div id="tables" part="table" class=${this._tablesOpen ? 'tables open' : 'tables visually-hidden'}
@@ -284,6 +338,9 @@ export class PrisonMapElement extends PrisonMapProperties {
       const errors = model.data.errors;
       if (errors.length > 0) this.ready.reject(new Error(errors.map((e) => e.message).join('; ')));
       else this.ready.resolve();
+      // A rebuild for a new size is not news, unless the data's first drawing was overtaken by it.
+      if (model === this.resizedModel && this.announcedData === model.data) return;
+      this.announcedData = model.data;
       this.dispatchEvent(mapEvent<PrisonMapReadyDetail>('prison-map-ready', { facilities: model.facilities.length, transfers: model.flows.length, issues: this.issues }));
     }, () => undefined);
   }
@@ -317,6 +374,10 @@ export class PrisonMapElement extends PrisonMapProperties {
     const camera = explicitCamera(this.center, this.zoom) ?? dataCamera(this._model);
     if (camera) this.lifecycle.controller?.moveCamera(camera, !this.env.reducedMotion);
   }
+
+  private toggleLegend = () => {
+    this._legendOpen = !this._legendOpen;
+  };
 
   private closeCard(): void {
     this._openCountry = undefined;

@@ -12,7 +12,7 @@ import { PALETTES, type ThemePalette } from '../src/encodings/palette.js';
 import { BASEMAP_LAYER_IDS } from '../src/map/basemap.js';
 import { COUNTRY_SHADING_LAYER_ID } from '../src/map/country-layer.js';
 import { COUNTRY_HIGHLIGHT_LAYER_ID } from '../src/map/controller.js';
-import { FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID } from '../src/map/facility-layers.js';
+import { FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_LABEL_LAYER_ID } from '../src/map/facility-layers.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
 import { mapIdle } from './support/wait.js';
 
@@ -121,8 +121,17 @@ describe('<prison-map> every themed colour', function () {
       expect(map.getPaintProperty(BASEMAP_LAYER_IDS.land, 'fill-color')).to.equal(p.basemap.land);
       expect(map.getPaintProperty(BASEMAP_LAYER_IDS.coastline, 'line-color')).to.equal(p.basemap.coastline);
       expect(map.getPaintProperty(BASEMAP_LAYER_IDS.borders, 'line-color')).to.equal(p.basemap.border);
-      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-color')).to.equal(p.basemap.label);
-      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-halo-color')).to.equal(p.basemap.labelHalo);
+      // Other countries' names; the story's own are checked under storyLabel.
+      expect(JSON.stringify(map.getPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-color'))).to.contain(`"${p.basemap.label}"`);
+      expect(JSON.stringify(map.getPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-halo-color'))).to.contain(`"${p.basemap.labelHalo}"`);
+    },
+    storyLabel: (map, p) => {
+      expect(JSON.stringify(map.getPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-color'))).to.contain(`"${p.storyLabel.text}"`);
+      expect(JSON.stringify(map.getPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-halo-color'))).to.contain(`"${p.storyLabel.halo}"`);
+      for (const layer of [FACILITY_LABEL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID]) {
+        expect(map.getPaintProperty(layer, 'text-color'), layer).to.equal(p.storyLabel.text);
+        expect(map.getPaintProperty(layer, 'text-halo-color'), layer).to.equal(p.storyLabel.halo);
+      }
     },
     markStroke: (map, p) => expect(map.getPaintProperty(FACILITY_FILL_LAYER_ID, 'circle-stroke-color')).to.equal(p.markStroke),
     highlight: (map, p) => {

@@ -29,6 +29,8 @@ export interface MapLifecycleOptions {
   /** A map was created (first time, or again after giving its context back with `restored`). */
   onMap(controller: MapController, restored: boolean): void;
   onError(source: MapErrorSource, message: string): void;
+  /** The map area changed size (also before any map exists): CSS px. */
+  onResize?(width: number, height: number): void;
 }
 
 export class MapLifecycleController implements ReactiveController, ContextHolder {
@@ -68,7 +70,10 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
   }
 
   private start(): void {
-    this.resizeObserver ??= new ResizeObserver(() => this.controller?.resize());
+    this.resizeObserver ??= new ResizeObserver(([entry]) => {
+      this.controller?.resize();
+      if (entry) this.options.onResize?.(entry.contentRect.width, entry.contentRect.height);
+    });
     this.resizeObserver.observe(this.options.container());
     this.schedule(LAZY_ROOT_MARGIN, this.options.eager());
   }

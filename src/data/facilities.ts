@@ -76,6 +76,8 @@ export function readFacilityRecord(
   const id = r.requiredText('id');
   const name = r.requiredText('name');
   const nameEs = r.optionalText('name:es');
+  const shortName = r.optionalText('short_name');
+  const shortNameEs = r.optionalText('short_name:es');
   const country = r.iso3('country');
   const capacity = r.optionalPeople('capacity');
   const population = r.optionalPeople('population');
@@ -109,6 +111,8 @@ export function readFacilityRecord(
     capacity: capacity ?? null,
     status, precision, sources,
     ...(nameEs ? { nameEs } : {}),
+    ...(shortName ? { shortName } : {}),
+    ...(shortNameEs ? { shortNameEs } : {}),
     ...(population !== undefined ? { population } : {}),
     ...(opened ? { opened } : {}),
     ...(description ? { description } : {}),

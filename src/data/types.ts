@@ -39,6 +39,9 @@ export interface Facility {
   id: string;
   name: string;
   nameEs?: string;
+  /** The map label (OpenStreetMap's `short_name`), when the name is too long to print on a map. */
+  shortName?: string;
+  shortNameEs?: string;
   /** ISO 3166-1 alpha-3, upper case. */
   country: string;
   longitude: number;
@@ -90,6 +93,9 @@ export interface FacilityProperties {
   id?: string;
   name: string;
   'name:es'?: string;
+  /** Optional map label (OpenStreetMap's key); else the name's acronym in brackets, else the name. */
+  short_name?: string;
+  'short_name:es'?: string;
   country: string;
   capacity?: number | null;
   population?: number;

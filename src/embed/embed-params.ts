@@ -7,11 +7,11 @@
 /** Attributes of `<prison-map>` that an embed may set, in the order embed code lists them. */
 export const EMBED_ATTRIBUTES = [
   'facilities', 'transfers', 'countries', 'lang', 'center', 'zoom', 'focus-on', 'selected', 'basemap',
-  'theme', 'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend',
+  'theme', 'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend', 'no-export',
 ] as const;
 export type EmbedAttribute = (typeof EMBED_ATTRIBUTES)[number];
 
-const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(['no-animation', 'no-legend']);
+const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(['no-animation', 'no-legend', 'no-export']);
 const NAMES: ReadonlySet<string> = new Set(EMBED_ATTRIBUTES);
 
 /** Heights the iframe page accepts for `?height=` (CSS px); anything else keeps the element's default. */
@@ -61,7 +61,7 @@ export function embedQuery(config: EmbedConfig): string {
   if (config.height !== undefined) params.append('height', String(config.height));
   if (config.id !== undefined) params.append('id', config.id);
   // `no-legend=` reads back the same as `no-legend`; the bare form is what people write by hand.
-  return params.toString().replace(/(^|&)(no-animation|no-legend)=(?=&|$)/g, '$1$2');
+  return params.toString().replace(/(^|&)(no-animation|no-legend|no-export)=(?=&|$)/g, '$1$2');
 }
 
 /** `<prison-map …>` markup for a configuration, with attribute values escaped. */

@@ -25,6 +25,11 @@ export interface ThemePalette {
   markStroke: string;
   /** Ring around the highlighted facility, and outline of the focused country. */
   highlight: string;
+  /**
+   * Facility labels and the names of the story's countries: darker (lighter) than other labels,
+   * on a halo of their own, so they pass 4.5:1 over any circle, arc or shading beneath.
+   */
+  storyLabel: { text: string; halo: string };
   /** Arc colour by transfer kind. */
   flows: Record<TransferKind, string>;
   /** Outline drawn around the selected arc: at least 3:1 against the sea and the land. */
@@ -39,6 +44,7 @@ export const PALETTES: Readonly<Record<Theme, Readonly<ThemePalette>>> = {
     basemap: { sea: '#dde6ee', land: '#f6f5f2', coastline: '#b9c3cc', border: '#9aa1a9', label: '#4a4f56', labelHalo: '#f6f5f2' },
     markStroke: '#ffffff',
     highlight: '#111111',
+    storyLabel: { text: '#1c2330', halo: '#ffffff' },
     // Apart from the facility statuses (Okabe & Ito's vermillion, blues and orange): purple for
     // people, teal for assistance.
     flows: { inmates: '#7b2d8e', assistance: '#00876c' },
@@ -52,6 +58,7 @@ export const PALETTES: Readonly<Record<Theme, Readonly<ThemePalette>>> = {
     basemap: { sea: '#0d141e', land: '#2a2e34', coastline: '#3f4751', border: '#6c747e', label: '#d6dbe1', labelHalo: '#2a2e34' },
     markStroke: '#10151f',
     highlight: '#ffffff',
+    storyLabel: { text: '#f2f5f8', halo: '#0d141e' },
     flows: { inmates: '#e0a3ee', assistance: '#4fd1b0' },
     selectedHalo: '#ffffff',
     // On the dark basemap more crowded is lighter, so it always stands further from the land.

@@ -22,6 +22,12 @@ export interface ShellStrings {
   playAnimation: string;
   showData: string;
   hideData: string;
+  /** The narrow map's legend strip button. */
+  showLegend: string;
+  hideLegend: string;
+  downloadImage: string;
+  /** The credit line of an exported image. */
+  imageCredit: (sources: string) => string;
   transfersLegendTitle: string;
   selectedAnnouncement: (name: string) => string;
   keyboardHint: string;
@@ -49,6 +55,10 @@ const en: ShellStrings = {
   playAnimation: 'Play animation',
   showData: 'Data',
   hideData: 'Hide data',
+  showLegend: 'Legend',
+  hideLegend: 'Hide legend',
+  downloadImage: 'Download image',
+  imageCredit: (sources) => `Sources: ${sources}. Basemap: Natural Earth. Map: prison-map.`,
   transfersLegendTitle: 'Transfers',
   selectedAnnouncement: (name) => `Selected: ${name}`,
   keyboardHint: 'Arrow keys move between facilities and transfers, Enter opens details, Escape closes them, plus and minus zoom.',
@@ -85,6 +95,10 @@ const es: ShellStrings = {
   playAnimation: 'Reanudar la animación',
   showData: 'Datos',
   hideData: 'Ocultar datos',
+  showLegend: 'Leyenda',
+  hideLegend: 'Ocultar leyenda',
+  downloadImage: 'Descargar imagen',
+  imageCredit: (sources) => `Fuentes: ${sources}. Mapa base: Natural Earth. Mapa: prison-map.`,
   transfersLegendTitle: 'Traslados',
   selectedAnnouncement: (name) => `Seleccionado: ${name}`,
   keyboardHint: 'Las flechas recorren cárceles y traslados, Intro abre los detalles, Escape los cierra, más y menos acercan o alejan.',

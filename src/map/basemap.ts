@@ -22,6 +22,7 @@
 import { PALETTES, type Theme } from '../encodings/palette.js';
 import type {
   AllPaintProperties,
+  ExpressionSpecification,
   FilterSpecification,
   GeoJSONSource,
   GeoJSONSourceSpecification,
@@ -65,25 +66,45 @@ export const BASEMAP_LAST_LAYER_ID = BASEMAP_LAYER_IDS.labels;
 export const DETAIL_ZOOM = 3.5;
 
 /** The local fonts labels are drawn with (no glyph server); the first that exists wins. */
-const LABEL_FONTS = ['Helvetica Neue', 'Arial', 'Liberation Sans', 'Noto Sans', 'DejaVu Sans', 'sans-serif'];
+export const LABEL_FONTS = ['Helvetica Neue', 'Arial', 'Liberation Sans', 'Noto Sans', 'DejaVu Sans', 'sans-serif'];
 
 /**
  * Smallest country (km²) labelled at each zoom, so the world view shows the large countries and
  * small ones appear as the reader zooms in. Zoom in filters is evaluated at integer zooms.
  */
-const LABEL_FILTER: FilterSpecification = [
-  'step',
-  ['zoom'],
-  ['>=', ['get', 'area_km2'], 1_500_000],
-  2,
-  ['>=', ['get', 'area_km2'], 250_000],
-  3,
-  ['>=', ['get', 'area_km2'], 60_000],
-  4,
-  ['>=', ['get', 'area_km2'], 8_000],
-  5,
-  true,
-] as FilterSpecification;
+const LABEL_MIN_AREA: ReadonlyArray<[zoom: number, km2: number]> = [[0, 1_500_000], [2, 250_000], [3, 60_000], [4, 8_000], [5, 0]];
+
+/**
+ * Which countries are named: by size at each zoom, as above, except the story's countries (the
+ * data's), which are named at every zoom and placed before any other. MapLibre only accepts
+ * `zoom` in a top-level step, so the story test is repeated in each step.
+ */
+export function countryLabelFilter(story: readonly string[] = []): FilterSpecification {
+  const inStory: ExpressionSpecification = ['in', ['get', 'iso3'], ['literal', [...story]]];
+  const step = (km2: number): ExpressionSpecification => (km2 === 0 ? ['literal', true] : ['any', inStory, ['>=', ['get', 'area_km2'], km2]]);
+  const [[, first], ...rest] = LABEL_MIN_AREA;
+  return ['step', ['zoom'], step(first), ...rest.flatMap(([zoom, km2]) => [zoom, step(km2)])] as FilterSpecification;
+}
+
+/** The story's countries first, then the largest. */
+function countryLabelSortKey(story: readonly string[]): ExpressionSpecification {
+  return ['case', ['in', ['get', 'iso3'], ['literal', [...story]]], -1e12, ['-', 0, ['get', 'area_km2']]];
+}
+
+/** The story's countries in the data's own label colours (palette `storyLabel`), others as the basemap's. */
+function countryLabelColor(story: readonly string[], storyColor: string, otherColor: string): ExpressionSpecification | string {
+  return story.length ? ['case', ['in', ['get', 'iso3'], ['literal', [...story]]], storyColor, otherColor] : otherColor;
+}
+
+/** Names the story's countries first (see {@link countryLabelFilter}), in the current theme. */
+export function applyStoryCountries(map: MaplibreMap, story: readonly string[], theme: BasemapTheme): void {
+  if (!map.getLayer(BASEMAP_LAYER_IDS.labels)) return;
+  map.setFilter(BASEMAP_LAYER_IDS.labels, countryLabelFilter(story));
+  map.setLayoutProperty(BASEMAP_LAYER_IDS.labels, 'symbol-sort-key', countryLabelSortKey(story));
+  const palette = PALETTES[theme];
+  map.setPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-color', countryLabelColor(story, palette.storyLabel.text, palette.basemap.label));
+  map.setPaintProperty(BASEMAP_LAYER_IDS.labels, 'text-halo-color', countryLabelColor(story, palette.storyLabel.halo, palette.basemap.labelHalo));
+}
 
 function labelTextField(lang: BasemapLang): ['get', string] {
   return ['get', lang === 'es' ? 'name_es' : 'name_en'];
@@ -123,7 +144,7 @@ function basemapLayers(theme: BasemapTheme, lang: BasemapLang): LayerSpecificati
       id: BASEMAP_LAYER_IDS.labels,
       type: 'symbol',
       source: COUNTRY_LABEL_SOURCE_ID,
-      filter: LABEL_FILTER,
+      filter: countryLabelFilter(),
       layout: {
         'text-field': labelTextField(lang),
         'text-font': LABEL_FONTS,
@@ -137,9 +158,12 @@ function basemapLayers(theme: BasemapTheme, lang: BasemapLang): LayerSpecificati
           ['case', ['>=', ['get', 'area_km2'], 100_000], 15, 13],
         ],
         'text-max-width': 7,
+        // A name may move off its anchor (a facility's label there wins) rather than disappear.
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.7,
         'text-letter-spacing': 0.03,
         'text-padding': 4,
-        'symbol-sort-key': ['-', 0, ['get', 'area_km2']],
+        'symbol-sort-key': countryLabelSortKey([]),
       },
       paint: {
         'text-color': c.label,

@@ -3,6 +3,7 @@
  * (`import('./map/controller.js')`) the first time it needs a map: MapLibre, its worker and the
  * basemap data are never part of the page's first download.
  */
+import { least } from 'd3-array';
 import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl, type FilterSpecification, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import defaultWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
@@ -12,11 +13,11 @@ import type { LngLat } from '../geo/arcs.js';
 import type { Lang } from '../i18n/strings.js';
 import type { MapModel } from '../model/model.js';
 import type { Camera } from '../model/camera.js';
-import { COUNTRY_SOURCE_ID, applyBasemapLanguage, applyBasemapTheme, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
+import { BASEMAP_LAYER_IDS, COUNTRY_SOURCE_ID, applyBasemapLanguage, applyBasemapTheme, applyStoryCountries, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
 import { COUNTRY_SHADING_LAYER_ID, applyCountryShading } from './country-layer.js';
 import {
-  FACILITY_FILL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource, facilityThemePaint,
-  type FacilityFeatureProps,
+  FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
+  facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
 } from './facility-layers.js';
 import type { FeatureCollection, Point } from 'geojson';
 import { FLOW_LAYER_ID, FlowLayer } from './flow-layer.js';
@@ -34,8 +35,17 @@ export interface MapControllerOptions {
   lang: Lang;
   camera: Camera;
   onError: (source: MapErrorSource, message: string) => void;
+  /** Room to keep around data when the camera frames it (overlays, circles' radius), CSS px. */
+  framePadding: () => FramePadding;
   /** The reader's pointer over (or off) an item; `click` is a click or tap. */
   onPointer: (event: PointerHit | undefined, type: 'hover' | 'click') => void;
+}
+
+export interface FramePadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
 }
 
 export interface PointerHit {
@@ -76,6 +86,8 @@ export class MapController {
   private readonly flows: FlowLayer;
   private countries: readonly CountryContext[] = [];
   private shadedIso3: ReadonlySet<string> = new Set<string>();
+  /** The data's countries, named first on the built-in basemap. */
+  private storyCountries: readonly string[] = [];
   private highlightedCountry?: string;
 
   /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
@@ -102,7 +114,7 @@ export class MapController {
         container: options.container,
         style,
         ...(camera.kind === 'center' ? { center: camera.center, zoom: camera.zoom } : {}),
-        ...(camera.kind === 'bounds' ? { bounds: camera.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: 48, maxZoom: camera.maxZoom ?? 6 } } : {}),
+        ...(camera.kind === 'bounds' ? { bounds: camera.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: options.framePadding(), maxZoom: camera.maxZoom ?? 6 } } : {}),
         ...(camera.kind === 'world' ? { center: [0, 15], zoom: 1 } : {}),
         // The article owns the page's scroll: zooming needs ctrl/⌘ + wheel or two fingers.
         cooperativeGestures: true,
@@ -169,7 +181,11 @@ export class MapController {
     if (source && 'setData' in source) (source as { setData(d: FeatureCollection): void }).setData(this.facilities);
     this.countries = model.data.countries;
     this.shadedIso3 = model.shadedCountries;
-    if (this.map.isStyleLoaded()) applyCountryShading(this.map, this.countries, this.theme);
+    this.storyCountries = model.storyCountries;
+    if (this.map.isStyleLoaded()) {
+      applyCountryShading(this.map, this.countries, this.theme);
+      if (this.usesBuiltInBasemap) applyStoryCountries(this.map, this.storyCountries, this.theme);
+    }
     this.flows.setFlows(model.flows);
     this.map.triggerRepaint();
   }
@@ -225,7 +241,10 @@ export class MapController {
   setTheme(theme: Theme): void {
     if (theme === this.theme) return;
     this.theme = theme;
-    if (this.usesBuiltInBasemap) applyBasemapTheme(this.map, theme);
+    if (this.usesBuiltInBasemap) {
+      applyBasemapTheme(this.map, theme);
+      applyStoryCountries(this.map, this.storyCountries, theme);
+    }
     for (const [layer, property, value] of facilityThemePaint(PALETTES[theme])) {
       if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, value);
     }
@@ -238,6 +257,7 @@ export class MapController {
     if (lang === this.lang) return;
     this.lang = lang;
     if (this.usesBuiltInBasemap) applyBasemapLanguage(this.map, lang);
+    setFacilityLabelLanguage(this.map, lang);
   }
 
   /** Replaces the basemap; the data layers are added again on top when the new style loads. */
@@ -252,18 +272,14 @@ export class MapController {
     if (camera.kind === 'center') {
       this.map[animate ? 'flyTo' : 'jumpTo']({ center: camera.center, zoom: camera.zoom });
     } else if (camera.kind === 'bounds') {
-      this.map.fitBounds(camera.bounds, { padding: 48, maxZoom: camera.maxZoom ?? 6, animate });
+      this.map.fitBounds(camera.bounds, { padding: this.options.framePadding(), maxZoom: camera.maxZoom ?? 6, animate });
     }
   }
 
+  /** Raises and outlines one facility (the selected or focused one) and always shows its label. */
   highlightFacility(id: string | undefined): void {
-    if (this.highlighted !== undefined && this.map.getSource(FACILITY_SOURCE_ID)) {
-      this.map.removeFeatureState({ source: FACILITY_SOURCE_ID, id: this.highlighted }, 'highlighted');
-    }
     this.highlighted = id;
-    if (id !== undefined && this.map.getSource(FACILITY_SOURCE_ID)) {
-      this.map.setFeatureState({ source: FACILITY_SOURCE_ID, id }, { highlighted: true });
-    }
+    highlightFacilityLayers(this.map, id);
   }
 
   /** The current view as an image: rendered and read in the same task, before the buffer is cleared. */
@@ -290,18 +306,28 @@ export class MapController {
     if (this.map.getSource(FACILITY_SOURCE_ID)) return;
     applyCountryShading(this.map, this.countries, this.theme);
     this.map.addSource(FACILITY_SOURCE_ID, facilitySource(this.facilities));
-    for (const layer of facilityLayers(PALETTES[this.theme])) this.map.addLayer(layer);
+    for (const layer of facilityLayers(PALETTES[this.theme], this.lang)) this.map.addLayer(layer);
+    if (this.usesBuiltInBasemap) {
+      // Names go above circles and arcs (a name under a translucent circle is unreadable), below the
+      // facilities' own labels, which are placed first.
+      this.map.moveLayer(BASEMAP_LAYER_IDS.labels, FACILITY_LABEL_LAYER_ID);
+      applyStoryCountries(this.map, this.storyCountries, this.theme);
+    }
     // Arcs under the circles: a facility's edge must stay visible where an arc ends on it.
     if (!this.map.getLayer(FLOW_LAYER_ID)) this.map.addLayer(this.flows, FACILITY_FILL_LAYER_ID);
     if (this.highlighted !== undefined) this.highlightFacility(this.highlighted);
     if (this.highlightedCountry !== undefined) this.highlightCountry(this.highlightedCountry);
   }
 
-  /** What is under a screen point: a facility first (drawn on top), then an arc, then a shaded country. */
+  /**
+   * What is under a screen point: a facility first (drawn on top), the smallest one where circles
+   * overlap (the large one has room to be hit elsewhere), then an arc, then a shaded country.
+   */
   hitAt(point: { x: number; y: number }): PointerHit | undefined {
     const box: [[number, number], [number, number]] = [[point.x - 3, point.y - 3], [point.x + 3, point.y + 3]];
-    const layers = [FACILITY_FILL_LAYER_ID, FACILITY_UNKNOWN_LAYER_ID].filter((id) => this.map.getLayer(id));
-    const facility = layers.length ? this.map.queryRenderedFeatures(box, { layers })[0] : undefined;
+    const layers = [FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_UNKNOWN_LAYER_ID].filter((id) => this.map.getLayer(id));
+    const facilities = layers.length ? this.map.queryRenderedFeatures(box, { layers }) : [];
+    const facility = least(facilities, (f) => Number(f.properties.radius));
     if (facility) return { kind: 'facility', id: String(facility.properties.id), ...point };
     const transfer = this.map.getLayer(FLOW_LAYER_ID) ? this.flows.pick(point, this.map) : undefined;
     if (transfer) return { kind: 'transfer', id: transfer, ...point };

@@ -1,17 +1,24 @@
 /**
- * The facilities layer: a GeoJSON source of points carrying the model's already-scaled radius and
- * colour, drawn as filled circles (known capacity) and hollow rings (unknown capacity).
+ * The facilities layers: a GeoJSON source of points carrying the model's already-scaled radius,
+ * colour and labels, drawn as filled circles (known capacity) and hollow rings (unknown capacity),
+ * smaller circles above larger ones; labels placed beside the circles with collision handling,
+ * largest facilities first; and the selected (or focused) facility redrawn on top, outlined, with
+ * its label always shown.
  */
 import type { FeatureCollection, Point } from 'geojson';
-import type { LayerSpecification, GeoJSONSourceSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FacilityStatus } from '../data/types.js';
 import type { ThemePalette } from '../encodings/palette.js';
+import type { Lang } from '../i18n/strings.js';
 import type { FacilityMark } from '../model/model.js';
+import { LABEL_FONTS } from './basemap.js';
 
 export const FACILITY_SOURCE_ID = 'prison-map-facilities';
 export const FACILITY_FILL_LAYER_ID = 'prison-map-facilities-fill';
 export const FACILITY_UNKNOWN_LAYER_ID = 'prison-map-facilities-unknown';
 export const FACILITY_HIGHLIGHT_LAYER_ID = 'prison-map-facilities-highlight';
+export const FACILITY_LABEL_LAYER_ID = 'prison-map-facility-labels';
+export const FACILITY_HIGHLIGHT_LABEL_LAYER_ID = 'prison-map-facility-label-highlight';
 
 export interface FacilityFeatureProps {
   id: string;
@@ -21,6 +28,8 @@ export interface FacilityFeatureProps {
   /** CSS px; for unknown capacity, the ring's radius. */
   radius: number;
   unknownCapacity: boolean;
+  label_en: string;
+  label_es: string;
 }
 
 export function facilityFeatures(marks: readonly FacilityMark[]): FeatureCollection<Point, FacilityFeatureProps> {
@@ -36,6 +45,8 @@ export function facilityFeatures(marks: readonly FacilityMark[]): FeatureCollect
         color: m.color,
         unknownCapacity: m.hollow,
         radius: m.radius,
+        label_en: m.label.en,
+        label_es: m.label.es,
       },
     })),
   };
@@ -45,7 +56,42 @@ export function facilitySource(data: FeatureCollection): GeoJSONSourceSpecificat
   return { type: 'geojson', data, promoteId: 'id' };
 }
 
-export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highlight'>): LayerSpecification[] {
+const LABEL_SIZE = 12;
+
+function labelText(lang: Lang): ExpressionSpecification {
+  return ['get', lang === 'es' ? 'label_es' : 'label_en'];
+}
+
+/** Only the highlighted facility (or none). */
+function highlightFilter(id: string | undefined): FilterSpecification {
+  return ['==', ['get', 'id'], id ?? ''];
+}
+
+/** Every facility but the highlighted one, whose label its own layer always shows. */
+function labelFilter(id: string | undefined): FilterSpecification {
+  return ['!=', ['get', 'id'], id ?? ''];
+}
+
+function labelLayout(lang: Lang): NonNullable<Extract<LayerSpecification, { type: 'symbol' }>['layout']> {
+  return {
+    'text-field': labelText(lang),
+    'text-font': LABEL_FONTS,
+    'text-size': LABEL_SIZE,
+    'text-max-width': 9,
+    // Beside the circle, not on it: the offset (in ems) clears the circle's radius.
+    'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+    'text-radial-offset': ['+', ['/', ['get', 'radius'], LABEL_SIZE], 0.35],
+    'text-justify': 'auto',
+    'text-padding': 2,
+  };
+}
+
+export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highlight' | 'storyLabel'>, lang: Lang): LayerSpecification[] {
+  const labelPaint = {
+    'text-color': palette.storyLabel.text,
+    'text-halo-color': palette.storyLabel.halo,
+    'text-halo-width': 1.6,
+  };
   return [
     {
       id: FACILITY_FILL_LAYER_ID,
@@ -78,28 +124,63 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
       },
     },
     {
+      // The selected or focused facility, raised above its neighbours and outlined.
       id: FACILITY_HIGHLIGHT_LAYER_ID,
       type: 'circle',
       source: FACILITY_SOURCE_ID,
-      // Filters cannot read feature-state, so every facility has a ring that only the
-      // highlighted one shows.
+      filter: highlightFilter(undefined),
       paint: {
-        'circle-radius': ['+', ['get', 'radius'], 3],
-        'circle-color': 'rgba(0,0,0,0)',
+        'circle-radius': ['get', 'radius'],
+        'circle-color': ['case', ['get', 'unknownCapacity'], 'rgba(0,0,0,0)', ['get', 'color']],
+        'circle-opacity': 0.9,
         'circle-stroke-color': palette.highlight,
-        'circle-stroke-width': 2.5,
-        'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'highlighted'], false], 1, 0],
+        'circle-stroke-width': 3,
       },
     },
+    {
+      id: FACILITY_LABEL_LAYER_ID,
+      type: 'symbol',
+      source: FACILITY_SOURCE_ID,
+      filter: labelFilter(undefined),
+      // Largest facilities win a place first.
+      layout: { ...labelLayout(lang), 'symbol-sort-key': ['-', 0, ['get', 'radius']] },
+      paint: labelPaint,
+    },
+    {
+      id: FACILITY_HIGHLIGHT_LABEL_LAYER_ID,
+      type: 'symbol',
+      source: FACILITY_SOURCE_ID,
+      filter: highlightFilter(undefined),
+      layout: { ...labelLayout(lang), 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { ...labelPaint, 'text-halo-width': 2.2 },
+    },
   ];
+}
+
+/** Shows one facility (or none) raised, outlined and with its label. */
+export function highlightFacilityLayers(map: MapLibreMap, id: string | undefined): void {
+  if (!map.getLayer(FACILITY_HIGHLIGHT_LAYER_ID)) return;
+  map.setFilter(FACILITY_HIGHLIGHT_LAYER_ID, highlightFilter(id));
+  map.setFilter(FACILITY_HIGHLIGHT_LABEL_LAYER_ID, highlightFilter(id));
+  map.setFilter(FACILITY_LABEL_LAYER_ID, labelFilter(id));
+}
+
+export function setFacilityLabelLanguage(map: MapLibreMap, lang: Lang): void {
+  for (const id of [FACILITY_LABEL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID]) {
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(lang));
+  }
 }
 
 /** The paint values that depend on the theme, for restyling in place. */
 type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
 
-export function facilityThemePaint(palette: Pick<ThemePalette, 'markStroke' | 'highlight'>): Array<[string, PaintProperty, string]> {
+export function facilityThemePaint(palette: Pick<ThemePalette, 'markStroke' | 'highlight' | 'storyLabel'>): Array<[string, PaintProperty, string]> {
   return [
     [FACILITY_FILL_LAYER_ID, 'circle-stroke-color', palette.markStroke],
     [FACILITY_HIGHLIGHT_LAYER_ID, 'circle-stroke-color', palette.highlight],
+    [FACILITY_LABEL_LAYER_ID, 'text-color', palette.storyLabel.text],
+    [FACILITY_LABEL_LAYER_ID, 'text-halo-color', palette.storyLabel.halo],
+    [FACILITY_HIGHLIGHT_LABEL_LAYER_ID, 'text-color', palette.storyLabel.text],
+    [FACILITY_HIGHLIGHT_LABEL_LAYER_ID, 'text-halo-color', palette.storyLabel.halo],
   ];
 }

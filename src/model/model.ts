@@ -14,7 +14,9 @@ import { arcBetween, type LngLat } from '../geo/arcs.js';
 import { boundsOf, type BBox } from '../geo/bounds.js';
 import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES, flowColorSlot } from '../encodings/flow-style.js';
 import { UNKNOWN_COUNT_WIDTH, capacityRadius, flowWidth, legendCapacities, statusColor } from '../encodings/scales.js';
+import type { Lang } from '../i18n/strings.js';
 import { placeTransfers, type CountryAnchors } from './endpoints.js';
+import { facilityLabel, storyCountries } from './labels.js';
 
 /** What the loader hands the model: validated records and what went wrong reading them. */
 export interface ModelData {
@@ -38,6 +40,8 @@ export interface FacilityMark {
   color: string;
   /** Unknown capacity: a ring, not a disc. */
   hollow: boolean;
+  /** Printed beside the circle (labels.ts). */
+  label: Record<Lang, string>;
 }
 
 export interface FlowMark {
@@ -87,6 +91,8 @@ export interface MapModel {
   flows: FlowMark[];
   /** Countries with an occupancy to shade. */
   shadedCountries: ReadonlySet<string>;
+  /** ISO codes of the countries the data is about: labelled before any other (labels.ts). */
+  storyCountries: string[];
   /** The view that shows everything drawn: facilities and whole arcs, bulges included. */
   bounds?: BBox;
   legend: LegendModel;
@@ -124,6 +130,7 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
     radius: f.capacity === null ? UNKNOWN_CAPACITY_RADIUS : Math.max(MIN_FACILITY_RADIUS, radius(f.capacity)),
     color: color(f.status),
     hollow: f.capacity === null,
+    label: { en: facilityLabel(f, 'en'), es: facilityLabel(f, 'es') },
   }));
 
   const drawn = placed.placed.map((p) => p.transfer);
@@ -153,6 +160,7 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
     issues: data.issues.concat(placed.issues),
     facilities,
     flows,
+    storyCountries: storyCountries(data.facilities, data.transfers, data.countries),
     shadedCountries: new Set(data.countries.filter((c) => c.occupancyPct !== undefined).map((c) => c.iso3)),
     bounds: boundsOf(visiblePositions(facilities, flows)),
     legend: {

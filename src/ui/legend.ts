@@ -17,6 +17,21 @@ export function legendTemplate(legend: LegendModel, lang: Lang, theme: Theme): T
     ${legend.occupancy ? occupancyLegendTemplate(lang, theme) : nothing}`;
 }
 
+/**
+ * The narrow map's legend: the status colours in a line or two, and a button that opens the full
+ * legend over the map (the strip stays visible under it, so the button closes it again).
+ */
+export function legendStripTemplate(legend: LegendModel, lang: Lang, open: boolean, onToggle: () => void): TemplateResult {
+  const t = strings(lang);
+  return html`<ul class="legend-strip-items">
+      ${legend.statuses.map(({ status, color }) => html`<li>${swatch(color, false)}${t.status[status]}</li>`)}
+      ${legend.showUnknown ? html`<li>${swatch('currentColor', true)}${t.capacityUnknown}</li>` : nothing}
+    </ul>
+    <button type="button" class="legend-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="legend-panel"
+      @click=${onToggle}>${open ? t.hideLegend : t.showLegend}<svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
+      <path d=${open ? 'M1 3l4 4 4-4' : 'M1 7l4-4 4 4'} fill="none" stroke="currentColor" stroke-width="1.6"></path></svg></button>`;
+}
+
 function facilityLegendTemplate(model: LegendModel, lang: Lang): TemplateResult {
   const t = strings(lang);
   return html`

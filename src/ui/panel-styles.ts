@@ -8,9 +8,12 @@
 import { css } from 'lit';
 
 export const panelStyles = css`
-  /* The card turns into a bottom sheet when the element, not the window, is narrow. */
+  /*
+   * The element's own size, not the window's, decides the layout (container queries): the card
+   * becomes a bottom sheet and the legend a strip on a narrow map; panels size in cqh.
+   */
   .frame {
-    container: prison-map / inline-size;
+    container: prison-map / size;
   }
 
   .details {
@@ -32,7 +35,7 @@ export const panelStyles = css`
     box-shadow: 0 2px 10px rgba(0, 0, 0, 0.18);
     font-size: 13px;
   }
-  @container prison-map (max-width: 480px) {
+  @container prison-map (max-width: 599px) {
     .details {
       top: auto;
       right: 0;

@@ -76,18 +76,25 @@ export const elementStyles = css`
     object-fit: cover;
     pointer-events: none;
   }
-  .legend {
+  /* The legend sits under the map, never over data; the map keeps at least 60% of the height. */
+  .legend-dock {
     flex: none;
-    max-height: 45%;
+    position: relative;
+    background: var(--_panel);
+    border-top: 1px solid var(--_border);
+    font-size: 12px;
+  }
+  .legend {
+    max-height: 40cqh;
     overflow: auto;
     display: flex;
     flex-wrap: wrap;
     gap: 8px 24px;
     align-items: flex-start;
     padding: 8px 12px;
-    background: var(--_panel);
-    border-top: 1px solid var(--_border);
-    font-size: 12px;
+  }
+  .legend-strip {
+    display: none;
   }
   .legend-title {
     font-weight: 600;
@@ -175,18 +182,74 @@ export const elementStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  /* On a phone the legend's lists flow in rows, to leave the map its height. */
-  @container prison-map (max-width: 480px) {
+  /*
+   * A narrow map (a phone, a sidebar): the legend is a strip of the status colours with a button
+   * that opens the full legend over the map, above the strip; the status message moves below the
+   * controls. Queried on the element's own width, not the window's.
+   */
+  @container prison-map (max-width: 599px) {
     .legend {
+      display: none;
+    }
+    .legend.open {
+      display: flex;
+      position: absolute;
+      left: 0;
+      right: 0;
+      bottom: 100%;
+      z-index: 2;
+      max-height: calc(100cqh - 120px);
       gap: 6px 16px;
+      background: var(--_panel);
+      border-top: 1px solid var(--_border);
+      box-shadow: 0 -2px 8px rgba(0, 0, 0, 0.12);
+    }
+    .legend-strip {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 4px 8px 4px 10px;
+    }
+    .legend-strip-items {
+      flex: 1 1 auto;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px 10px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .legend-strip-items li {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+    }
+    .legend-toggle {
+      flex: none;
+      min-height: 32px;
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      padding: 0 10px;
+      font: inherit;
+      font-weight: 600;
+      color: var(--_text);
+      background: transparent;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      cursor: pointer;
+    }
+    .legend-toggle:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 1px;
     }
     .legend-statuses {
       display: flex;
       flex-wrap: wrap;
       gap: 2px 10px;
     }
-    .legend-circles text {
-      font-size: 10px;
+    .status {
+      top: 52px;
     }
   }
 `;
