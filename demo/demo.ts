@@ -39,6 +39,10 @@ const TEXT: Record<Lang, Record<string, string>> = {
     heightLabel: 'Altura (px)',
     animationLabel: 'Animación',
     legendLabel: 'Leyenda',
+    exportLabel: 'Botón «Descargar imagen»',
+    deviceLabel: 'Vista previa en',
+    deviceArticle: 'El ancho de esta página',
+    devicePhone: 'Un teléfono (375 px)',
     previewCaption: 'Vista previa: los cambios se aplican a este mapa al instante.',
     scriptCodeTitle: 'Script y etiqueta',
     iframeCodeTitle: 'O un iframe (para un CMS que elimina los scripts)',
@@ -123,11 +127,12 @@ function formConfig(): EmbedConfig {
   }
   if (!checked('animation')) attributes.push(['no-animation', '']);
   if (!checked('legend')) attributes.push(['no-legend', '']);
+  if (!checked('export')) attributes.push(['no-export', '']);
   const height = Number(value('height'));
   return { attributes, height: Number.isFinite(height) && height >= 200 && height <= 1200 ? Math.round(height) : undefined };
 }
 
-const MANAGED: readonly EmbedAttribute[] = ['facilities', 'transfers', 'countries', 'lang', 'focus-on', 'theme', 'no-animation', 'no-legend'];
+const MANAGED: readonly EmbedAttribute[] = ['facilities', 'transfers', 'countries', 'lang', 'focus-on', 'theme', 'no-animation', 'no-legend', 'no-export'];
 
 function configure(): void {
   const config = formConfig();
@@ -139,6 +144,9 @@ function configure(): void {
     else if (previewMap.getAttribute(name) !== value) previewMap.setAttribute(name, value);
   }
   if (config.height !== undefined) previewMap.style.setProperty('--prison-map-height', `${config.height}px`);
+  // Most readers are on a phone: the same map at a phone's width (the element lays itself out by
+  // its own width, so this is what a phone shows). Not part of the embed code.
+  previewMap.closest('.preview')!.classList.toggle('phone', (form.elements.namedItem('device') as HTMLSelectElement).value === 'phone');
 
   // Embed code points at this page's own build; data URLs are made absolute for use elsewhere.
   const absolute: EmbedConfig = {

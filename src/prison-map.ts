@@ -6,6 +6,7 @@ import { PrisonMapProperties } from './prison-map-properties.js';
 import { EnvironmentController, statusColorsOf } from './controllers/environment.js';
 import { Interaction } from './controllers/interaction.js';
 import { MapLifecycleController } from './controllers/map-lifecycle.js';
+import { PrintController } from './controllers/print.js';
 import type { DataIssue } from './data/types.js';
 import type { Theme } from './encodings/palette.js';
 import { automaticMaxRadius } from './encodings/shell.js';
@@ -103,6 +104,9 @@ export class PrisonMapElement extends PrisonMapProperties {
       camera: explicitCamera(this.center, this.zoom) ?? dataCamera(this._model) ?? { kind: 'world' },
       onPointer: (hit, type) => this.interaction.onPointer(hit, type),
       framePadding: () => this.framePadding(),
+      onLateStart: () => {
+        if (this._error?.source === 'worker') this._error = undefined;
+      },
     }),
     onMap: (controller, restored) => this.onMap(controller, restored),
     onError: (source, message) => {
@@ -110,11 +114,16 @@ export class PrisonMapElement extends PrisonMapProperties {
       if (source === 'webgl') void this.drawStaticMap();
     },
     onResize: (width, height) => {
-      const before = this.maxRadius;
-      this.mapBox = { width, height };
-      if (this.maxRadius === before) return;
-      this.radiusFollowedSize = true;
-      this.requestUpdate('maxRadius', before);
+      // In the next frame, not in the observer's callback: the new radius resizes the legend, which
+      // resizes the map, and a size change inside the callback is a ResizeObserver loop error.
+      cancelAnimationFrame(this.resizeFrame);
+      this.resizeFrame = requestAnimationFrame(() => {
+        const before = this.maxRadius;
+        this.mapBox = { width, height };
+        if (this.maxRadius === before) return;
+        this.radiusFollowedSize = true;
+        this.requestUpdate('maxRadius', before);
+      });
     },
   });
   private readonly interaction = new Interaction({
@@ -142,6 +151,7 @@ export class PrisonMapElement extends PrisonMapProperties {
   private resizedModel?: MapModel;
   /** The data the last `prison-map-ready` was fired for. */
   private announcedData?: object;
+  private resizeFrame = 0;
   /** The automatic radius changed with the map's size since the last model. */
   private radiusFollowedSize = false;
 
@@ -150,6 +160,11 @@ export class PrisonMapElement extends PrisonMapProperties {
     this._tablesOpen = false;
     this._paused = false;
     this._legendOpen = false;
+    // While the page prints, the WebGL canvas is swapped for an image of it (it registers itself).
+    new PrintController(this, {
+      mapArea: () => this.renderRoot.querySelector('.map'),
+      snapshot: () => this.lifecycle.controller?.snapshot(),
+    });
   }
 
   protected override automaticMaxRadius(): number {
@@ -200,6 +215,56 @@ export class PrisonMapElement extends PrisonMapProperties {
     void pipeline.focusCamera(this._model, target).then((camera) => {
       if (camera && this.lifecycle.controller === controller) controller.moveCamera(camera, !this.env.reducedMotion);
     });
+  }
+
+  /**
+   * A PNG of what the reader sees: the map, the legend (unless `no-legend`) and a credit line
+   * naming the data's sources, in the current language and theme, at the device's pixel ratio.
+   */
+  async toImage(): Promise<Blob> {
+    if (!this._model) await this.whenReady();
+    await this.updateComplete;
+    const model = this._model;
+    const area = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (!model || !area) throw new Error('the map has no data to export yet');
+    const { composeImage } = await import('./ui/image-export.js');
+    const picture = await this.staticPicture();
+    const controller = this.lifecycle.controller;
+    const style = getComputedStyle(this.renderRoot.querySelector('.frame')!);
+    const color = (name: string) => style.getPropertyValue(name).trim();
+    const { clientWidth: width, clientHeight: height } = area;
+    return composeImage({
+      width, height, pixelRatio: window.devicePixelRatio || 1,
+      drawMap: (context) => {
+        if (controller) controller.drawInto(context, width, height);
+        else if (picture) context.drawImage(picture, 0, 0, width, height);
+      },
+      legend: this.noLegend ? undefined : model.legend,
+      data: model.data,
+      lang: this.effectiveLang,
+      theme: this.effectiveTheme,
+      colors: { text: color('--_text'), muted: color('--_muted'), panel: color('--_panel'), background: color('--_background'), font: style.fontFamily },
+    });
+  }
+
+  /** Without a live map: the still image of a released map, or the no-WebGL SVG, as a loaded image. */
+  private async staticPicture(): Promise<HTMLImageElement | undefined> {
+    if (this.lifecycle.controller) return undefined;
+    const svgElement = this.renderRoot.querySelector('.static-map svg');
+    const src = svgElement
+      ? URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svgElement)], { type: 'image/svg+xml' }))
+      : this.lifecycle.still;
+    if (!src) return undefined;
+    const image = new Image();
+    image.src = src;
+    try {
+      await image.decode();
+      return image;
+    } catch {
+      return undefined;
+    } finally {
+      if (svgElement) URL.revokeObjectURL(src);
+    }
   }
 
   get effectiveLang(): Lang {
@@ -273,6 +338,8 @@ export class PrisonMapElement extends PrisonMapProperties {
         paused: this._paused,
         data: !!model,
         tablesOpen: this._tablesOpen,
+        download: !!model && !this.noExport,
+        onDownload: () => void this.downloadImage(),
         onZoom: (delta) => this.lifecycle.controller?.zoomBy(delta, !this.env.reducedMotion),
         onReset: () => this.resetView(),
         onTogglePause: () => { this._paused = !this._paused; },
@@ -373,6 +440,15 @@ export class PrisonMapElement extends PrisonMapProperties {
   private resetView(): void {
     const camera = explicitCamera(this.center, this.zoom) ?? dataCamera(this._model);
     if (camera) this.lifecycle.controller?.moveCamera(camera, !this.env.reducedMotion);
+  }
+
+  /** The "download image" control: saves what `toImage()` gives. */
+  private async downloadImage(): Promise<void> {
+    const blob = await this.toImage();
+    const url = URL.createObjectURL(blob);
+    const link = Object.assign(document.createElement('a'), { href: url, download: 'prison-map.png' });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   private toggleLegend = () => {

@@ -35,6 +35,8 @@ export interface MapControllerOptions {
   lang: Lang;
   camera: Camera;
   onError: (source: MapErrorSource, message: string) => void;
+  /** The map started after all, later than {@link MAP_LOAD_TIMEOUT_MS} (a busy machine): the error no longer holds. */
+  onLateStart?: () => void;
   /** Room to keep around data when the camera frames it (overlays, circles' radius), CSS px. */
   framePadding: () => FramePadding;
   /** The reader's pointer over (or off) an item; `click` is a click or tap. */
@@ -80,6 +82,7 @@ export class MapController {
   private detachDetail?: () => void;
   private loaded = false;
   private failedBeforeLoad = false;
+  private timedOut = false;
   private loadTimer?: ReturnType<typeof setTimeout>;
   private highlighted?: string;
   private readonly usesBuiltInBasemap: boolean;
@@ -134,7 +137,9 @@ export class MapController {
     }
     this.map.touchZoomRotate.disableRotation();
     this.loadTimer = setTimeout(() => {
-      if (!this.loaded) options.onError('worker', `the map did not start within ${MAP_LOAD_TIMEOUT_MS / 1000} s (its worker script may have failed to load)`);
+      if (this.loaded) return;
+      this.timedOut = true;
+      options.onError('worker', `the map did not start within ${MAP_LOAD_TIMEOUT_MS / 1000} s (its worker script may have failed to load)`);
     }, MAP_LOAD_TIMEOUT_MS);
     this.map.on('error', (event) => {
       if (this.loaded || this.failedBeforeLoad) return;
@@ -152,6 +157,7 @@ export class MapController {
     this.map.once('load', () => {
       this.loaded = true;
       clearTimeout(this.loadTimer);
+      if (this.timedOut) options.onLateStart?.();
     });
   }
 
@@ -182,10 +188,9 @@ export class MapController {
     this.countries = model.data.countries;
     this.shadedIso3 = model.shadedCountries;
     this.storyCountries = model.storyCountries;
-    if (this.map.isStyleLoaded()) {
-      applyCountryShading(this.map, this.countries, this.theme);
-      if (this.usesBuiltInBasemap) applyStoryCountries(this.map, this.storyCountries, this.theme);
-    }
+    if (this.map.isStyleLoaded()) applyCountryShading(this.map, this.countries, this.theme);
+    // Not only once the style is loaded (tiles may still be loading then): whenever the layer exists.
+    if (this.usesBuiltInBasemap) applyStoryCountries(this.map, this.storyCountries, this.theme);
     this.flows.setFlows(model.flows);
     this.map.triggerRepaint();
   }
@@ -290,6 +295,12 @@ export class MapController {
     } catch {
       return undefined;
     }
+  }
+
+  /** Draws the current view into a 2D context at the map's CSS size: rendered and read in one task. */
+  drawInto(context: CanvasRenderingContext2D, width: number, height: number): void {
+    this.map.redraw();
+    context.drawImage(this.map.getCanvas(), 0, 0, width, height);
   }
 
   resize(): void {

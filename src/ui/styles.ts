@@ -252,4 +252,35 @@ export const elementStyles = css`
       top: 52px;
     }
   }
+  .print-image {
+    display: none;
+  }
+  /* Printed: the map as an image of its view (controllers/print.ts), the whole legend, no controls. */
+  @media print {
+    .print-image {
+      display: block;
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    .map-canvas {
+      visibility: hidden;
+    }
+    .controls,
+    .legend-strip,
+    .tooltip,
+    .status {
+      display: none;
+    }
+    .legend,
+    .legend.open {
+      display: flex;
+      position: static;
+      max-height: none;
+      overflow: visible;
+      box-shadow: none;
+    }
+  }
 `;

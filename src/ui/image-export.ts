@@ -1,0 +1,271 @@
+/**
+ * `toImage()`: what the reader sees as one PNG — the map, the legend under it and a credit line
+ * naming the data's sources — in the current language and theme, at the device's pixel ratio.
+ *
+ * The legend is drawn with the 2D canvas API from the same legend model the HTML legend shows
+ * (not by rasterising the shadow DOM, which a strict CSP or a tainted canvas would stop), so the
+ * image says what the map draws. Loaded lazily: only a reader who asks for an image pays for it.
+ */
+import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES } from '../encodings/flow-style.js';
+import { PALETTES, type Theme } from '../encodings/palette.js';
+import { formatNumber, strings as shellStrings, type Lang } from '../i18n/strings.js';
+import { strings } from '../i18n/reader-strings.js';
+import type { ModelData, LegendModel } from '../model/model.js';
+import { occupancyClassLabels } from './occupancy-legend.js';
+
+/** The element's resolved colours (its CSS custom properties, so a page's overrides apply). */
+export interface ImageColors {
+  text: string;
+  muted: string;
+  panel: string;
+  background: string;
+  font: string;
+}
+
+export interface ImageRequest {
+  /** CSS px of the map area. */
+  width: number;
+  height: number;
+  pixelRatio: number;
+  /** Draws the map into the context at (0, 0) at the map's CSS size (the context is already scaled). */
+  drawMap(context: CanvasRenderingContext2D): void;
+  legend?: LegendModel;
+  data: ModelData;
+  lang: Lang;
+  theme: Theme;
+  colors: ImageColors;
+}
+
+type Swatch =
+  | { kind: 'disc' | 'ring'; color: string }
+  | { kind: 'line'; color: string; width: number; dotted: boolean; dashed: boolean; opacity: number }
+  | { kind: 'square'; color: string };
+
+interface LegendSection {
+  title: string;
+  entries: Array<{ swatch: Swatch; label: string }>;
+  /** Nested reference circles (capacity legend). */
+  circles?: LegendModel['circles'];
+}
+
+const PADDING = 12;
+const ROW = 18;
+const TITLE = 18;
+const SECTION_GAP = 28;
+const SWATCH_WIDTH = 30;
+
+/** The legend's sections, in the HTML legend's order and words. */
+export function legendSections(legend: LegendModel, lang: Lang, theme: Theme): LegendSection[] {
+  const t = strings(lang);
+  const sections: LegendSection[] = [];
+  if (legend.statuses.length || legend.showUnknown) {
+    if (legend.circles.length) sections.push({ title: t.legendTitle, entries: [], circles: legend.circles });
+    sections.push({
+      title: t.statusTitle,
+      entries: [
+        ...legend.statuses.map(({ status, color }) => ({ swatch: { kind: 'disc' as const, color }, label: t.status[status] })),
+        ...(legend.showUnknown ? [{ swatch: { kind: 'ring' as const, color: '' }, label: t.capacityUnknown }] : []),
+      ],
+    });
+  }
+  if (legend.flows) {
+    const colors = PALETTES[theme].flows;
+    const line = (color: string, width: number, dotted: boolean, dashed: boolean, opacity: number): Swatch => ({ kind: 'line', color, width, dotted, dashed, opacity });
+    sections.push({
+      title: t.transfersLegendTitle,
+      entries: [
+        ...legend.flows.kinds.map((kind) => ({ swatch: line(colors[kind], 3, FLOW_KIND_STYLES[kind].dotted, false, 1), label: t.transferKind[kind] })),
+        ...legend.flows.statuses.map((status) => ({
+          swatch: line(colors.inmates, 2.5, false, FLOW_STATUS_STYLES[status].dashed, FLOW_STATUS_STYLES[status].opacity), label: t.transferStatus[status],
+        })),
+        ...(legend.flows.largest ? [{ swatch: line(colors.inmates, legend.flows.largest.widthPx, false, false, 0.9), label: t.people(formatNumber(legend.flows.largest.count, lang)) }] : []),
+      ],
+    });
+  }
+  if (legend.occupancy) {
+    const colors = PALETTES[theme].occupancy;
+    sections.push({ title: t.occupancyLegendTitle, entries: occupancyClassLabels(lang).map((label, i) => ({ swatch: { kind: 'square', color: colors[i] }, label })) });
+  }
+  return sections;
+}
+
+/** Who published the data: publishers (else web hosts) of every source, most cited first. */
+export function sourceNames(data: ModelData): string[] {
+  const counts = new Map<string, number>();
+  for (const record of [...data.facilities, ...data.transfers, ...data.countries]) {
+    for (const source of record.sources) {
+      const name = source.publisher?.trim() || hostOf(source.url);
+      if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function composeImage(request: ImageRequest): Promise<Blob> {
+  const { width, height, pixelRatio, colors, lang } = request;
+  const font = (size: number, weight = 400) => `${weight} ${size}px ${colors.font}`;
+  const measure = document.createElement('canvas').getContext('2d')!;
+
+  const sections = request.legend ? legendSections(request.legend, lang, request.theme) : [];
+  const boxes = sections.map((section) => sectionBox(section, measure, font));
+  const placed = flowLayout(boxes, width);
+  const legendHeight = placed.length ? Math.max(...placed.map((p) => p.y + p.height)) + PADDING : 0;
+  const sources = sourceNames(request.data);
+  const credit = shellStrings(lang).imageCredit(sources.length ? sources.join(', ') : '—');
+  measure.font = font(11);
+  const creditLines = wrap(credit, width - 2 * PADDING, measure);
+  const creditHeight = creditLines.length * 15 + PADDING;
+
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * pixelRatio);
+  canvas.height = Math.round((height + legendHeight + creditHeight) * pixelRatio);
+  const context = canvas.getContext('2d')!;
+  context.scale(pixelRatio, pixelRatio);
+  context.fillStyle = colors.background;
+  context.fillRect(0, 0, width, height);
+  request.drawMap(context);
+
+  context.fillStyle = colors.panel;
+  context.fillRect(0, height, width, legendHeight + creditHeight);
+  sections.forEach((section, i) => drawSection(context, section, placed[i].x, height + placed[i].y, colors, font, lang));
+  context.font = font(11);
+  context.fillStyle = colors.muted;
+  context.textBaseline = 'alphabetic';
+  creditLines.forEach((line, i) => context.fillText(line, PADDING, height + legendHeight + 12 + i * 15));
+
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))), 'image/png'));
+}
+
+function sectionBox(section: LegendSection, measure: CanvasRenderingContext2D, font: (size: number, weight?: number) => string): { width: number; height: number } {
+  measure.font = font(12, 600);
+  let width = measure.measureText(section.title).width;
+  measure.font = font(12);
+  for (const entry of section.entries) width = Math.max(width, SWATCH_WIDTH + measure.measureText(entry.label).width);
+  let height = TITLE + section.entries.length * ROW;
+  if (section.circles?.length) {
+    const largest = section.circles[0].radius;
+    measure.font = font(11);
+    const labels = Math.max(...section.circles.map((c) => measure.measureText(formatNumber(c.capacity, 'en')).width));
+    width = Math.max(width, largest * 2 + 14 + labels);
+    height += largest * 2 + 8;
+  }
+  return { width: Math.ceil(width), height };
+}
+
+/** Sections left to right, wrapping to a new row when the image is too narrow (a phone). */
+function flowLayout(boxes: Array<{ width: number; height: number }>, width: number): Array<{ x: number; y: number; width: number; height: number }> {
+  const out: Array<{ x: number; y: number; width: number; height: number }> = [];
+  let x = PADDING;
+  let y = PADDING;
+  let rowHeight = 0;
+  for (const box of boxes) {
+    if (x > PADDING && x + box.width > width - PADDING) {
+      x = PADDING;
+      y += rowHeight + 10;
+      rowHeight = 0;
+    }
+    out.push({ x, y, ...box });
+    x += box.width + SECTION_GAP;
+    rowHeight = Math.max(rowHeight, box.height);
+  }
+  return out;
+}
+
+function drawSection(
+  context: CanvasRenderingContext2D, section: LegendSection, x: number, y: number, colors: ImageColors,
+  font: (size: number, weight?: number) => string, lang: Lang,
+): void {
+  context.textBaseline = 'middle';
+  context.fillStyle = colors.text;
+  context.font = font(12, 600);
+  context.fillText(section.title, x, y + 7);
+  let top = y + TITLE;
+  if (section.circles?.length) {
+    const largest = section.circles[0].radius;
+    const cx = x + largest + 1;
+    const bottom = top + largest * 2 + 2;
+    context.font = font(11);
+    for (const { capacity, radius } of section.circles) {
+      context.strokeStyle = colors.muted;
+      context.lineWidth = 1;
+      context.beginPath();
+      context.arc(cx, bottom - radius, radius, 0, Math.PI * 2);
+      context.stroke();
+      context.setLineDash([2, 2]);
+      context.beginPath();
+      context.moveTo(cx, bottom - radius * 2);
+      context.lineTo(x + largest * 2 + 8, bottom - radius * 2);
+      context.stroke();
+      context.setLineDash([]);
+      context.fillStyle = colors.text;
+      context.fillText(formatNumber(capacity, lang), x + largest * 2 + 10, bottom - radius * 2);
+    }
+    top = bottom + 6;
+  }
+  context.font = font(12);
+  section.entries.forEach((entry, i) => {
+    const middle = top + i * ROW + ROW / 2;
+    drawSwatch(context, entry.swatch, x, middle, colors);
+    context.fillStyle = colors.text;
+    context.fillText(entry.label, x + SWATCH_WIDTH, middle);
+  });
+}
+
+function drawSwatch(context: CanvasRenderingContext2D, swatch: Swatch, x: number, middle: number, colors: ImageColors): void {
+  context.save();
+  if (swatch.kind === 'disc' || swatch.kind === 'ring') {
+    context.beginPath();
+    context.arc(x + 7, middle, swatch.kind === 'disc' ? 6 : 5, 0, Math.PI * 2);
+    if (swatch.kind === 'disc') {
+      context.globalAlpha = 0.8;
+      context.fillStyle = swatch.color;
+      context.fill();
+      context.globalAlpha = 1;
+    }
+    context.strokeStyle = swatch.kind === 'ring' ? colors.muted : swatch.color;
+    context.lineWidth = swatch.kind === 'ring' ? 2 : 1;
+    context.stroke();
+  } else if (swatch.kind === 'square') {
+    context.fillStyle = swatch.color;
+    context.fillRect(x + 1, middle - 6, 12, 12);
+    context.strokeStyle = colors.muted;
+    context.globalAlpha = 0.4;
+    context.strokeRect(x + 1, middle - 6, 12, 12);
+  } else if (swatch.kind === 'line') {
+    context.strokeStyle = swatch.color;
+    context.globalAlpha = swatch.opacity;
+    context.lineWidth = swatch.width;
+    context.lineCap = swatch.dotted ? 'round' : 'butt';
+    context.setLineDash(swatch.dotted ? [0, swatch.width * 2] : swatch.dashed ? [5, 3] : []);
+    context.beginPath();
+    context.moveTo(x + 2, middle);
+    context.lineTo(x + 24, middle);
+    context.stroke();
+  }
+  context.restore();
+}
+
+/** Greedy word wrap to `width` CSS px. */
+function wrap(text: string, width: number, measure: CanvasRenderingContext2D): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measure.measureText(candidate).width > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
