@@ -75,7 +75,7 @@ export class PrisonMapProperties extends LitElement {
     this.requestUpdate('maxRadius', old);
   }
   private fixedRadius?: number;
-  /** The radius when none is fixed; the element measures its map. */
+  /** The radius when none is fixed; the element measures its map. @internal */
   protected automaticMaxRadius(): number {
     return DEFAULT_MAX_RADIUS;
   }

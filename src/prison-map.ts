@@ -167,6 +167,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     });
   }
 
+  /** @internal */
   protected override automaticMaxRadius(): number {
     const box = this.mapBox ?? this.measureMap();
     return box ? automaticMaxRadius(box.width, box.height) : super.automaticMaxRadius();
