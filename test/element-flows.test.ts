@@ -4,6 +4,7 @@ import '../src/index.js';
 import type { PrisonMapElement, PrisonMapReadyDetail, PrisonMapSelectDetail } from '../src/index.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
 import { flowLayerOf, layerFrames, mapIdle, rendersDuring, waitFor } from './support/wait.js';
+import { FACILITY_LABEL_LAYER_ID } from '../src/map/facility-layers.js';
 
 afterEach(async () => {
   cleanup();
@@ -123,9 +124,12 @@ describe('<prison-map> transfers', () => {
     await settled(el);
     // The circles sit on top of the arc; just outside each circle, towards the other, the arc is drawn.
     const map = el.map!;
+    // The facilities' labels sit beside the circles: this looks at arcs only.
+    map.setLayoutProperty(FACILITY_LABEL_LAYER_ID, 'visibility', 'none');
+    await mapIdle(map);
     const pixels = readMapPixels(map);
     const sea = pixels.at(10, 390);
-    const radius = 36;
+    const radius = el.maxRadius;
     const west = map.project([-100, 10]);
     const east = map.project([-80, 10]);
     const near = (x: number, y: number) => {
