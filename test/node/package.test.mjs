@@ -2,31 +2,21 @@
 // loaded from node_modules by a plain HTML page with no bundler, and by an app whose bundler
 // (Vite) re-bundles it.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'vite';
 import { launchBrowser, serveStatic } from '../../bench/support.mjs';
-import { buildDist, firstReady, openPage, repo, run, strayRequests, temporaryFolder, writeFiles } from './support.mjs';
+import {
+  appWithPackage, firstReady, installPackage, openPage, packPackage, repo, run, strayRequests, writeFiles,
+} from './support.mjs';
 
-let tarball;
 let project;
 let browser;
 
 before(async () => {
   // The package is staged outside the working tree so the test neither needs nor touches dist/.
-  const stage = temporaryFolder('prison-map-stage-');
-  await buildDist(join(stage, 'dist'), { types: true });
-  for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json']) cpSync(join(repo, file), join(stage, file));
-  const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', stage], { cwd: stage });
-  const [info] = JSON.parse(packed.stdout);
-  tarball = join(stage, info.filename);
-  project = temporaryFolder('prison-map-site-');
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'news-site', private: true, type: 'module' }));
-  // A cold machine: an empty npm cache of its own and no network. The package declares no runtime
-  // dependencies (dist/ bundles what it imports), so this must succeed with nothing to fetch.
-  const emptyCache = temporaryFolder('prison-map-npm-cache-');
-  await run('npm', ['install', '--offline', '--cache', emptyCache, '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, timeout: 120_000 });
+  project = await installPackage(await packPackage());
   writeFiles(project, {
     'index.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story</title>
 <script type="module" src="./node_modules/prison-map/dist/prison-map.js"></script></head>
@@ -122,12 +112,7 @@ test('an app that re-bundles the package with Vite loads with no failed request 
  * is not what is tested). Resolves with tsc's output when it fails.
  */
 async function typeCheck(name, links, fileName, source, { extraFiles = [] } = {}) {
-  const app = join(project, name);
-  cpSync(join(project, 'node_modules/prison-map'), join(app, 'node_modules/prison-map'), { recursive: true });
-  for (const link of links) {
-    mkdirSync(dirname(join(app, 'node_modules', link)), { recursive: true });
-    symlinkSync(join(repo, 'node_modules', link), join(app, 'node_modules', link));
-  }
+  const app = appWithPackage(project, join(project, name), links);
   writeFiles(app, {
     'tsconfig.json': JSON.stringify({
       compilerOptions: { strict: true, noEmit: true, jsx: 'react-jsx', module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: true, types: [] },

@@ -2,9 +2,9 @@
 // dist/ is left alone), a "news site" around it, and a browser page that records what it fetched,
 // what it logged and every Content-Security-Policy violation.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'vite';
 
@@ -38,6 +38,46 @@ export async function buildDist(outDir, { types = false } = {}) {
   });
 }
 
+/**
+ * The npm package as `npm publish` would ship it: built with its types (`buildDist`) in a staging
+ * folder outside the working tree, then `npm pack`ed. Resolves with the tarball's path.
+ */
+export async function packPackage() {
+  const stage = temporaryFolder('prison-map-stage-');
+  await buildDist(join(stage, 'dist'), { types: true });
+  for (const file of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json']) cpSync(join(repo, file), join(stage, file));
+  const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', stage], { cwd: stage });
+  const [info] = JSON.parse(packed.stdout);
+  return join(stage, info.filename);
+}
+
+/**
+ * A new, empty project with `tarball` installed in it as a user installs it, on a cold machine: an
+ * empty npm cache of its own and no network. The package declares no runtime dependencies (dist/
+ * bundles what it imports), so this must succeed with nothing to fetch. Resolves with the folder.
+ */
+export async function installPackage(tarball, prefix = 'prison-map-site-') {
+  const project = temporaryFolder(prefix);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'news-site', private: true, type: 'module' }));
+  const emptyCache = temporaryFolder('prison-map-npm-cache-');
+  await run('npm', ['install', '--offline', '--cache', emptyCache, '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, timeout: 120_000 });
+  return project;
+}
+
+/**
+ * Gives the app folder `app` its own copy of the package installed in `project`, and links to this
+ * repository's copies of the framework packages in `links` (their dev dependencies: the test run
+ * has no network, and installing React, Vue or Svelte is not what is tested). Returns `app`.
+ */
+export function appWithPackage(project, app, links) {
+  cpSync(join(project, 'node_modules/prison-map'), join(app, 'node_modules/prison-map'), { recursive: true });
+  for (const link of links) {
+    mkdirSync(dirname(join(app, 'node_modules', link)), { recursive: true });
+    symlinkSync(join(repo, 'node_modules', link), join(app, 'node_modules', link));
+  }
+  return app;
+}
+
 /** Writes `files` ({relative path: text}) under `root`. */
 export function writeFiles(root, files) {
   for (const [path, text] of Object.entries(files)) {
@@ -57,9 +97,10 @@ export function siteWith(dist, pages) {
 /**
  * Opens `url` in a fresh browser context, recording requests, failed requests (status >= 400 or
  * no answer), console lines and page errors. Before any page script runs, every frame records
- * `prison-map-ready` / `prison-map-error` details and `message` events, and CSP violations.
+ * `prison-map-ready` / `prison-map-error` details and `message` events, and CSP violations;
+ * then runs `init`, if given.
  */
-export async function openPage(browser, url, { viewport = { width: 1000, height: 700 } } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1000, height: 700 }, init } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport(viewport);
@@ -79,6 +120,7 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
     document.addEventListener('prison-map-error', (event) => record('__errors', event.detail), true);
     window.addEventListener('message', (event) => record('__messages', event.data));
   });
+  if (init) await page.evaluateOnNewDocument(init);
   await page.goto(url, { waitUntil: 'load' });
   return { page, requests, failed, console, pageErrors, close: () => context.close() };
 }
