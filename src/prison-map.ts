@@ -119,8 +119,17 @@ export class PrisonMapElement extends PrisonMapProperties {
       cancelAnimationFrame(this.resizeFrame);
       this.resizeFrame = requestAnimationFrame(() => {
         const before = this.maxRadius;
+        const previousBox = this.mapBox;
         this.mapBox = { width, height };
-        if (this.maxRadius === before) return;
+        const after = this.maxRadius;
+        if (after === before) return;
+        // The legend's circles follow the radius and the map's height follows the legend: a 1 px
+        // growth could shrink the map back across a pixel boundary and loop. Shrinking always
+        // applies (never over 6%); growing needs 2 px.
+        if (previousBox && after > before && after - before < 2) {
+          this.mapBox = previousBox;
+          return;
+        }
         this.radiusFollowedSize = true;
         this.requestUpdate('maxRadius', before);
       });

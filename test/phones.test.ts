@@ -110,7 +110,8 @@ describe('<prison-map> circle sizes follow the map', function () {
       const map = box(part(el, '.map')!);
       return Math.max(12, Math.floor(Math.min(map.width, map.height) * 0.06));
     };
-    expect(el.maxRadius).to.equal(expected());
+    // 6% of the shorter side, floored; 1 px less where growing by 1 px would loop with the legend.
+    expect(el.maxRadius).to.be.within(expected() - 1, expected());
     expect(el.maxRadius).to.be.at.most(0.06 * 375);
     await mapIdle(el.map!);
     expect(largestDrawnRadius(el)).to.be.closeTo(el.maxRadius, 0.01);
@@ -119,7 +120,7 @@ describe('<prison-map> circle sizes follow the map', function () {
     el.addEventListener('prison-map-ready', () => readyEvents++);
     el.style.width = '1000px';
     el.style.height = '700px';
-    await waitFor(() => el.maxRadius === expected() && el.maxRadius > 30, { message: 'radius after resize' });
+    await waitFor(() => expected() - el.maxRadius <= 1 && el.maxRadius <= expected() && el.maxRadius > 30, { message: 'radius after resize' });
     await el.updateComplete;
     await mapIdle(el.map!);
     expect(largestDrawnRadius(el)).to.be.closeTo(el.maxRadius, 0.01);
@@ -142,7 +143,7 @@ describe('<prison-map> circle sizes follow the map', function () {
     expect(el.maxRadius).to.equal(30);
     expect(largestDrawnRadius(el)).to.be.closeTo(30, 0.01);
     el.removeAttribute('max-radius');
-    await waitFor(() => el.maxRadius === expected(el), { message: 'automatic again' });
+    await waitFor(() => el.maxRadius <= expected(el) && expected(el) - el.maxRadius <= 1, { message: 'automatic again' });
   });
 });
 
