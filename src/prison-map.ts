@@ -114,6 +114,8 @@ export class PrisonMapElement extends PrisonMapProperties {
       if (source === 'webgl') void this.drawStaticMap();
     },
     onResize: (width, height) => {
+      // Detached or hidden: no size to follow (and nothing to redraw until it is back).
+      if (width === 0 || height === 0) return;
       // In the next frame, not in the observer's callback: the new radius resizes the legend, which
       // resizes the map, and a size change inside the callback is a ResizeObserver loop error.
       cancelAnimationFrame(this.resizeFrame);
@@ -158,8 +160,8 @@ export class PrisonMapElement extends PrisonMapProperties {
   private modelRadius?: number;
   /** A model rebuilt only because the map's size changed: drawing it is not news (no `prison-map-ready`). */
   private resizedModel?: MapModel;
-  /** The data the last `prison-map-ready` was fired for. */
-  private announcedData?: object;
+  /** The data the last `prison-map-ready` was fired for, and the map that drew it. */
+  private announced?: { data: object; controller: MapController };
   private resizeFrame = 0;
   /** The automatic radius changed with the map's size since the last model. */
   private radiusFollowedSize = false;
@@ -415,9 +417,9 @@ export class PrisonMapElement extends PrisonMapProperties {
       const errors = model.data.errors;
       if (errors.length > 0) this.ready.reject(new Error(errors.map((e) => e.message).join('; ')));
       else this.ready.resolve();
-      // A rebuild for a new size is not news, unless the data's first drawing was overtaken by it.
-      if (model === this.resizedModel && this.announcedData === model.data) return;
-      this.announcedData = model.data;
+      // A rebuild for a new size is not news, unless this map's first drawing of the data was overtaken by it.
+      if (model === this.resizedModel && this.announced?.data === model.data && this.announced.controller === controller) return;
+      this.announced = { data: model.data, controller };
       this.dispatchEvent(mapEvent<PrisonMapReadyDetail>('prison-map-ready', { facilities: model.facilities.length, transfers: model.flows.length, issues: this.issues }));
     }, () => undefined);
   }

@@ -188,7 +188,8 @@ export class MapController {
     this.countries = model.data.countries;
     this.shadedIso3 = model.shadedCountries;
     this.storyCountries = model.storyCountries;
-    if (this.map.isStyleLoaded()) applyCountryShading(this.map, this.countries, this.theme);
+    // Whenever the source exists: isStyleLoaded() is false while tiles load, and a change then would be lost.
+    applyCountryShading(this.map, this.countries, this.theme);
     // Not only once the style is loaded (tiles may still be loading then): whenever the layer exists.
     if (this.usesBuiltInBasemap) applyStoryCountries(this.map, this.storyCountries, this.theme);
     this.flows.setFlows(model.flows);
@@ -253,7 +254,7 @@ export class MapController {
     for (const [layer, property, value] of facilityThemePaint(PALETTES[theme])) {
       if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, value);
     }
-    if (this.map.isStyleLoaded()) applyCountryShading(this.map, this.countries, theme);
+    applyCountryShading(this.map, this.countries, theme);
     if (this.map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) this.map.setPaintProperty(COUNTRY_HIGHLIGHT_LAYER_ID, 'line-color', PALETTES[theme].highlight);
     this.flows.setTheme(theme);
   }
