@@ -68,6 +68,10 @@ describe('<prison-map> on a phone', function () {
       // Never clipped: what does not fit scrolls inside the panel.
       expect(panel.scrollHeight <= panel.clientHeight || getComputedStyle(panel).overflowY === 'auto').to.equal(true);
       expect(panel.textContent).to.contain('Capacity (places)');
+      // Small reference circles still get readable labels: one line apart at least.
+      const labelYs = [...panel.querySelectorAll('.legend-circles text')].map((t) => Number(t.getAttribute('y')));
+      expect(labelYs.length).to.be.at.least(2);
+      for (let i = 1; i < labelYs.length; i++) expect(labelYs[i] - labelYs[i - 1], 'legend labels apart').to.be.at.least(12);
 
       // Tap targets: every visible button at least 24×24 CSS px.
       for (const button of el.shadowRoot!.querySelectorAll('button')) {

@@ -11,6 +11,7 @@ import { PALETTES, type Theme } from '../encodings/palette.js';
 import { formatNumber, strings as shellStrings, type Lang } from '../i18n/strings.js';
 import { strings } from '../i18n/reader-strings.js';
 import type { ModelData, LegendModel } from '../model/model.js';
+import { legendLabelPositions } from './legend.js';
 import { occupancyClassLabels } from './occupancy-legend.js';
 
 /** The element's resolved colours (its CSS custom properties, so a page's overrides apply). */
@@ -155,7 +156,8 @@ function sectionBox(section: LegendSection, measure: CanvasRenderingContext2D, f
     measure.font = font(11);
     const labels = Math.max(...section.circles.map((c) => measure.measureText(formatNumber(c.capacity, 'en')).width));
     width = Math.max(width, largest * 2 + 14 + labels);
-    height += largest * 2 + 8;
+    const labelTops = legendLabelPositions(section.circles.map(({ radius }) => (largest - radius) * 2));
+    height += Math.max(largest * 2, labelTops[labelTops.length - 1] + 6) + 8;
   }
   return { width: Math.ceil(width), height };
 }
@@ -193,7 +195,8 @@ function drawSection(
     const cx = x + largest + 1;
     const bottom = top + largest * 2 + 2;
     context.font = font(11);
-    for (const { capacity, radius } of section.circles) {
+    const labels = legendLabelPositions(section.circles.map(({ radius }) => bottom - radius * 2));
+    for (const [i, { capacity, radius }] of section.circles.entries()) {
       context.strokeStyle = colors.muted;
       context.lineWidth = 1;
       context.beginPath();
@@ -202,13 +205,14 @@ function drawSection(
       context.setLineDash([2, 2]);
       context.beginPath();
       context.moveTo(cx, bottom - radius * 2);
-      context.lineTo(x + largest * 2 + 8, bottom - radius * 2);
+      context.lineTo(x + largest * 2 + 4, bottom - radius * 2);
+      context.lineTo(x + largest * 2 + 8, labels[i]);
       context.stroke();
       context.setLineDash([]);
       context.fillStyle = colors.text;
-      context.fillText(formatNumber(capacity, lang), x + largest * 2 + 10, bottom - radius * 2);
+      context.fillText(formatNumber(capacity, lang), x + largest * 2 + 10, labels[i]);
     }
-    top = bottom + 6;
+    top = Math.max(bottom, labels[labels.length - 1] + 6) + 6;
   }
   context.font = font(12);
   section.entries.forEach((entry, i) => {

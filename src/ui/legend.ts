@@ -52,21 +52,30 @@ function facilityLegendTemplate(model: LegendModel, lang: Lang): TemplateResult 
 function nestedCircles(model: LegendModel, lang: Lang): TemplateResult {
   const largest = model.circles[0].radius;
   const labelGap = 8;
-  const width = largest * 2 + labelGap + 64;
   // Room above the largest circle for its label's half height.
   const top = 7;
-  const height = largest * 2 + top + 2;
   const cx = largest + 1;
-  const bottom = height - 1;
+  const bottom = largest * 2 + top + 1;
+  const labels = legendLabelPositions(model.circles.map(({ radius }) => bottom - radius * 2));
+  const width = largest * 2 + labelGap + 64;
+  const height = Math.max(bottom + 1, labels[labels.length - 1] + 7);
+  const lineEnd = largest * 2 + labelGap;
   return html`<svg class="legend-circles" width=${width} height=${height} viewBox="0 0 ${width} ${height}" aria-hidden="true">
-    ${model.circles.map(({ capacity, radius }) => {
+    ${model.circles.map(({ capacity, radius }, i) => {
       const circleTop = bottom - radius * 2;
       return svg`
         <circle cx=${cx} cy=${bottom - radius} r=${radius}></circle>
-        <line x1=${cx} y1=${circleTop} x2=${largest * 2 + labelGap} y2=${circleTop}></line>
-        <text x=${largest * 2 + labelGap + 2} y=${circleTop} dominant-baseline="middle">${formatNumber(capacity, lang)}</text>`;
+        <polyline points="${cx},${circleTop} ${lineEnd - 4},${circleTop} ${lineEnd},${labels[i]}" fill="none"></polyline>
+        <text x=${lineEnd + 2} y=${labels[i]} dominant-baseline="middle">${formatNumber(capacity, lang)}</text>`;
     })}
   </svg>`;
+}
+
+/** Label heights for the circles' tops (top to bottom), pushed apart so that small circles' labels never overlap. */
+export function legendLabelPositions(circleTops: readonly number[], lineHeight = 12): number[] {
+  const out: number[] = [];
+  for (const y of circleTops) out.push(out.length ? Math.max(y, out[out.length - 1] + lineHeight) : y);
+  return out;
 }
 
 /** Colours go in SVG presentation attributes, not inline styles, which a strict CSP blocks. */

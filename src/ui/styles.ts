@@ -85,7 +85,8 @@ export const elementStyles = css`
     font-size: 12px;
   }
   .legend {
-    max-height: 40cqh;
+    box-sizing: border-box;
+    max-height: 38cqh;
     overflow: auto;
     display: flex;
     flex-wrap: wrap;
@@ -105,7 +106,7 @@ export const elementStyles = css`
     stroke: var(--_muted);
     stroke-width: 1;
   }
-  .legend-circles line {
+  .legend-circles polyline {
     stroke: var(--_muted);
     stroke-dasharray: 2 2;
   }
