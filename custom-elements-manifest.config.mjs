@@ -69,9 +69,19 @@ declare global {
   };
 }
 
+/** Modules in path order: the analyzer lists them in the order files are read, which varies between runs. */
+function stableModuleOrder() {
+  return {
+    name: 'prison-map:stable-module-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
   litelement: true,
-  plugins: [frameworkTypes()],
+  plugins: [stableModuleOrder(), frameworkTypes()],
 };
