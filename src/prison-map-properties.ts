@@ -36,6 +36,7 @@ export class PrisonMapProperties extends LitElement {
     noAnimation: { type: Boolean, attribute: 'no-animation', converter: booleanAttribute },
     noLegend: { type: Boolean, attribute: 'no-legend', converter: booleanAttribute },
     noExport: { type: Boolean, attribute: 'no-export', converter: booleanAttribute },
+    maxFlows: { type: Number, attribute: 'max-flows' },
     facilitiesData: { attribute: false },
     transfersData: { attribute: false },
     countriesData: { attribute: false },
@@ -91,6 +92,11 @@ export class PrisonMapProperties extends LitElement {
   declare noLegend: boolean;
   /** Hide the "download image" control (`toImage()` still works). */
   declare noExport: boolean;
+  /**
+   * The most transfers drawn at once, largest `count` first (default 500); the legend says how
+   * many smaller ones are left out, and they stay in the tables.
+   */
+  declare maxFlows: number | undefined;
   /** Facilities as a GeoJSON FeatureCollection; wins over the `facilities` URL. */
   declare facilitiesData: FacilitiesInput | undefined;
   /** Transfers as an array of objects; wins over the `transfers` URL. */

@@ -16,6 +16,8 @@ import type { MapController } from './map/controller.js';
 import type { MapModel, NavItem } from './model/model.js';
 import { dataCamera, explicitCamera } from './model/camera.js';
 import { controlsTemplate } from './ui/controls.js';
+import type { LargeTable } from './ui/data-table.js';
+import type { TableView } from './ui/table-view.js';
 import { panelStyles } from './ui/panel-styles.js';
 import { elementStyles } from './ui/styles.js';
 
@@ -65,6 +67,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     _paused: { state: true, attribute: false },
     _staticMap: { state: true, attribute: false },
     _legendOpen: { state: true, attribute: false },
+    _tableViews: { state: true, attribute: false },
   };
 
   declare private _model: MapModel | undefined;
@@ -78,6 +81,8 @@ export class PrisonMapElement extends PrisonMapProperties {
   declare private _staticMap: TemplateResult | undefined;
   /** On a narrow map the legend is a strip; the reader opened the full legend over the map. */
   declare private _legendOpen: boolean;
+  /** Search, order and page of the large tables (over 500 rows). */
+  declare private _tableViews: Partial<Record<LargeTable, TableView>>;
   /** The map area's size in CSS px, once laid out (the automatic `max-radius` follows it). */
   private mapBox?: { width: number; height: number };
 
@@ -171,6 +176,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     this._tablesOpen = false;
     this._paused = false;
     this._legendOpen = false;
+    this._tableViews = {};
     // While the page prints, the WebGL canvas is swapped for an image of it (it registers itself).
     new PrintController(this, {
       mapArea: () => this.renderRoot.querySelector('.map'),
@@ -294,15 +300,18 @@ export class PrisonMapElement extends PrisonMapProperties {
     const input = this.loader.value;
     const pipeline = this.loader.pipeline;
     const radius = this.maxRadius;
-    if (!input || !pipeline || (input === this.modelInput && radius === this.modelRadius)) return;
+    if (!input || !pipeline || (input === this.modelInput && radius === this.modelRadius && !changed.has('maxFlows'))) return;
     const sameData = input === this.modelInput;
     if (!sameData) {
       this.modelInput = input;
+      this._tableViews = {};
       if (input.data.errors.length === 0 && this._error && isDatasetSource(this._error.source)) this._error = undefined;
       this.interaction.reset();
     }
     this.modelRadius = radius;
-    this._model = pipeline.buildModel(input.data, input.anchors, { maxRadius: radius, statusColors: statusColorsOf(this) });
+    this._model = pipeline.buildModel(input.data, input.anchors, {
+      maxRadius: radius, statusColors: statusColorsOf(this), ...(this.maxFlows !== undefined && this.maxFlows !== null ? { maxFlows: Number(this.maxFlows) } : {}),
+    });
     this.resizedModel = sameData && this.radiusFollowedSize ? this._model : undefined;
     this.radiusFollowedSize = false;
   }
@@ -365,7 +374,10 @@ export class PrisonMapElement extends PrisonMapProperties {
       ${this.cardContent(lang)}
       <div id="tables" part="table" class=${this._tablesOpen ? 'tables open' : 'tables visually-hidden'}
         role="region" aria-label=${t.showData} tabindex=${this._tablesOpen ? '0' : '-1'}>
-        ${ui && model ? guard([model, lang, this.selected], () => ui.dataTablesTemplate({ ...model.data, lang, selected: this.selected })) : nothing}
+        ${ui && model ? guard([model, lang, this.selected, this._tablesOpen, this._tableViews], () => ui.dataTablesTemplate({
+          ...model.data, lang, selected: this.selected, open: this._tablesOpen, views: this._tableViews,
+          onView: (table, view) => { this._tableViews = { ...this._tableViews, [table]: view }; },
+        })) : nothing}
       </div>
       <div class="status" part="status" role=${this._error ? 'alert' : 'status'}>${this.statusText(lang)}</div>
       <div class="visually-hidden announcer" aria-live="polite"></div>

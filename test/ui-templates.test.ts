@@ -531,7 +531,7 @@ describe('accessibility (axe)', () => {
               circles: [{ capacity: 40000, radius: 30 }, { capacity: 10000, radius: 15 }],
               statuses: [{ status: 'operational', color: '#0072b2' }, { status: 'planned', color: '#e69f00' }],
               showUnknown: true,
-              flows: { kinds: ['inmates', 'assistance'], statuses: ['active', 'agreed', 'considered'], largest: { count: 260, widthPx: 8 } },
+              flows: { kinds: ['inmates', 'assistance'], statuses: ['active', 'agreed', 'considered'], largest: { count: 260, widthPx: 8 }, omitted: 1200 },
               occupancy: true,
             }, lang, theme)}
           </div>

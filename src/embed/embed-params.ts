@@ -7,7 +7,7 @@
 /** Attributes of `<prison-map>` that an embed may set, in the order embed code lists them. */
 export const EMBED_ATTRIBUTES = [
   'facilities', 'transfers', 'countries', 'lang', 'center', 'zoom', 'focus-on', 'selected', 'basemap',
-  'theme', 'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend', 'no-export',
+  'theme', 'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend', 'no-export', 'max-flows',
 ] as const;
 export type EmbedAttribute = (typeof EMBED_ATTRIBUTES)[number];
 

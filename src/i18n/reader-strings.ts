@@ -45,6 +45,21 @@ interface ReaderOnlyStrings {
   facilitiesCaption: string;
   transfersCaption: string;
   countriesCaption: string;
+  /** Tables over LARGE_TABLE_ROWS rows: searchable, sortable, paged. */
+  findFacilities: string;
+  findTransfers: string;
+  sortLabel: string;
+  sortData: string;
+  sortCapacity: string;
+  sortCount: string;
+  sortName: string;
+  rowsShown: (from: string, to: string, total: string) => string;
+  noMatches: string;
+  previousPage: string;
+  nextPage: string;
+  largeTableClosed: (caption: string, rows: string) => string;
+  /** Legend note for transfers left out by `max-flows`. */
+  flowsOmitted: (count: number, n: string) => string;
 
   // Occupancy shading legend
   occupancyLegendTitle: string;
@@ -80,6 +95,12 @@ export interface SummaryStrings {
     fee?: string;
   }) => string;
   noTransfers: string;
+  /** Large data: where most facilities are ("Mexico (1,200), Brazil (900) and Peru (400)"). */
+  mostIn: (countries: string) => string;
+  /** Large data: how many transfers, and the largest few (already joined). */
+  manyTransfers: (nText: string, largest: string) => string;
+  /** One of the largest transfers: "from A to B (260 people)". */
+  transferBrief: (from: string, to: string, count?: string) => string;
   highestOccupancy: (country: string, pct: string, year?: string) => string;
   notOnMap: (country: string, note: string) => string;
 }
@@ -116,6 +137,19 @@ const en: ReaderOnlyStrings = {
   facilitiesCaption: 'Prison facilities',
   transfersCaption: 'Transfers between countries',
   countriesCaption: 'Country context',
+  findFacilities: 'Find a facility',
+  findTransfers: 'Find a transfer by place',
+  sortLabel: 'Order',
+  sortData: 'As in the data',
+  sortCapacity: 'Largest first',
+  sortCount: 'Most people first',
+  sortName: 'By name',
+  rowsShown: (from, to, total) => `Rows ${from}–${to} of ${total}`,
+  noMatches: 'No row matches.',
+  previousPage: 'Previous rows',
+  nextPage: 'Next rows',
+  largeTableClosed: (caption, rows) => `${caption}: ${rows} rows. Open “Data” to browse, search and sort them.`,
+  flowsOmitted: (count, n) => `${n} smaller ${count === 1 ? 'transfer' : 'transfers'} not drawn (in “Data”)`,
   occupancyLegendTitle: 'Prison occupancy (% of capacity)',
   occupancyBelow: (pct) => `Under ${pct}`,
   occupancyRange: (from, to) => `${from}–${to}`,
@@ -156,6 +190,9 @@ const en: ReaderOnlyStrings = {
       return `${from} ${verb} ${what} to ${to}${money}`;
     },
     noTransfers: 'No transfers between countries are recorded.',
+    mostIn: (countries) => `Most are in ${countries}.`,
+    manyTransfers: (nText, largest) => `The data records ${nText} transfers; the largest are ${largest}.`,
+    transferBrief: (from, to, count) => `from ${from} to ${to}${count ? ` (${count} people)` : ''}`,
     highestOccupancy: (country, pct, year) =>
       `Prison occupancy is highest in ${country}, at ${pct} of capacity${year ? ` (${year})` : ''}.`,
     notOnMap: (country, note) => `Not on the map — ${country}: ${note}`,
@@ -194,6 +231,19 @@ const es: ReaderOnlyStrings = {
   facilitiesCaption: 'Cárceles',
   transfersCaption: 'Traslados entre países',
   countriesCaption: 'Contexto por país',
+  findFacilities: 'Buscar una cárcel',
+  findTransfers: 'Buscar un traslado por lugar',
+  sortLabel: 'Orden',
+  sortData: 'Como en los datos',
+  sortCapacity: 'Mayor capacidad primero',
+  sortCount: 'Más personas primero',
+  sortName: 'Por nombre',
+  rowsShown: (from, to, total) => `Filas ${from}–${to} de ${total}`,
+  noMatches: 'Ninguna fila coincide.',
+  previousPage: 'Filas anteriores',
+  nextPage: 'Filas siguientes',
+  largeTableClosed: (caption, rows) => `${caption}: ${rows} filas. Abra «Datos» para recorrerlas, buscarlas y ordenarlas.`,
+  flowsOmitted: (count, n) => (count === 1 ? `${n} traslado menor no dibujado (en «Datos»)` : `${n} traslados menores no dibujados (en «Datos»)`),
   occupancyLegendTitle: 'Ocupación penitenciaria (% de la capacidad)',
   occupancyBelow: (pct) => `Menos del ${pct}`,
   occupancyRange: (from, to) => `${from}–${to}`,
@@ -237,6 +287,9 @@ const es: ReaderOnlyStrings = {
       return `${from} ${verb} ${what} a ${to}${money}`.replace(/,$/, '');
     },
     noTransfers: 'No consta ningún traslado entre países.',
+    mostIn: (countries) => `La mayoría están en ${countries}.`,
+    manyTransfers: (nText, largest) => `Los datos recogen ${nText} traslados; los mayores son ${largest}.`,
+    transferBrief: (from, to, count) => `de ${from} a ${to}${count ? ` (${count} personas)` : ''}`,
     highestOccupancy: (country, pct, year) =>
       `La ocupación penitenciaria más alta es la de ${country}, con un ${pct} de su capacidad${year ? ` (${year})` : ''}.`,
     notOnMap: (country, note) => `Fuera del mapa — ${country}: ${note}`,

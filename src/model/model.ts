@@ -71,6 +71,8 @@ export interface LegendModel {
     kinds: TransferKind[];
     statuses: TransferStatus[];
     largest?: { count: number; widthPx: number };
+    /** Transfers left out by `max-flows` (the smallest); they stay in the tables. */
+    omitted: number;
   };
   /** Some country has an occupancy to shade. */
   occupancy: boolean;
@@ -106,12 +108,29 @@ export interface MapModel {
 
 export interface ModelOptions {
   maxRadius: number;
+  /** The most arcs drawn at once, largest count first (`max-flows`); default {@link DEFAULT_MAX_FLOWS}. */
+  maxFlows?: number;
   /** Status colours the page set (`--prison-map-status-*`). */
   statusColors?: Partial<Record<FacilityStatus, string>>;
 }
 
 /** Geometry depends on the data only, so a new radius or palette does not redo the arcs. */
 const geometryCache = new WeakMap<ModelData, { placed: ReturnType<typeof placeTransfers>; paths: Map<Transfer, LngLat[]> }>();
+
+/** `max-flows` when absent or invalid (CONTRACT.md). */
+export const DEFAULT_MAX_FLOWS = 500;
+
+/**
+ * The transfers drawn when there are more than `maxFlows`: the largest counts (unknown counts
+ * last, then data order). Cancelled ones, drawn only while selected, do not take a place.
+ */
+function shownTransfers(placed: readonly Transfer[], maxFlows: number): Set<Transfer> {
+  const candidates = placed.filter((t) => !FLOW_STATUS_STYLES[t.status].hiddenUnlessSelected);
+  if (candidates.length <= maxFlows) return new Set(candidates);
+  const ranked = candidates.map((t, i) => ({ t, i }))
+    .sort((a, b) => (b.t.count ?? -1) - (a.t.count ?? -1) || a.i - b.i);
+  return new Set(ranked.slice(0, Math.max(0, maxFlows)).map(({ t }) => t));
+}
 
 export function buildModel(data: ModelData, anchors: CountryAnchors, options: ModelOptions): MapModel {
   let geometry = geometryCache.get(data);
@@ -134,6 +153,9 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
   }));
 
   const drawn = placed.placed.map((p) => p.transfer);
+  const maxFlows = options.maxFlows !== undefined && Number.isFinite(options.maxFlows) && options.maxFlows >= 0 ? Math.floor(options.maxFlows) : DEFAULT_MAX_FLOWS;
+  const shown = shownTransfers(drawn, maxFlows);
+  const omitted = drawn.filter((t) => !FLOW_STATUS_STYLES[t.status].hiddenUnlessSelected).length - shown.size;
   const width = flowWidth(drawn);
   const flows: FlowMark[] = placed.placed.map(({ transfer }) => {
     const status = FLOW_STATUS_STYLES[transfer.status];
@@ -145,7 +167,8 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
       opacity: status.opacity,
       dashed: status.dashed,
       dotted: FLOW_KIND_STYLES[transfer.kind].dotted,
-      hidden: status.hiddenUnlessSelected,
+      // Left out by max-flows or cancelled: drawn (and picked) only while selected, e.g. from the tables.
+      hidden: !shown.has(transfer),
     };
   });
 
@@ -154,6 +177,7 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
   const flowById = new Map(flows.map((f) => [f.transfer.id, f]));
   const present = new Set(data.facilities.map((f) => f.status));
   const largestCount = max(drawn, (t) => t.count) ?? 0;
+  const shownList = drawn.filter((t) => shown.has(t));
 
   return {
     data,
@@ -170,9 +194,10 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
       statuses: FACILITY_STATUSES.filter((s) => present.has(s)).map((status) => ({ status, color: color(status) })),
       showUnknown: data.facilities.some((f) => f.capacity === null),
       flows: drawn.length ? {
-        kinds: TRANSFER_KINDS.filter((k) => drawn.some((t) => t.kind === k)),
-        statuses: TRANSFER_STATUSES.filter((s) => !FLOW_STATUS_STYLES[s].hiddenUnlessSelected && drawn.some((t) => t.status === s)),
+        kinds: TRANSFER_KINDS.filter((k) => shownList.some((t) => t.kind === k)),
+        statuses: TRANSFER_STATUSES.filter((s) => shownList.some((t) => t.status === s)),
         ...(largestCount > 0 ? { largest: { count: largestCount, widthPx: width(largestCount) } } : {}),
+        omitted,
       } : undefined,
       occupancy: data.countries.some((c) => c.occupancyPct !== undefined),
     },

@@ -17,6 +17,7 @@ export function flowLegendTemplate(flows: NonNullable<LegendModel['flows']>, lan
       ${flows.statuses.map((status) => html`<li>${lineSwatch(ink, 2.5, false, FLOW_STATUS_STYLES[status].dashed, FLOW_STATUS_STYLES[status].opacity)}${t.transferStatus[status]}</li>`)}
       ${flows.largest ? html`<li>${lineSwatch(ink, flows.largest.widthPx, false, false, 0.9)}${t.people(formatNumber(flows.largest.count, lang))}</li>` : ''}
     </ul>
+    ${flows.omitted > 0 ? html`<p class="legend-note">${t.flowsOmitted(flows.omitted, formatNumber(flows.omitted, lang))}</p>` : ''}
   </div>`;
 }
 

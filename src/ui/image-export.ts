@@ -40,7 +40,8 @@ export interface ImageRequest {
 type Swatch =
   | { kind: 'disc' | 'ring'; color: string }
   | { kind: 'line'; color: string; width: number; dotted: boolean; dashed: boolean; opacity: number }
-  | { kind: 'square'; color: string };
+  | { kind: 'square'; color: string }
+  | { kind: 'none' };
 
 interface LegendSection {
   title: string;
@@ -80,6 +81,7 @@ export function legendSections(legend: LegendModel, lang: Lang, theme: Theme): L
           swatch: line(colors.inmates, 2.5, false, FLOW_STATUS_STYLES[status].dashed, FLOW_STATUS_STYLES[status].opacity), label: t.transferStatus[status],
         })),
         ...(legend.flows.largest ? [{ swatch: line(colors.inmates, legend.flows.largest.widthPx, false, false, 0.9), label: t.people(formatNumber(legend.flows.largest.count, lang)) }] : []),
+        ...(legend.flows.omitted > 0 ? [{ swatch: { kind: 'none' as const }, label: t.flowsOmitted(legend.flows.omitted, formatNumber(legend.flows.omitted, lang)) }] : []),
       ],
     });
   }

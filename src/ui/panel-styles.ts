@@ -225,4 +225,44 @@ export const panelStyles = css`
   .occupancy-legend .swatch {
     color: var(--_text);
   }
+  /* Large tables (over 500 rows): search, order and pages. */
+  .table-tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 16px;
+    margin: 0 0 8px;
+  }
+  .table-tools label {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    color: var(--_text);
+  }
+  .table-tools input,
+  .table-tools select,
+  .pager button {
+    min-height: 32px;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_panel);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0 8px;
+  }
+  .table-range {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  .pager {
+    display: flex;
+    gap: 8px;
+    margin-top: 8px;
+  }
+  .pager button:disabled {
+    color: var(--_muted);
+    cursor: default;
+  }
+  .large-table-closed {
+    margin: 0;
+  }
 `;

@@ -97,6 +97,11 @@ export const elementStyles = css`
   .legend-strip {
     display: none;
   }
+  .legend-note {
+    margin: 4px 0 0;
+    max-width: 22em;
+    color: var(--_muted);
+  }
   .legend-title {
     font-weight: 600;
     margin-bottom: 4px;

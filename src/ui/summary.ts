@@ -4,6 +4,7 @@
  * the country notes that have no place on the map. For a reader who cannot see the map, and as the
  * element's description.
  */
+import { rollups } from 'd3-array';
 import type { CountryContext, Facility, FacilityStatus, Transfer, TransferKind, TransferStatus } from '../data/types.js';
 import { countryName, countryNameInText } from '../i18n/countries.js';
 import {
@@ -41,10 +42,17 @@ export function summaryText(model: SummaryModel, lang: Lang): string {
       .filter(({ count }) => count > 0)
       .map(({ status, count }) => t.statusClause(status, count, n(count)));
     if (clauses.length) sentences.push(`${t.statusesLead}${formatList(clauses, lang)}.`);
+    if (facilities.length > AGGREGATE_ABOVE && countries.size > 1) {
+      const top = rollups(facilities, (group) => group.length, (f) => f.country)
+        .sort((a, b) => b[1] - a[1]).slice(0, 3)
+        .map(([iso3, count]) => `${countryNameInText(iso3, lang)} (${n(count)})`);
+      sentences.push(t.mostIn(formatList(top, lang)));
+    }
   }
 
   const transferClauses = transferSentences(model, lang);
-  if (transferClauses.length) sentences.push(`${capitalize(transferClauses.join('; '))}.`);
+  if (transferClauses.length > AGGREGATE_ABOVE) sentences.push(largestTransfersSentence(model, lang));
+  else if (transferClauses.length) sentences.push(`${capitalize(transferClauses.join('; '))}.`);
   else if (facilities.length) sentences.push(t.noTransfers);
 
   const crowded = [...model.countries]
@@ -59,6 +67,23 @@ export function summaryText(model: SummaryModel, lang: Lang): string {
     sentences.push(t.notOnMap(countryName(country.iso3, lang), endSentence(note)));
   }
   return sentences.join(' ');
+}
+
+/**
+ * Above this many facilities (or transfer clauses) the summary aggregates — where most facilities
+ * are, the largest transfers — instead of naming everything: a screen reader reads it whole.
+ */
+const AGGREGATE_ABOVE = 12;
+
+function largestTransfersSentence(model: SummaryModel, lang: Lang): string {
+  const t = strings(lang).summary;
+  const name = (id: string) => {
+    const facility = model.facilities.find((f) => f.id === id);
+    return facility ? facilityDisplayName(facility, lang) : countryNameInText(id, lang);
+  };
+  const largest = [...model.transfers].sort((a, b) => (b.count ?? -1) - (a.count ?? -1)).slice(0, 3)
+    .map((tr) => t.transferBrief(name(tr.from), name(tr.to), tr.count === undefined ? undefined : formatNumber(tr.count, lang)));
+  return t.manyTransfers(formatNumber(model.transfers.length, lang), formatList(largest, lang));
 }
 
 function largestFacility(facilities: readonly Facility[]): Facility | undefined {

@@ -1,0 +1,114 @@
+// A newsroom's own big dataset (issue 13, first part): tables rendered only while open, searchable,
+// sortable and paged; at most max-flows arcs with the legend saying how many are left out; a
+// summary that aggregates. Data: test/support/synthetic-data.ts (dense and sparse, messy sizes).
+import { expect } from 'chai';
+import '../src/index.js';
+import type { PrisonMapElement, PrisonMapReadyDetail } from '../src/index.js';
+import { browseRows, foldText } from '../src/ui/table-view.js';
+import { cleanup, mount, nextEvent } from './support/mount.js';
+import { syntheticData } from './support/synthetic-data.js';
+
+afterEach(cleanup);
+
+async function mountWith(facilities: number, transfers: number, attributes = ''): Promise<{ el: PrisonMapElement; ready: PrisonMapReadyDetail }> {
+  const data = syntheticData(facilities, transfers);
+  const el = mount(`<prison-map loading="eager" no-animation ${attributes} style="width:900px;height:560px"></prison-map>`);
+  el.facilitiesData = data.facilities;
+  el.transfersData = data.transfers;
+  el.countriesData = [];
+  const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready', 120000);
+  await el.updateComplete;
+  return { el, ready: ready.detail };
+}
+
+describe('<prison-map> with thousands of facilities', function () {
+  this.timeout(240000);
+
+  it('keeps the shadow root small with the tables closed, and renders a searchable, sortable, paged table when open', async () => {
+    const { el, ready } = await mountWith(3000, 1200);
+    expect(ready.facilities).to.equal(3000);
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('*').length, 'elements with the tables closed').to.be.below(2000);
+    expect(root.querySelectorAll('tr[data-id]').length).to.equal(0);
+    expect(root.querySelector('[part=table]')!.textContent).to.contain('3,000 rows');
+
+    root.querySelector<HTMLButtonElement>('button[aria-controls=tables]')!.click();
+    await el.updateComplete;
+    const table = root.querySelector<HTMLElement>('[data-table=facilities]')!;
+    expect(table.querySelectorAll('tr[data-id]').length).to.equal(100);
+    expect(table.querySelector('.table-range')!.textContent).to.equal('Rows 1–100 of 3,000');
+
+    // Find one facility by name among 3,000.
+    const search = table.querySelector<HTMLInputElement>('input[type=search]')!;
+    search.value = 'ecu FACILITY 2406';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const found = [...root.querySelectorAll('[data-table=facilities] tr[data-id]')].map((tr) => tr.getAttribute('data-id'));
+    expect(found).to.deep.equal(['f2406']);
+
+    // Largest first.
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+    const order = root.querySelector<HTMLSelectElement>('[data-table=facilities] select')!;
+    order.value = 'size';
+    order.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const capacities = [...root.querySelectorAll('[data-table=facilities] tbody tr')].map((tr) => Number(tr.children[3].textContent!.replace(/,/g, '')));
+    expect(capacities.length).to.equal(100);
+    for (let i = 1; i < capacities.length; i++) expect(capacities[i]).to.be.at.most(capacities[i - 1]);
+
+    // Pages.
+    const next = [...root.querySelectorAll<HTMLButtonElement>('[data-table=facilities] .pager button')][1];
+    next.click();
+    await el.updateComplete;
+    expect(root.querySelector('[data-table=facilities] .table-range')!.textContent).to.equal('Rows 101–200 of 3,000');
+
+    // Closed again: back to a sentence.
+    root.querySelector<HTMLButtonElement>('button[aria-controls=tables]')!.click();
+    await el.updateComplete;
+    expect(root.querySelectorAll('tr[data-id]').length).to.equal(0);
+  });
+
+  it('draws at most max-flows arcs, largest first, says in the legend how many are left out, and keeps them in the tables', async () => {
+    const { el, ready } = await mountWith(800, 900, 'max-flows="100"');
+    expect(ready.transfers, 'every placed transfer is data the map holds').to.be.above(800);
+    const legend = el.shadowRoot!.querySelector('.flow-legend')!.textContent!;
+    const omitted = /([\d,]+) smaller transfers not drawn/.exec(legend);
+    expect(omitted, legend).to.not.equal(null);
+    const drawnCandidates = syntheticData(800, 900).transfers.filter((t) => t.status !== 'cancelled').length;
+    expect(Number(omitted![1].replace(/,/g, ''))).to.equal(drawnCandidates - 100);
+    el.maxFlows = 2000;
+    await nextEvent(el, 'prison-map-ready', 60000);
+    expect(el.shadowRoot!.querySelector('.flow-legend')!.textContent).to.not.contain('not drawn');
+  });
+
+  it('summarises by country and the largest transfers instead of naming every one', async () => {
+    const { el } = await mountWith(600, 600);
+    const summary = el.shadowRoot!.querySelector('#summary')!.textContent!;
+    expect(summary).to.contain('The map shows 600 prison facilities in 10 countries.');
+    expect(summary).to.match(/Most are in .+ \(60\)/);
+    expect(summary).to.match(/The data records [\d,]+ transfers; the largest are from /);
+    expect(summary.length, 'a paragraph, not a list of 600').to.be.below(1500);
+  });
+});
+
+describe('table browsing (table-view.ts)', () => {
+  const items = [
+    { name: 'Cárcel de la costa', size: 800 },
+    { name: 'CECOT', size: 40000 },
+    { name: 'Unknown', size: undefined },
+    { name: 'Amazon prison', size: 800 },
+  ];
+  const keys = { searchText: (i: typeof items[number]) => i.name, size: (i: typeof items[number]) => i.size, name: (i: typeof items[number]) => i.name, locale: 'es' };
+
+  it('finds words without accents or case, orders by size (unknown last) or name, and pages', () => {
+    expect(foldText('Cárcel ÑANDÚ')).to.equal('carcel nandu');
+    expect(browseRows(items, { query: 'carcel COSTA', sort: 'data', page: 0 }, keys).rows.map((i) => i.name)).to.deep.equal(['Cárcel de la costa']);
+    expect(browseRows(items, { query: '', sort: 'size', page: 0 }, keys).rows.map((i) => i.name)).to.deep.equal(['CECOT', 'Cárcel de la costa', 'Amazon prison', 'Unknown']);
+    expect(browseRows(items, { query: '', sort: 'name', page: 0 }, keys).rows[0].name).to.equal('Amazon prison');
+    const many = Array.from({ length: 250 }, (_, i) => ({ name: `n${i}`, size: i }));
+    const last = browseRows(many, { query: '', sort: 'data', page: 9 }, { ...keys, searchText: (i) => i.name, size: (i) => i.size, name: (i) => i.name });
+    expect(last).to.deep.include({ page: 2, pages: 3, first: 200, matching: 250 });
+    expect(last.rows).to.have.length(50);
+  });
+});
