@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { firstFrameTable, runFirstFrameBench } from './first-frame.mjs';
 import { runEmbedBench } from './embed.mjs';
 import { runHoverBench } from './hover.mjs';
+import { runScaleBench } from './scale.mjs';
 
 console.log('## Start-up\n');
 console.log(firstFrameTable(await runFirstFrameBench()));
@@ -19,3 +20,6 @@ if (existsSync(new URL('./flows.mjs', import.meta.url))) {
 
 console.log('\n## Hover\n');
 console.log(await runHoverBench());
+
+console.log('\n## Scale (a newsroom\'s own big dataset; ratios against the bundled dataset in the same run)\n');
+console.log(await runScaleBench());
