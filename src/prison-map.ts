@@ -82,7 +82,7 @@ export class PrisonMapElement extends PrisonMapProperties {
   /** On a narrow map the legend is a strip; the reader opened the full legend over the map. */
   declare private _legendOpen: boolean;
   /** Search, order and page of the large tables (over 500 rows). */
-  declare private _tableViews: Partial<Record<LargeTable, TableView>>;
+  declare private _tableViews: Partial<Record<LargeTable, Partial<TableView>>>;
   /** The map area's size in CSS px, once laid out (the automatic `max-radius` follows it). */
   private mapBox?: { width: number; height: number };
 
@@ -376,7 +376,7 @@ export class PrisonMapElement extends PrisonMapProperties {
         role="region" aria-label=${t.showData} tabindex=${this._tablesOpen ? '0' : '-1'}>
         ${ui && model ? guard([model, lang, this.selected, this._tablesOpen, this._tableViews], () => ui.dataTablesTemplate({
           ...model.data, lang, selected: this.selected, open: this._tablesOpen, views: this._tableViews,
-          onView: (table, view) => { this._tableViews = { ...this._tableViews, [table]: view }; },
+          onView: (table, patch) => { this._tableViews = { ...this._tableViews, [table]: { ...this._tableViews[table], ...patch } }; },
         })) : nothing}
       </div>
       <div class="status" part="status" role=${this._error ? 'alert' : 'status'}>${this.statusText(lang)}</div>

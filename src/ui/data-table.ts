@@ -23,8 +23,9 @@ export interface DataTablesModel {
   /** The "Data" view is open: a large table is rendered (a page at a time) only then. */
   open?: boolean;
   /** Search, order and page of each large table, and how the reader changes them. */
-  views?: Partial<Record<LargeTable, TableView>>;
-  onView?: (table: LargeTable, view: TableView) => void;
+  views?: Partial<Record<LargeTable, Partial<TableView>>>;
+  /** A change of search, order or page (a patch: merged into the latest view, not this render's). */
+  onView?: (table: LargeTable, patch: Partial<TableView>) => void;
 }
 
 export type LargeTable = 'facilities' | 'transfers';
@@ -142,8 +143,8 @@ function largeTable<T>(table: LargeTable, items: readonly T[], ctx: Ctx, model: 
   const { lang } = ctx;
   const t = strings(lang);
   if (!model.open) return html`<p class="large-table-closed">${t.largeTableClosed(parts.caption, formatNumber(items.length, lang))}</p>`;
-  const view = model.views?.[table] ?? INITIAL_TABLE_VIEW;
-  const change = (patch: Partial<TableView>) => model.onView?.(table, { ...view, ...patch });
+  const view: TableView = { ...INITIAL_TABLE_VIEW, ...model.views?.[table] };
+  const change = (patch: Partial<TableView>) => model.onView?.(table, patch);
   const shown = browseRows(items, view, { ...parts.keys, locale: lang });
   const range = shown.matching
     ? t.rowsShown(formatNumber(shown.first + 1, lang), formatNumber(shown.first + shown.rows.length, lang), formatNumber(shown.matching, lang))
