@@ -5,7 +5,9 @@
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, mainThreadSeconds, serveSource, table } from './support.mjs';
 
-const CASES = [[0, 0], [1000, 500], [10000, 5000]];
+const CASES = process.env.SCALE_CASES
+  ? [[0, 0], ...process.env.SCALE_CASES.split(',').map((c) => c.split('/').map(Number))]
+  : [[0, 0], [1000, 500], [10000, 5000]];
 const MOVES = 60;
 const FRAMES = 60;
 
@@ -45,6 +47,8 @@ export async function runScaleBench({ log = () => {} } = {}) {
   const browser = await launchBrowser();
   const results = [];
   try {
+    // A first load not measured: the dev server compiles the modules once, for every case alike.
+    await measureCase(browser, server.origin, 0, 0);
     for (const [facilities, transfers] of CASES) {
       const result = await measureCase(browser, server.origin, facilities, transfers);
       log(`${facilities}/${transfers} ${JSON.stringify(result)}`);

@@ -6,6 +6,7 @@ import '../src/index.js';
 import type { PrisonMapElement, PrisonMapReadyDetail } from '../src/index.js';
 import { browseRows, foldText } from '../src/ui/table-view.js';
 import { cleanup, mount, nextEvent } from './support/mount.js';
+import { mapIdle } from './support/wait.js';
 import { syntheticData } from './support/synthetic-data.js';
 
 afterEach(cleanup);
@@ -31,6 +32,10 @@ describe('<prison-map> with thousands of facilities', function () {
     expect(root.querySelectorAll('*').length, 'elements with the tables closed').to.be.below(2000);
     expect(root.querySelectorAll('tr[data-id]').length).to.equal(0);
     expect(root.querySelector('[part=table]')!.textContent).to.contain('3,000 rows');
+    // Only the largest facilities are labelled: thousands of labels cannot be read.
+    await mapIdle(el.map!);
+    const labelled = el.map!.querySourceFeatures('prison-map-facilities', { filter: ['get', 'labelled'] });
+    expect(new Set(labelled.map((f) => f.properties.id)).size).to.equal(200);
 
     root.querySelector<HTMLButtonElement>('button[aria-controls=tables]')!.click();
     await el.updateComplete;

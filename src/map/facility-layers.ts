@@ -30,6 +30,8 @@ export interface FacilityFeatureProps {
   unknownCapacity: boolean;
   label_en: string;
   label_es: string;
+  /** Among the largest, which get a label (model.ts). */
+  labelled: boolean;
 }
 
 export function facilityFeatures(marks: readonly FacilityMark[]): FeatureCollection<Point, FacilityFeatureProps> {
@@ -47,6 +49,7 @@ export function facilityFeatures(marks: readonly FacilityMark[]): FeatureCollect
         radius: m.radius,
         label_en: m.label.en,
         label_es: m.label.es,
+        labelled: m.labelled,
       },
     })),
   };
@@ -67,9 +70,9 @@ function highlightFilter(id: string | undefined): FilterSpecification {
   return ['==', ['get', 'id'], id ?? ''];
 }
 
-/** Every facility but the highlighted one, whose label its own layer always shows. */
+/** The labelled facilities but the highlighted one, whose label its own layer always shows. */
 function labelFilter(id: string | undefined): FilterSpecification {
-  return ['!=', ['get', 'id'], id ?? ''];
+  return ['all', ['get', 'labelled'], ['!=', ['get', 'id'], id ?? '']];
 }
 
 function labelLayout(lang: Lang): NonNullable<Extract<LayerSpecification, { type: 'symbol' }>['layout']> {

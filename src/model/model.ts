@@ -42,6 +42,8 @@ export interface FacilityMark {
   hollow: boolean;
   /** Printed beside the circle (labels.ts). */
   label: Record<Lang, string>;
+  /** Among the facilities that get a label (the largest, see {@link MAX_LABELLED_FACILITIES}). */
+  labelled: boolean;
 }
 
 export interface FlowMark {
@@ -117,6 +119,9 @@ export interface ModelOptions {
 /** Geometry depends on the data only, so a new radius or palette does not redo the arcs. */
 const geometryCache = new WeakMap<ModelData, { placed: ReturnType<typeof placeTransfers>; paths: Map<Transfer, LngLat[]> }>();
 
+/** At most this many facilities get a map label: the largest. */
+export const MAX_LABELLED_FACILITIES = 200;
+
 /** `max-flows` when absent or invalid (CONTRACT.md). */
 export const DEFAULT_MAX_FLOWS = 500;
 
@@ -150,7 +155,14 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
     color: color(f.status),
     hollow: f.capacity === null,
     label: { en: facilityLabel(f, 'en'), es: facilityLabel(f, 'es') },
+    labelled: true,
   }));
+  // Thousands of labels cannot be read and cost MapLibre a placement pass on every frame: only the
+  // largest facilities are labelled (the selected one always is, by its own layer).
+  if (facilities.length > MAX_LABELLED_FACILITIES) {
+    const largest = new Set([...facilities].sort((a, b) => b.radius - a.radius).slice(0, MAX_LABELLED_FACILITIES));
+    for (const mark of facilities) mark.labelled = largest.has(mark);
+  }
 
   const drawn = placed.placed.map((p) => p.transfer);
   const maxFlows = options.maxFlows !== undefined && Number.isFinite(options.maxFlows) && options.maxFlows >= 0 ? Math.floor(options.maxFlows) : DEFAULT_MAX_FLOWS;
