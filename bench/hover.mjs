@@ -6,7 +6,7 @@
 // so whatever the move scheduled (a re-render, a repaint) has run; the figure is the renderer
 // main thread's busy time (CDP Performance TaskDuration) over 60 moves, divided by 60.
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, mainThreadSeconds, serveSource, table } from './support.mjs';
+import { launchBrowser, msPerPointerMove, serveSource, table } from './support.mjs';
 
 const CASES = [[10000, 0], [10000, 2000]];
 const MOVES = 60;
@@ -15,14 +15,7 @@ async function measure(page, cdp, mode, facilities, transfers) {
   const { readyMs } = await page.evaluate((m, f, t) => window.benchHover.setup(m, f, t), mode, facilities, transfers);
   // Pointer path: a zigzag over the middle of the map, where the data is.
   const points = Array.from({ length: MOVES }, (_, i) => [200 + (i % 12) * 50 + (Math.floor(i / 12) % 2) * 25, 150 + Math.floor(i / 12) * 60]);
-  await page.mouse.move(points[0][0] - 5, points[0][1]);
-  await page.evaluate(() => window.benchHover.frames(2));
-  const before = await mainThreadSeconds(cdp);
-  for (const [x, y] of points) {
-    await page.mouse.move(x, y);
-    await page.evaluate(() => window.benchHover.frames(2));
-  }
-  const perMove = (((await mainThreadSeconds(cdp)) - before) * 1000) / MOVES;
+  const perMove = await msPerPointerMove(page, cdp, points, () => page.evaluate(() => window.benchHover.frames(2)));
   return { readyMs, perMove };
 }
 

@@ -3,7 +3,7 @@
 // the longest main-thread task while loading, shadow-DOM elements with the tables closed,
 // main-thread ms per pointer move (60 real moves) and per animation frame (transfers moving).
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, mainThreadSeconds, serveSource, table } from './support.mjs';
+import { launchBrowser, mainThreadSeconds, msPerPointerMove, serveSource, table } from './support.mjs';
 
 const CASES = process.env.SCALE_CASES
   ? [[0, 0], ...process.env.SCALE_CASES.split(',').map((c) => c.split('/').map(Number))]
@@ -22,18 +22,11 @@ async function measureCase(browser, origin, facilities, transfers) {
     const loaded = await page.evaluate((f, t) => window.benchScale.setup(f, t), facilities, transfers);
     // Pointer moves over the middle of the map (each followed by two frames).
     const points = Array.from({ length: MOVES }, (_, i) => [200 + (i % 12) * 50, 150 + Math.floor(i / 12) * 60]);
-    await page.mouse.move(points[0][0] - 5, points[0][1]);
-    await page.evaluate(() => window.benchScale.frames(2));
-    let before = await mainThreadSeconds(cdp);
-    for (const [x, y] of points) {
-      await page.mouse.move(x, y);
-      await page.evaluate(() => window.benchScale.frames(2));
-    }
-    const perMove = (((await mainThreadSeconds(cdp)) - before) * 1000) / MOVES;
+    const perMove = await msPerPointerMove(page, cdp, points, () => page.evaluate(() => window.benchScale.frames(2)));
     // The pointer off the map, transfers moving: main-thread work per animation frame.
     await page.mouse.move(5, 595);
     await page.evaluate(() => window.benchScale.frames(5));
-    before = await mainThreadSeconds(cdp);
+    const before = await mainThreadSeconds(cdp);
     await page.evaluate((n) => window.benchScale.frames(n), FRAMES);
     const perFrame = (((await mainThreadSeconds(cdp)) - before) * 1000) / FRAMES;
     return { ...loaded, perMove, perFrame };

@@ -75,3 +75,19 @@ export async function mainThreadSeconds(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'TaskDuration').value;
 }
+
+/**
+ * Main-thread milliseconds per pointer move: real mouse moves through `points`, each followed by
+ * `afterMove()` (two animation frames, so whatever the move scheduled has run), counted by CDP
+ * task time (`Performance.enable` on `cdp` first).
+ */
+export async function msPerPointerMove(page, cdp, points, afterMove) {
+  await page.mouse.move(points[0][0] - 5, points[0][1]);
+  await afterMove();
+  const before = await mainThreadSeconds(cdp);
+  for (const [x, y] of points) {
+    await page.mouse.move(x, y);
+    await afterMove();
+  }
+  return (((await mainThreadSeconds(cdp)) - before) * 1000) / points.length;
+}
