@@ -233,7 +233,8 @@ export class MapController {
   highlightCountry(iso3: string | undefined): void {
     this.highlightedCountry = iso3?.trim().toUpperCase();
     if (!this.map.getSource(COUNTRY_SOURCE_ID)) return;
-    const filter: FilterSpecification = ['==', ['get', 'iso3'], this.highlightedCountry ?? ''];
+    // No country: match nothing (an empty code would match the polygons Natural Earth leaves without one, e.g. Somaliland).
+    const filter: FilterSpecification = this.highlightedCountry ? ['==', ['get', 'iso3'], this.highlightedCountry] : ['literal', false];
     if (this.map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) {
       this.map.setFilter(COUNTRY_HIGHLIGHT_LAYER_ID, filter);
       return;
