@@ -10,8 +10,10 @@ import type { ModelData } from './model/model.js';
 
 export { describeIssue, type DataRequest };
 export { buildModel } from './model/model.js';
+export { levelLegend } from './model/level.js';
 export { focusCamera } from './model/views.js';
 export { tooltipFor, cardFor, itemName } from './ui/panels.js';
+export { clusterName, clusterTooltip, flowGroupName, flowGroupTooltip } from './ui/cluster-panels.js';
 export { dataTablesTemplate } from './ui/data-table.js';
 export { summaryText } from './ui/summary.js';
 export { legendTemplate, legendStripTemplate } from './ui/legend.js';

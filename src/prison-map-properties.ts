@@ -37,6 +37,7 @@ export class PrisonMapProperties extends LitElement {
     noLegend: { type: Boolean, attribute: 'no-legend', converter: booleanAttribute },
     noExport: { type: Boolean, attribute: 'no-export', converter: booleanAttribute },
     maxFlows: { type: Number, attribute: 'max-flows' },
+    cluster: { type: String },
     facilitiesData: { attribute: false },
     transfersData: { attribute: false },
     countriesData: { attribute: false },
@@ -97,6 +98,11 @@ export class PrisonMapProperties extends LitElement {
    * many smaller ones are left out, and they stay in the tables.
    */
   declare maxFlows: number | undefined;
+  /**
+   * Groups nearby facilities into one circle sized by their summed capacity where they would
+   * overlap: `auto` (above 200 facilities), `on` or `off`. Arcs are then drawn between clusters.
+   */
+  declare cluster: 'auto' | 'on' | 'off';
   /** Facilities as a GeoJSON FeatureCollection; wins over the `facilities` URL. */
   declare facilitiesData: FacilitiesInput | undefined;
   /** Transfers as an array of objects; wins over the `transfers` URL. */
@@ -121,5 +127,6 @@ export class PrisonMapProperties extends LitElement {
     this.noAnimation = false;
     this.noLegend = false;
     this.noExport = false;
+    this.cluster = 'auto';
   }
 }

@@ -13,7 +13,8 @@ import { automaticMaxRadius } from './encodings/shell.js';
 import { Deferred, isDatasetSource, mapEvent, type ErrorSource, type PrisonMapErrorDetail, type PrisonMapReadyDetail, type PrisonMapSelectDetail } from './events.js';
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { MapController } from './map/controller.js';
-import type { MapModel, NavItem } from './model/model.js';
+import type { MapModel, SelectableItem } from './model/model.js';
+import type { ViewLevel } from './model/level.js';
 import { dataCamera, explicitCamera } from './model/camera.js';
 import { controlsTemplate } from './ui/controls.js';
 import type { LargeTable } from './ui/data-table.js';
@@ -68,9 +69,12 @@ export class PrisonMapElement extends PrisonMapProperties {
     _staticMap: { state: true, attribute: false },
     _legendOpen: { state: true, attribute: false },
     _tableViews: { state: true, attribute: false },
+    _level: { state: true, attribute: false },
   };
 
   declare private _model: MapModel | undefined;
+  /** What the map draws at its zoom level (clusters, grouped arcs): the legend's arcs follow it. */
+  declare private _level: ViewLevel | undefined;
   declare private _error: { source: ErrorSource; message: string } | undefined;
   /** A shaded country whose card is open (countries are not `selected` items in the contract). */
   declare private _openCountry: string | undefined;
@@ -108,6 +112,7 @@ export class PrisonMapElement extends PrisonMapProperties {
       lang: this.effectiveLang,
       camera: explicitCamera(this.center, this.zoom) ?? dataCamera(this._model) ?? { kind: 'world' },
       onPointer: (hit, type) => this.interaction.onPointer(hit, type),
+      onLevel: (level) => this.onLevel(level),
       framePadding: () => this.framePadding(),
       onLateStart: () => {
         if (this._error?.source === 'worker') this._error = undefined;
@@ -167,6 +172,8 @@ export class PrisonMapElement extends PrisonMapProperties {
   private resizedModel?: MapModel;
   /** The data the last `prison-map-ready` was fired for, and the map that drew it. */
   private announced?: { data: object; controller: MapController };
+  /** A rebuild that is news (data, `max-flows`, `cluster`) has not been announced yet, even if a resize overtook it. */
+  private announcePending = false;
   private resizeFrame = 0;
   /** The automatic radius changed with the map's size since the last model. */
   private radiusFollowedSize = false;
@@ -300,7 +307,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     const input = this.loader.value;
     const pipeline = this.loader.pipeline;
     const radius = this.maxRadius;
-    if (!input || !pipeline || (input === this.modelInput && radius === this.modelRadius && !changed.has('maxFlows'))) return;
+    if (!input || !pipeline || (input === this.modelInput && radius === this.modelRadius && !changed.has('maxFlows') && !changed.has('cluster'))) return;
     const sameData = input === this.modelInput;
     if (!sameData) {
       this.modelInput = input;
@@ -311,8 +318,11 @@ export class PrisonMapElement extends PrisonMapProperties {
     this.modelRadius = radius;
     this._model = pipeline.buildModel(input.data, input.anchors, {
       maxRadius: radius, statusColors: statusColorsOf(this), ...(this.maxFlows !== undefined && this.maxFlows !== null ? { maxFlows: Number(this.maxFlows) } : {}),
+      cluster: this.cluster,
     });
+    this._level = undefined;
     this.resizedModel = sameData && this.radiusFollowedSize ? this._model : undefined;
+    if (!this.resizedModel) this.announcePending = true;
     this.radiusFollowedSize = false;
   }
 
@@ -367,7 +377,7 @@ export class PrisonMapElement extends PrisonMapProperties {
         onToggleTables: () => { this._tablesOpen = !this._tablesOpen; },
       })}
       ${this.noLegend || !model || !ui ? nothing : html`<div class="legend-dock" part="legend">
-        <div id="legend-panel" class=${this._legendOpen ? 'legend open' : 'legend'}>${guard([model, lang, theme], () => ui.legendTemplate(model.legend, lang, theme))}</div>
+        <div id="legend-panel" class=${this._legendOpen ? 'legend open' : 'legend'}>${guard([model, lang, theme, this._level?.omitted, this._level?.largest?.count], () => ui.legendTemplate(ui.levelLegend(model.legend, this._level), lang, theme))}</div>
         <div class="legend-strip">${ui.legendStripTemplate(model.legend, lang, this._legendOpen, this.toggleLegend)}</div>
       </div>`}
       <div class="tooltip" part="tooltip" role="tooltip" hidden></div>
@@ -430,8 +440,9 @@ export class PrisonMapElement extends PrisonMapProperties {
       if (errors.length > 0) this.ready.reject(new Error(errors.map((e) => e.message).join('; ')));
       else this.ready.resolve();
       // A rebuild for a new size is not news, unless this map's first drawing of the data was overtaken by it.
-      if (model === this.resizedModel && this.announced?.data === model.data && this.announced.controller === controller) return;
+      if (model === this.resizedModel && !this.announcePending && this.announced?.data === model.data && this.announced.controller === controller) return;
       this.announced = { data: model.data, controller };
+      this.announcePending = false;
       this.dispatchEvent(mapEvent<PrisonMapReadyDetail>('prison-map-ready', { facilities: model.facilities.length, transfers: model.flows.length, issues: this.issues }));
     }, () => undefined);
   }
@@ -451,8 +462,14 @@ export class PrisonMapElement extends PrisonMapProperties {
     this.lifecycle.controller?.setAnimated(!this.noAnimation && !this._paused && this.env.allowsMotion);
   }
 
+  /** The map's zoom level changed what is drawn (clusters, grouped arcs). */
+  private onLevel(level: ViewLevel): void {
+    if (this._level?.omitted !== level.omitted || this._level?.largest?.count !== level.largest?.count) this._level = level;
+    this.interaction.onLevel(level);
+  }
+
   /** A selection made by the reader: reflects to `selected`, announces it and fires `prison-map-select`. */
-  private select(item: NavItem | undefined): void {
+  private select(item: SelectableItem | undefined): void {
     if ((item?.id ?? undefined) === (this.selected || undefined)) return;
     this.selected = item?.id;
     const name = item ? this.interaction.itemName(item) : '';

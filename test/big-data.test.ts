@@ -75,7 +75,7 @@ describe('<prison-map> with thousands of facilities', function () {
   });
 
   it('draws at most max-flows arcs, largest first, says in the legend how many are left out, and keeps them in the tables', async () => {
-    const { el, ready } = await mountWith(800, 900, 'max-flows="100"');
+    const { el, ready } = await mountWith(800, 900, 'max-flows="100" cluster="off"');
     expect(ready.transfers, 'every placed transfer is data the map holds').to.be.above(800);
     const legend = el.shadowRoot!.querySelector('.flow-legend')!.textContent!;
     const omitted = /([\d,]+) smaller transfers not drawn/.exec(legend);

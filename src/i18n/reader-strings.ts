@@ -61,6 +61,20 @@ interface ReaderOnlyStrings {
   /** Legend note for transfers left out by `max-flows`. */
   flowsOmitted: (count: number, n: string) => string;
 
+  // Clusters (`cluster`) and the arcs between them
+  /** "34 facilities around CECOT". */
+  clusterName: (count: string, largest: string) => string;
+  /** "Combined capacity 45,000 places". */
+  clusterCapacity: (n: string) => string;
+  clusterUnknown: (n: string) => string;
+  /** "Click or press Enter to zoom in". */
+  clusterExpand: string;
+  /** Legend: what a circle with a number is. */
+  clusterLegend: string;
+  /** "12 transfers, 3,400 inmates". */
+  flowGroup: (transfers: string, people: string | undefined) => string;
+  flowGroupExpand: string;
+
   // Occupancy shading legend
   occupancyLegendTitle: string;
   occupancyBelow: (pct: string) => string;
@@ -150,6 +164,13 @@ const en: ReaderOnlyStrings = {
   nextPage: 'Next rows',
   largeTableClosed: (caption, rows) => `${caption}: ${rows} rows. Open “Data” to browse, search and sort them.`,
   flowsOmitted: (count, n) => `${n} smaller ${count === 1 ? 'transfer' : 'transfers'} not drawn (in “Data”)`,
+  clusterName: (count, largest) => `${count} facilities around ${largest}`,
+  clusterCapacity: (n) => `combined capacity ${n} places`,
+  clusterUnknown: (n) => `${n} of unknown capacity`,
+  clusterExpand: 'Click or press Enter to zoom in',
+  clusterLegend: 'A number: that many nearby facilities, their combined capacity on the same scale (at most 1¼ times the largest circle). Zoom in to separate them.',
+  flowGroup: (transfers, people) => `${transfers} transfers${people ? `, ${people} people` : ''}`,
+  flowGroupExpand: 'Click or press Enter to zoom to both ends',
   occupancyLegendTitle: 'Prison occupancy (% of capacity)',
   occupancyBelow: (pct) => `Under ${pct}`,
   occupancyRange: (from, to) => `${from}–${to}`,
@@ -244,6 +265,13 @@ const es: ReaderOnlyStrings = {
   nextPage: 'Filas siguientes',
   largeTableClosed: (caption, rows) => `${caption}: ${rows} filas. Abra «Datos» para recorrerlas, buscarlas y ordenarlas.`,
   flowsOmitted: (count, n) => (count === 1 ? `${n} traslado menor no dibujado (en «Datos»)` : `${n} traslados menores no dibujados (en «Datos»)`),
+  clusterName: (count, largest) => `${count} centros en torno a ${largest}`,
+  clusterCapacity: (n) => `capacidad conjunta de ${n} plazas`,
+  clusterUnknown: (n) => `${n} de capacidad desconocida`,
+  clusterExpand: 'Haga clic o pulse Intro para acercar',
+  clusterLegend: 'Un número: tantos centros cercanos, con su capacidad conjunta en la misma escala (como máximo 1¼ veces el círculo mayor). Acerque el mapa para separarlos.',
+  flowGroup: (transfers, people) => `${transfers} traslados${people ? `, ${people} personas` : ''}`,
+  flowGroupExpand: 'Haga clic o pulse Intro para ver ambos extremos',
   occupancyLegendTitle: 'Ocupación penitenciaria (% de la capacidad)',
   occupancyBelow: (pct) => `Menos del ${pct}`,
   occupancyRange: (from, to) => `${from}–${to}`,

@@ -17,6 +17,8 @@ export interface ShellStrings {
   mapLabel: string;
   pauseAnimation: string;
   zoomIn: string;
+  /** Announced when the keyboard expanded a cluster and the walk goes on among its members. */
+  zoomedIn: string;
   zoomOut: string;
   resetView: string;
   playAnimation: string;
@@ -50,6 +52,7 @@ const en: ShellStrings = {
   mapLabel: 'Map of prison facilities and transfers',
   pauseAnimation: 'Pause animation',
   zoomIn: 'Zoom in',
+  zoomedIn: 'Zoomed in',
   zoomOut: 'Zoom out',
   resetView: 'Show everything',
   playAnimation: 'Play animation',
@@ -90,6 +93,7 @@ const es: ShellStrings = {
   mapLabel: 'Mapa de cárceles y traslados de presos',
   pauseAnimation: 'Pausar la animación',
   zoomIn: 'Acercar',
+  zoomedIn: 'Mapa acercado',
   zoomOut: 'Alejar',
   resetView: 'Ver todo',
   playAnimation: 'Reanudar la animación',

@@ -12,11 +12,13 @@ import { PALETTES, type Theme } from '../encodings/palette.js';
 import type { LngLat } from '../geo/arcs.js';
 import type { Lang } from '../i18n/strings.js';
 import type { MapModel } from '../model/model.js';
+import { clusterLevel } from '../model/clusters.js';
+import type { ViewLevel } from '../model/level.js';
 import type { Camera } from '../model/camera.js';
 import { BASEMAP_LAYER_IDS, COUNTRY_SOURCE_ID, applyBasemapLanguage, applyBasemapTheme, applyStoryCountries, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
 import { COUNTRY_SHADING_LAYER_ID, applyCountryShading } from './country-layer.js';
 import {
-  FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
+  CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
   facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
 } from './facility-layers.js';
 import type { FeatureCollection, Point } from 'geojson';
@@ -41,6 +43,8 @@ export interface MapControllerOptions {
   framePadding: () => FramePadding;
   /** The reader's pointer over (or off) an item; `click` is a click or tap. */
   onPointer: (event: PointerHit | undefined, type: 'hover' | 'click') => void;
+  /** What is drawn changed with the zoom level (clusters, grouped arcs) or the data. */
+  onLevel?: (level: ViewLevel) => void;
 }
 
 export interface FramePadding {
@@ -51,7 +55,7 @@ export interface FramePadding {
 }
 
 export interface PointerHit {
-  kind: 'facility' | 'transfer' | 'country';
+  kind: 'facility' | 'transfer' | 'country' | 'cluster' | 'flow-group';
   id: string;
   /** CSS px from the map's top left. */
   x: number;
@@ -92,6 +96,9 @@ export class MapController {
   /** The data's countries, named first on the built-in basemap. */
   private storyCountries: readonly string[] = [];
   private highlightedCountry?: string;
+  private model?: MapModel;
+  /** What is drawn at the current zoom level. */
+  level?: ViewLevel;
 
   /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
   static async create(options: MapControllerOptions): Promise<MapController> {
@@ -154,6 +161,10 @@ export class MapController {
     this.map.on('mousemove', (event) => this.pointer(event.point, 'hover'));
     this.map.on('mouseout', () => options.onPointer(undefined, 'hover'));
     this.map.on('click', (event) => this.pointer(event.point, 'click'));
+    // Clusters and the arcs between them change at integer zoom levels, as tiles do.
+    this.map.on('zoom', () => {
+      if (this.level && clusterLevel(this.map.getZoom()) !== this.level.zoom) this.updateLevel();
+    });
     this.map.once('load', () => {
       this.loaded = true;
       clearTimeout(this.loadTimer);
@@ -182,7 +193,9 @@ export class MapController {
 
   /** Draws the model: facility circles, arcs and country shading. */
   setModel(model: MapModel): void {
-    this.facilities = facilityFeatures(model.facilities);
+    this.model = model;
+    const clusters = model.clusters;
+    this.facilities = facilityFeatures(model.facilities, clusters?.levels.flat().map(model.clusterMark), clusters?.ownFrom);
     const source = this.map.getSource(FACILITY_SOURCE_ID);
     if (source && 'setData' in source) (source as { setData(d: FeatureCollection): void }).setData(this.facilities);
     this.countries = model.data.countries;
@@ -192,8 +205,33 @@ export class MapController {
     applyCountryShading(this.map, this.countries, this.theme);
     // Not only once the style is loaded (tiles may still be loading then): whenever the layer exists.
     if (this.usesBuiltInBasemap) applyStoryCountries(this.map, this.storyCountries, this.theme);
-    this.flows.setFlows(model.flows);
+    this.updateLevel();
+  }
+
+  /** Draws the arcs of the current zoom level and tells the element what is drawn. */
+  private updateLevel(): void {
+    if (!this.model) return;
+    const canvas = this.map.getCanvas();
+    this.level = this.model.levelAt(this.map.getZoom(), { width: canvas.clientWidth, height: canvas.clientHeight });
+    this.flows.setFlows(this.level.flows);
     this.map.triggerRepaint();
+    this.options.onLevel?.(this.level);
+  }
+
+  /** Zooms in until a cluster splits, centred on it. */
+  expandCluster(key: string, animate: boolean): void {
+    const clusters = this.model?.clusters;
+    const cluster = clusters?.cluster(key);
+    if (!clusters || !cluster) return;
+    this.map[animate ? 'easeTo' : 'jumpTo']({ center: cluster.position, zoom: Math.max(this.map.getZoom(), clusters.expansionZoom(cluster)) });
+  }
+
+  /** Frames a set of places (a grouped arc's two ends, a cluster's members). */
+  frame(positions: readonly LngLat[], animate: boolean): void {
+    if (!positions.length) return;
+    const lngs = positions.map((p) => p[0]);
+    const lats = positions.map((p) => p[1]);
+    this.map.fitBounds([[Math.min(...lngs), Math.min(...lats)], [Math.max(...lngs), Math.max(...lats)]], { padding: this.options.framePadding(), maxZoom: 12, animate });
   }
 
   /** Motion on or off; off means the layer asks for no frames at all. */
@@ -307,6 +345,8 @@ export class MapController {
 
   resize(): void {
     this.map.resize();
+    // The arcs' ink budget is a share of the map's area.
+    this.updateLevel();
   }
 
   destroy(): void {
@@ -342,8 +382,10 @@ export class MapController {
     const facilities = layers.length ? this.map.queryRenderedFeatures(box, { layers }) : [];
     const facility = least(facilities, (f) => Number(f.properties.radius));
     if (facility) return { kind: 'facility', id: String(facility.properties.id), ...point };
+    const cluster = this.map.getLayer(CLUSTER_LAYER_ID) ? least(this.map.queryRenderedFeatures(box, { layers: [CLUSTER_LAYER_ID] }), (f) => Number(f.properties.radius)) : undefined;
+    if (cluster) return { kind: 'cluster', id: String(cluster.properties.id), ...point };
     const transfer = this.map.getLayer(FLOW_LAYER_ID) ? this.flows.pick(point, this.map) : undefined;
-    if (transfer) return { kind: 'transfer', id: transfer, ...point };
+    if (transfer) return { kind: this.level?.groups.has(transfer) ? 'flow-group' : 'transfer', id: transfer, ...point };
     if (this.shadedIso3.size && this.map.getLayer(COUNTRY_SHADING_LAYER_ID)) {
       const country = this.map.queryRenderedFeatures([point.x, point.y], { layers: [COUNTRY_SHADING_LAYER_ID] })[0];
       const iso3 = country?.properties.iso3;

@@ -5,12 +5,13 @@
  * largest facilities first; and the selected (or focused) facility redrawn on top, outlined, with
  * its label always shown.
  */
-import type { FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FacilityStatus } from '../data/types.js';
 import type { ThemePalette } from '../encodings/palette.js';
 import type { Lang } from '../i18n/strings.js';
-import type { FacilityMark } from '../model/model.js';
+import { ALWAYS_SHOWN_ZOOM } from '../model/clusters.js';
+import type { ClusterMark, FacilityMark } from '../model/model.js';
 import { LABEL_FONTS } from './basemap.js';
 
 export const FACILITY_SOURCE_ID = 'prison-map-facilities';
@@ -19,6 +20,8 @@ export const FACILITY_UNKNOWN_LAYER_ID = 'prison-map-facilities-unknown';
 export const FACILITY_HIGHLIGHT_LAYER_ID = 'prison-map-facilities-highlight';
 export const FACILITY_LABEL_LAYER_ID = 'prison-map-facility-labels';
 export const FACILITY_HIGHLIGHT_LABEL_LAYER_ID = 'prison-map-facility-label-highlight';
+export const CLUSTER_LAYER_ID = 'prison-map-clusters';
+export const CLUSTER_COUNT_LAYER_ID = 'prison-map-cluster-counts';
 
 export interface FacilityFeatureProps {
   id: string;
@@ -32,28 +35,70 @@ export interface FacilityFeatureProps {
   label_es: string;
   /** Among the largest, which get a label (model.ts). */
   labelled: boolean;
+  /** A cluster of facilities (its `id` is the cluster's key), drawn with its count. */
+  cluster: boolean;
+  /** The integer zoom levels it is drawn at: zmin ≤ zoom < zmax (clusters.ts). */
+  zmin: number;
+  zmax: number;
+  /** Clusters: how many facilities (MapLibre's clustered sources' name) and their summed known capacity. */
+  point_count?: number;
+  capacity?: number;
 }
 
-export function facilityFeatures(marks: readonly FacilityMark[]): FeatureCollection<Point, FacilityFeatureProps> {
-  return {
-    type: 'FeatureCollection',
-    features: marks.map((m) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: m.position },
-      properties: {
-        id: m.facility.id,
-        name: m.facility.name,
-        status: m.facility.status,
-        color: m.color,
-        unknownCapacity: m.hollow,
-        radius: m.radius,
-        label_en: m.label.en,
-        label_es: m.label.es,
-        labelled: m.labelled,
-      },
-    })),
-  };
+/**
+ * The facilities' source: every facility, drawn from the level at which it stands alone, and every
+ * level's clusters, each drawn at its own level.
+ */
+export function facilityFeatures(
+  marks: readonly FacilityMark[],
+  clusters: readonly ClusterMark[] = [],
+  ownFrom?: ArrayLike<number>,
+): FeatureCollection<Point, FacilityFeatureProps> {
+  const facilities = marks.map((m, i): Feature<Point, FacilityFeatureProps> => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: m.position },
+    properties: {
+      id: m.facility.id,
+      name: m.facility.name,
+      status: m.facility.status,
+      color: m.color,
+      unknownCapacity: m.hollow,
+      radius: m.radius,
+      label_en: m.label.en,
+      label_es: m.label.es,
+      labelled: m.labelled,
+      cluster: false,
+      zmin: ownFrom ? ownFrom[i] : 0,
+      zmax: ALWAYS_SHOWN_ZOOM,
+    },
+  }));
+  const counts = { en: new Intl.NumberFormat('en', { notation: 'compact' }), es: new Intl.NumberFormat('es', { notation: 'compact' }) };
+  const groups = clusters.map(({ cluster, radius, color }): Feature<Point, FacilityFeatureProps> => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: cluster.position },
+    properties: {
+      id: cluster.key,
+      name: '',
+      status: cluster.mainStatus,
+      color,
+      unknownCapacity: false,
+      radius,
+      label_en: counts.en.format(cluster.count),
+      label_es: counts.es.format(cluster.count),
+      labelled: false,
+      cluster: true,
+      zmin: cluster.zoom,
+      zmax: cluster.zoom + 1,
+      point_count: cluster.count,
+      capacity: cluster.capacity,
+    },
+  }));
+  return { type: 'FeatureCollection', features: facilities.concat(groups) };
 }
+
+/** Drawn at the current zoom level (zoom in filters is evaluated at integer levels, as tiles are). */
+const AT_THIS_ZOOM: ExpressionSpecification = ['all', ['>=', ['zoom'], ['get', 'zmin']], ['<', ['zoom'], ['get', 'zmax']]];
+const FACILITY_AT_THIS_ZOOM: ExpressionSpecification = ['all', ['!', ['get', 'cluster']], AT_THIS_ZOOM];
 
 export function facilitySource(data: FeatureCollection): GeoJSONSourceSpecification {
   return { type: 'geojson', data, promoteId: 'id' };
@@ -72,7 +117,7 @@ function highlightFilter(id: string | undefined): FilterSpecification {
 
 /** The labelled facilities but the highlighted one, whose label its own layer always shows. */
 function labelFilter(id: string | undefined): FilterSpecification {
-  return ['all', ['get', 'labelled'], ['!=', ['get', 'id'], id ?? '']];
+  return ['all', ['get', 'labelled'], FACILITY_AT_THIS_ZOOM, ['!=', ['get', 'id'], id ?? '']];
 }
 
 function labelLayout(lang: Lang): NonNullable<Extract<LayerSpecification, { type: 'symbol' }>['layout']> {
@@ -97,10 +142,27 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
   };
   return [
     {
+      // Clusters: summed capacity on the same scale and a wider edge, under the arcs that end at
+      // their centres; their count is written by a layer above the arcs.
+      id: CLUSTER_LAYER_ID,
+      type: 'circle',
+      source: FACILITY_SOURCE_ID,
+      filter: ['all', ['get', 'cluster'], AT_THIS_ZOOM],
+      layout: { 'circle-sort-key': ['-', 0, ['get', 'radius']] },
+      paint: {
+        'circle-radius': ['get', 'radius'],
+        'circle-color': ['get', 'color'],
+        'circle-opacity': 0.62,
+        'circle-stroke-color': palette.markStroke,
+        'circle-stroke-width': 2,
+        'circle-pitch-alignment': 'map',
+      },
+    },
+    {
       id: FACILITY_FILL_LAYER_ID,
       type: 'circle',
       source: FACILITY_SOURCE_ID,
-      filter: ['!', ['get', 'unknownCapacity']],
+      filter: ['all', FACILITY_AT_THIS_ZOOM, ['!', ['get', 'unknownCapacity']]],
       layout: {
         // Larger circles first, so a small prison next to a large one stays visible on top.
         'circle-sort-key': ['-', 0, ['get', 'radius']],
@@ -118,13 +180,27 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
       id: FACILITY_UNKNOWN_LAYER_ID,
       type: 'circle',
       source: FACILITY_SOURCE_ID,
-      filter: ['get', 'unknownCapacity'],
+      filter: ['all', FACILITY_AT_THIS_ZOOM, ['get', 'unknownCapacity']],
       paint: {
         'circle-radius': ['get', 'radius'],
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': ['get', 'color'],
         'circle-stroke-width': 2.5,
       },
+    },
+    {
+      id: CLUSTER_COUNT_LAYER_ID,
+      type: 'symbol',
+      source: FACILITY_SOURCE_ID,
+      filter: ['all', ['get', 'cluster'], AT_THIS_ZOOM],
+      layout: {
+        'text-field': labelText(lang),
+        'text-font': LABEL_FONTS,
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: labelPaint,
     },
     {
       // The selected or focused facility, raised above its neighbours and outlined.
@@ -169,7 +245,7 @@ export function highlightFacilityLayers(map: MapLibreMap, id: string | undefined
 }
 
 export function setFacilityLabelLanguage(map: MapLibreMap, lang: Lang): void {
-  for (const id of [FACILITY_LABEL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID]) {
+  for (const id of [FACILITY_LABEL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, CLUSTER_COUNT_LAYER_ID]) {
     if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelText(lang));
   }
 }
@@ -180,6 +256,9 @@ type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
 export function facilityThemePaint(palette: Pick<ThemePalette, 'markStroke' | 'highlight' | 'storyLabel'>): Array<[string, PaintProperty, string]> {
   return [
     [FACILITY_FILL_LAYER_ID, 'circle-stroke-color', palette.markStroke],
+    [CLUSTER_LAYER_ID, 'circle-stroke-color', palette.markStroke],
+    [CLUSTER_COUNT_LAYER_ID, 'text-color', palette.storyLabel.text],
+    [CLUSTER_COUNT_LAYER_ID, 'text-halo-color', palette.storyLabel.halo],
     [FACILITY_HIGHLIGHT_LAYER_ID, 'circle-stroke-color', palette.highlight],
     [FACILITY_LABEL_LAYER_ID, 'text-color', palette.storyLabel.text],
     [FACILITY_LABEL_LAYER_ID, 'text-halo-color', palette.storyLabel.halo],

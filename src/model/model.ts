@@ -17,6 +17,8 @@ import { UNKNOWN_COUNT_WIDTH, capacityRadius, flowWidth, legendCapacities, statu
 import type { Lang } from '../i18n/strings.js';
 import { placeTransfers, type CountryAnchors } from './endpoints.js';
 import { facilityLabel, storyCountries } from './labels.js';
+import { FacilityClusters, clusteringOn, type ClusterMode, type FacilityCluster } from './clusters.js';
+import { viewLevel, type ViewLevel, type Viewport } from './level.js';
 
 /** What the loader hands the model: validated records and what went wrong reading them. */
 export interface ModelData {
@@ -78,11 +80,27 @@ export interface LegendModel {
   };
   /** Some country has an occupancy to shade. */
   occupancy: boolean;
+  /** Facilities may be drawn merged into clusters (a circle with a number). */
+  clusters?: boolean;
 }
 
-export interface NavItem {
+/** What a reader can select: a facility or a transfer (CONTRACT.md's `prison-map-select`). */
+export interface SelectableItem {
   kind: 'facility' | 'transfer';
   id: string;
+}
+
+/** What the keyboard walks: selectable items, and clusters and grouped arcs, which expand. */
+export interface NavItem {
+  kind: 'facility' | 'transfer' | 'cluster' | 'flow-group';
+  id: string;
+}
+
+/** A cluster as drawn: its circle's radius (summed capacity, same scale) and colour. */
+export interface ClusterMark {
+  cluster: FacilityCluster;
+  radius: number;
+  color: string;
 }
 
 export interface MapModel {
@@ -106,6 +124,11 @@ export interface MapModel {
   transfer(id: string | undefined): Transfer | undefined;
   /** Where an item sits: a facility's position, or the middle of a transfer's arc. */
   positionOf(kind: 'facility' | 'transfer', id: string): LngLat | undefined;
+  /** Nearby facilities merged where they would overlap (`cluster`); absent when off. */
+  clusters?: FacilityClusters;
+  clusterMark(cluster: FacilityCluster): ClusterMark;
+  /** What is drawn at a zoom: clusters, arcs between them, the keyboard's order (level.ts). */
+  levelAt(zoom: number, viewport: Viewport): ViewLevel;
 }
 
 export interface ModelOptions {
@@ -114,7 +137,14 @@ export interface ModelOptions {
   maxFlows?: number;
   /** Status colours the page set (`--prison-map-status-*`). */
   statusColors?: Partial<Record<FacilityStatus, string>>;
+  /** `cluster`: auto (on above 200 facilities), on or off. */
+  cluster?: ClusterMode;
 }
+
+/** A cluster's circle is never larger than this many times `max-radius` (its count must stay readable, its neighbours visible). */
+export const MAX_CLUSTER_RADIUS_FACTOR = 1.25;
+/** ... nor smaller than this (CSS px): the count is written inside. */
+export const MIN_CLUSTER_RADIUS = 11;
 
 /** Geometry depends on the data only, so a new radius or palette does not redo the arcs. */
 const geometryCache = new WeakMap<ModelData, { placed: ReturnType<typeof placeTransfers>; paths: Map<Transfer, LngLat[]> }>();
@@ -184,6 +214,13 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
     };
   });
 
+  // Facilities merge where they are closer than a large circle's diameter on screen.
+  const clusters = clusteringOn(options.cluster, facilities.length)
+    ? new FacilityClusters(facilities.map((m) => ({ id: m.facility.id, position: m.position, capacity: m.facility.capacity, status: m.facility.status })), { radiusPx: Math.max(32, Math.round(options.maxRadius * 2)) })
+    : undefined;
+  const levels = new Map<string, ViewLevel>();
+  const levelInput = { facilities, flows, clusters, maxFlows };
+
   const facilityById = new Map(data.facilities.map((f) => [f.id, f]));
   const transferById = new Map(data.transfers.map((t) => [t.id, t]));
   const flowById = new Map(flows.map((f) => [f.transfer.id, f]));
@@ -212,6 +249,7 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
         omitted,
       } : undefined,
       occupancy: data.countries.some((c) => c.occupancyPct !== undefined),
+      clusters: clusters !== undefined,
     },
     navigation: navigationOrder(facilities, flows),
     facility: (id) => (id === undefined ? undefined : facilityById.get(id)),
@@ -223,6 +261,18 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
       }
       const path = flowById.get(id)?.path;
       return path ? path[Math.floor(path.length / 2)] : undefined;
+    },
+    ...(clusters ? { clusters } : {}),
+    clusterMark: (cluster) => ({
+      cluster,
+      radius: Math.min(options.maxRadius * MAX_CLUSTER_RADIUS_FACTOR, Math.max(MIN_CLUSTER_RADIUS, radius(cluster.capacity))),
+      color: color(cluster.mainStatus),
+    }),
+    levelAt(zoom, viewport) {
+      const key = `${Math.floor(zoom)}:${Math.round(viewport.width)}x${Math.round(viewport.height)}`;
+      let level = levels.get(key);
+      if (!level) levels.set(key, (level = viewLevel(levelInput, zoom, viewport)));
+      return level;
     },
   };
 }

@@ -6,6 +6,7 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import type { Theme } from '../encodings/palette.js';
 import { formatNumber, strings, type Lang } from '../i18n/strings.js';
+import { strings as readerStrings } from '../i18n/reader-strings.js';
 import type { LegendModel } from '../model/model.js';
 import { flowLegendTemplate } from './flow-legend.js';
 import { occupancyLegendTemplate } from './occupancy-legend.js';
@@ -38,6 +39,7 @@ function facilityLegendTemplate(model: LegendModel, lang: Lang): TemplateResult 
     <div class="legend-section">
       <div class="legend-title">${t.legendTitle}</div>
       ${model.circles.length ? nestedCircles(model, lang) : nothing}
+      ${model.clusters ? html`<p class="legend-note">${readerStrings(lang).clusterLegend}</p>` : nothing}
     </div>
     <div class="legend-section">
       <div class="legend-title">${t.statusTitle}</div>

@@ -48,7 +48,7 @@ export function countryTooltipTemplate(country: CountryContext, ctx: TooltipCont
   ]);
 }
 
-function lines(title: string, facts: Array<string | undefined>): TemplateResult {
+export function lines(title: string, facts: Array<string | undefined>): TemplateResult {
   const shown = facts.filter((fact): fact is string => Boolean(fact));
   return html`<span class="tooltip-title">${title}</span>${shown.length
     ? html`<span class="tooltip-line">${shown.join(' · ')}</span>`

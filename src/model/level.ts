@@ -1,0 +1,220 @@
+/**
+ * What the map draws at one zoom level: the facilities' clusters, the arcs between what is shown
+ * (transfers between members of two clusters become one arc with their summed count), at most
+ * `max-flows` arcs, and arc widths that never cover the basemap. The keyboard walks the same
+ * items. Pure: the map layer asks for a level whenever the integer zoom changes.
+ *
+ * Ink cap: the arcs' total area on screen (width × length at the level's zoom) is kept under
+ * {@link ARC_INK_SHARE} of the map's area; when more, every width shrinks by the same factor (to
+ * {@link MIN_CAPPED_WIDTH} px at the least), so their order is kept and the basemap stays visible.
+ */
+import { max } from 'd3-array';
+import { scaleSqrt } from 'd3-scale';
+import type { Transfer } from '../data/types.js';
+import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES, flowColorSlot } from '../encodings/flow-style.js';
+import { DEFAULT_MAX_FLOW_WIDTH, MIN_FLOW_WIDTH } from '../encodings/scales.js';
+import { arcBetween, type LngLat } from '../geo/arcs.js';
+import { mercatorX, mercatorY } from '../geo/mercator.js';
+import { clusterLevel, type FacilityCluster, type FacilityClusters } from './clusters.js';
+import type { FacilityMark, FlowMark, LegendModel, NavItem } from './model.js';
+
+/** Arcs may cover at most this share of the map's area. */
+export const ARC_INK_SHARE = 0.1;
+/** Capped arcs are never thinner than this (CSS px). */
+export const MIN_CAPPED_WIDTH = 1;
+
+export const FLOW_GROUP_KEY_PREFIX = 'flows:';
+
+/** Several transfers drawn as one arc between two clusters (or a cluster and a place). */
+export interface FlowGroup {
+  key: string;
+  /** Each end: a cluster, or the facility or country the transfers share. */
+  from: FacilityCluster | string;
+  to: FacilityCluster | string;
+  transfers: Transfer[];
+  /** Summed known counts. */
+  count: number;
+}
+
+export interface ViewLevel {
+  /** Integer zoom level. */
+  zoom: number;
+  clusters: readonly FacilityCluster[];
+  /** The cluster a facility is drawn in at this level, if any. */
+  clusterOf(facilityId: string): FacilityCluster | undefined;
+  /** Arcs to draw (and pick): shown ones, then hidden transfers drawn only while selected. */
+  flows: FlowMark[];
+  groups: ReadonlyMap<string, FlowGroup>;
+  /** Arcs left out by `max-flows`. */
+  omitted: number;
+  /** Transfers between members of one cluster: no arc at this level. */
+  withinClusters: number;
+  /** The widest arc drawn, for the legend. */
+  largest?: { count: number; widthPx: number };
+  /** Clusters and lone facilities west to east, then the arcs drawn. */
+  navigation: NavItem[];
+}
+
+export interface LevelInput {
+  facilities: readonly FacilityMark[];
+  /** Every placed transfer (model.flows). */
+  flows: readonly FlowMark[];
+  clusters?: FacilityClusters;
+  maxFlows: number;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+interface Candidate {
+  count: number;
+  order: number;
+  mark: FlowMark;
+  group?: FlowGroup;
+}
+
+/** Arc paths between clustered ends, per pair of positions: a level change re-uses them. */
+const pathCache = new WeakMap<LevelInput, Map<string, LngLat[]>>();
+
+export function viewLevel(input: LevelInput, zoom: number, viewport: Viewport): ViewLevel {
+  const level = clusterLevel(zoom);
+  const membership = input.clusters?.membership(level) ?? new Map<string, FacilityCluster>();
+  const clusters = input.clusters?.at(level) ?? [];
+  let paths = pathCache.get(input);
+  if (!paths) pathCache.set(input, (paths = new Map()));
+
+  const groups = new Map<string, { from: FacilityCluster | string; to: FacilityCluster | string; flows: FlowMark[] }>();
+  let withinClusters = 0;
+  const singles: FlowMark[] = [];
+  for (const flow of input.flows) {
+    if (FLOW_STATUS_STYLES[flow.transfer.status].hiddenUnlessSelected) continue;
+    const from = membership.get(flow.transfer.from);
+    const to = membership.get(flow.transfer.to);
+    if (!from && !to) {
+      singles.push(flow);
+      continue;
+    }
+    if (from && from === to) {
+      withinClusters++;
+      continue;
+    }
+    const key = `${FLOW_GROUP_KEY_PREFIX}${from?.key ?? flow.transfer.from}>${to?.key ?? flow.transfer.to}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { from: from ?? flow.transfer.from, to: to ?? flow.transfer.to, flows: [] }));
+    group.flows.push(flow);
+  }
+
+  const orderOf = new Map(input.flows.map((f, i) => [f, i]));
+  const candidates: Candidate[] = singles.map((mark) => ({ mark, count: mark.transfer.count ?? -1, order: orderOf.get(mark)! }));
+  const flowGroups = new Map<string, FlowGroup>();
+  for (const [key, group] of groups) {
+    const fromPos = typeof group.from === 'string' ? group.flows[0].path[0] : group.from.position;
+    const toPos = typeof group.to === 'string' ? group.flows[0].path[group.flows[0].path.length - 1] : group.to.position;
+    const pathKey = `${fromPos}>${toPos}`;
+    let path = paths.get(pathKey);
+    if (!path) paths.set(pathKey, (path = arcBetween(fromPos, toPos)));
+    const known = group.flows.filter((f) => f.transfer.count !== undefined);
+    const count = known.reduce((sum, f) => sum + f.transfer.count!, 0);
+    // The largest transfer of the group gives it its kind and status (colour, dashes).
+    const main = group.flows.reduce((best, f) => ((f.transfer.count ?? -1) > (best.transfer.count ?? -1) ? f : best));
+    if (group.flows.length === 1) {
+      candidates.push({ mark: { ...main, path }, count: main.transfer.count ?? -1, order: orderOf.get(main)! });
+      continue;
+    }
+    const flowGroup: FlowGroup = { key, from: group.from, to: group.to, transfers: group.flows.map((f) => f.transfer), count };
+    flowGroups.set(key, flowGroup);
+    candidates.push({
+      count: known.length ? count : -1,
+      order: orderOf.get(main)!,
+      group: flowGroup,
+      mark: {
+        ...main,
+        // The arc's own id is the group's key: picking it names the group, never one of its transfers.
+        transfer: { ...main.transfer, id: key, count: known.length ? count : undefined },
+        path,
+        colorSlot: flowColorSlot(main.transfer.kind, main.transfer.status),
+        dotted: FLOW_KIND_STYLES[main.transfer.kind].dotted,
+        hidden: false,
+      },
+    });
+  }
+
+  candidates.sort((a, b) => b.count - a.count || a.order - b.order);
+  const shown = candidates.slice(0, Math.max(0, input.maxFlows));
+  for (const c of candidates.slice(shown.length)) if (c.group) flowGroups.delete(c.group.key);
+  const widths = levelWidths(shown, level, viewport);
+  const drawn = shown.map((c, k) => ({ ...c.mark, widthPx: widths[k], hidden: false }));
+  const drawnIds = new Set(drawn.map((f) => f.transfer.id));
+  // Transfers not drawn at this level stay pickable while selected (e.g. from the tables), on their own arcs.
+  const hidden = input.flows.filter((f) => !drawnIds.has(f.transfer.id)).map((f) => ({ ...f, hidden: true }));
+  const largest = shown.length && shown[0].count > 0 ? { count: shown[0].count, widthPx: widths[0] } : undefined;
+
+  return {
+    zoom: level,
+    clusters,
+    clusterOf: (id) => membership.get(id),
+    flows: drawn.concat(hidden),
+    groups: flowGroups,
+    omitted: candidates.length - shown.length,
+    withinClusters,
+    ...(largest ? { largest } : {}),
+    navigation: navigationAt(input.facilities, clusters, membership, drawn, flowGroups),
+  };
+}
+
+/**
+ * Widths on a square-root scale of the counts drawn at this level (a group's sum can exceed any
+ * one transfer), then shrunk together if the arcs' ink would exceed {@link ARC_INK_SHARE}.
+ */
+function levelWidths(shown: readonly Candidate[], level: number, viewport: Viewport): number[] {
+  const largest = max(shown, (c) => c.count) ?? 0;
+  const width = scaleSqrt().domain([0, largest > 0 ? largest : 1]).range([MIN_FLOW_WIDTH, DEFAULT_MAX_FLOW_WIDTH]).clamp(true);
+  const widths = shown.map((c) => (c.count < 0 ? MIN_FLOW_WIDTH : width(c.count)));
+  // Lengths at the middle of the level's zoom range: what the reader sees on average.
+  const worldPx = 512 * 2 ** (level + 0.5);
+  const ink = shown.reduce((sum, c, k) => sum + widths[k] * pathLength(c.mark.path) * worldPx, 0);
+  const budget = ARC_INK_SHARE * viewport.width * viewport.height;
+  if (ink <= budget || budget <= 0) return widths;
+  const factor = budget / ink;
+  return widths.map((w) => Math.max(MIN_CAPPED_WIDTH, w * factor));
+}
+
+/** Length of a path in Mercator units (the world is 1 wide). */
+function pathLength(path: readonly LngLat[]): number {
+  let length = 0;
+  for (let k = 1; k < path.length; k++) {
+    length += Math.hypot(mercatorX(path[k][0]) - mercatorX(path[k - 1][0]), mercatorY(path[k][1]) - mercatorY(path[k - 1][1]));
+  }
+  return length;
+}
+
+/**
+ * The keyboard's reading order at a level: clusters and lone facilities west to east (north first
+ * where they share a meridian), then the arcs drawn, largest first.
+ */
+function navigationAt(
+  facilities: readonly FacilityMark[],
+  clusters: readonly FacilityCluster[],
+  membership: ReadonlyMap<string, FacilityCluster>,
+  drawn: readonly FlowMark[],
+  groups: ReadonlyMap<string, FlowGroup>,
+): NavItem[] {
+  const places: Array<{ position: LngLat; item: NavItem }> = clusters.map((c) => ({ position: c.position, item: { kind: 'cluster', id: c.key } }));
+  for (const f of facilities) {
+    if (!membership.has(f.facility.id)) places.push({ position: f.position, item: { kind: 'facility', id: f.facility.id } });
+  }
+  places.sort((a, b) => a.position[0] - b.position[0] || b.position[1] - a.position[1]);
+  return [
+    ...places.map((p) => p.item),
+    ...drawn.map((f) => ({ kind: groups.has(f.transfer.id) ? 'flow-group' as const : 'transfer' as const, id: f.transfer.id })),
+  ];
+}
+
+/** The legend for what is drawn at a level: its widest arc and how many arcs `max-flows` left out. */
+export function levelLegend(legend: LegendModel, level: ViewLevel | undefined): LegendModel {
+  if (!level || !legend.flows) return legend;
+  const { largest: _modelLargest, ...flows } = legend.flows;
+  return { ...legend, flows: { ...flows, omitted: level.omitted, ...(level.largest ? { largest: level.largest } : {}) } };
+}

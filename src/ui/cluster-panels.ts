@@ -1,0 +1,47 @@
+/**
+ * What the reader is told about a cluster of facilities and about an arc that groups several
+ * transfers: their name (announced by the keyboard walk) and their tooltip — how many, which
+ * statuses, the combined capacity or count, and that Enter or a click zooms in.
+ */
+import type { TemplateResult } from 'lit';
+import type { FacilityCluster } from '../model/clusters.js';
+import type { FlowGroup } from '../model/level.js';
+import type { MapModel } from '../model/model.js';
+import { formatNumber, strings, type Lang } from '../i18n/reader-strings.js';
+import { countryName } from '../i18n/countries.js';
+import { facilityDisplayName } from './details-card.js';
+import { lines } from './tooltip.js';
+
+/** "34 facilities around CECOT": the cluster named by its largest member. */
+export function clusterName(model: MapModel, cluster: FacilityCluster, lang: Lang): string {
+  const largest = model.clusters ? model.data.facilities[model.clusters.memberIndices(cluster)[0]] : undefined;
+  return strings(lang).clusterName(formatNumber(cluster.count, lang), largest ? facilityDisplayName(largest, lang) : '…');
+}
+
+export function clusterTooltip(model: MapModel, cluster: FacilityCluster, lang: Lang): TemplateResult {
+  const t = strings(lang);
+  const statuses = cluster.statuses.map((s) => `${formatNumber(s.count, lang)} ${t.status[s.status].toLowerCase()}`).join(', ');
+  return lines(clusterName(model, cluster, lang), [
+    cluster.capacity > 0 ? t.clusterCapacity(formatNumber(cluster.capacity, lang)) : undefined,
+    cluster.unknownCapacity > 0 ? t.clusterUnknown(formatNumber(cluster.unknownCapacity, lang)) : undefined,
+    statuses,
+    t.clusterExpand,
+  ]);
+}
+
+/** One end of a grouped arc: a cluster's name, or the facility or country both share. */
+function endName(model: MapModel, end: FacilityCluster | string, lang: Lang): string {
+  if (typeof end !== 'string') return clusterName(model, end, lang);
+  const facility = model.facility(end);
+  return facility ? facilityDisplayName(facility, lang) : countryName(end, lang);
+}
+
+export function flowGroupName(model: MapModel, group: FlowGroup, lang: Lang): string {
+  return strings(lang).fromTo(endName(model, group.from, lang), endName(model, group.to, lang));
+}
+
+export function flowGroupTooltip(model: MapModel, group: FlowGroup, lang: Lang): TemplateResult {
+  const t = strings(lang);
+  const people = group.transfers.some((tr) => tr.count !== undefined) ? formatNumber(group.count, lang) : undefined;
+  return lines(flowGroupName(model, group, lang), [t.flowGroup(formatNumber(group.transfers.length, lang), people), t.flowGroupExpand]);
+}

@@ -1,0 +1,215 @@
+// Clusters (issue 13): nearby facilities merge into one circle of their summed capacity, arcs are
+// drawn between what is shown, at most max-flows of them and never carpeting the basemap; clusters
+// describe themselves and expand on click and Enter; the keyboard walks clusters, then members.
+import { expect } from 'chai';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { PrisonMapElement } from '../src/index.js';
+import { PALETTES } from '../src/encodings/palette.js';
+import { FacilityClusters, CLUSTER_MAX_ZOOM, clusteringOn } from '../src/model/clusters.js';
+import { ARC_INK_SHARE, viewLevel } from '../src/model/level.js';
+import type { FacilityMark, FlowMark } from '../src/model/model.js';
+import type { Transfer } from '../src/data/types.js';
+import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { mapEvent, mapIdle, waitFor } from './support/wait.js';
+import { syntheticData } from './support/synthetic-data.js';
+
+afterEach(cleanup);
+
+const facility = (id: string, lng: number, lat: number, capacity: number | null, status: FacilityMark['facility']['status'] = 'operational') => ({
+  id, position: [lng, lat] as [number, number], capacity, status,
+});
+
+describe('clusters (model/clusters.ts)', () => {
+  const inputs = [
+    facility('a', -89.20, 13.70, 40000),
+    facility('b', -89.25, 13.72, 1000, 'planned'),
+    facility('c', -89.18, 13.66, null),
+    facility('far', 10, 50, 500),
+  ];
+  const clusters = new FacilityClusters(inputs, { radiusPx: 40 });
+
+  it('merges nearby facilities, summing known capacity and counting statuses, and splits them when zoomed in', () => {
+    const [low] = clusters.at(2);
+    expect(clusters.at(2)).to.have.length(1);
+    expect(low).to.deep.include({ count: 3, capacity: 41000, unknownCapacity: 1, mainStatus: 'operational' });
+    expect(low.statuses).to.deep.equal([{ status: 'operational', count: 2 }, { status: 'planned', count: 1 }]);
+    expect(clusters.memberIndices(low).map((i) => inputs[i].id), 'largest first').to.deep.equal(['a', 'b', 'c']);
+    expect(clusters.membership(2.7).get('b')).to.equal(low);
+    expect(clusters.membership(2.7).has('far')).to.equal(false);
+    expect(clusters.at(CLUSTER_MAX_ZOOM + 1)).to.deep.equal([]);
+    const expansion = clusters.expansionZoom(low);
+    expect(expansion).to.be.above(2);
+    expect(clusters.at(expansion).some((c) => c.count === 3)).to.equal(false);
+    // Each facility is drawn alone from the first level at which it is not in a cluster.
+    expect(clusters.ownFrom[3]).to.equal(0);
+    expect(clusters.ownFrom[0]).to.be.above(2);
+    expect(clusters.at(clusters.ownFrom[0] - 1).some((c) => clusters.memberIndices(c).includes(0))).to.equal(true);
+  });
+
+  it('is on above 200 facilities with cluster="auto", and as the attribute says otherwise', () => {
+    expect(clusteringOn('auto', 200)).to.equal(false);
+    expect(clusteringOn(undefined, 201)).to.equal(true);
+    expect(clusteringOn('off', 5000)).to.equal(false);
+    expect(clusteringOn('on', 3)).to.equal(true);
+  });
+
+  it('draws the transfers between two clusters as one arc with their summed count, and keeps the ink under its cap', () => {
+    const marks = inputs.map((f) => ({ facility: { id: f.id, capacity: f.capacity, status: f.status }, position: f.position }) as unknown as FacilityMark);
+    const flow = (id: string, from: string, to: string, count: number, path: Array<[number, number]>): FlowMark => ({
+      transfer: { id, from, to, count, kind: 'inmates', status: 'active', sources: [] } as Transfer,
+      path, widthPx: 2, colorSlot: 0, opacity: 1, dashed: false, dotted: false, hidden: false,
+    });
+    const flows = [
+      flow('t1', 'a', 'far', 100, [[-89.2, 13.7], [10, 50]]),
+      flow('t2', 'b', 'far', 50, [[-89.25, 13.72], [10, 50]]),
+      flow('t3', 'a', 'b', 7, [[-89.2, 13.7], [-89.25, 13.72]]),
+    ];
+    const level = viewLevel({ facilities: marks, flows, clusters, maxFlows: 500 }, 2, { width: 1000, height: 600 });
+    const drawn = level.flows.filter((f) => !f.hidden);
+    expect(drawn).to.have.length(1);
+    expect(drawn[0].transfer.count).to.equal(150);
+    const group = level.groups.get(drawn[0].transfer.id)!;
+    expect(group.transfers.map((t) => t.id)).to.deep.equal(['t1', 't2']);
+    expect(level.withinClusters, 'a → b is inside one cluster').to.equal(1);
+    expect(level.omitted).to.equal(0);
+    // Zoomed in past clustering: three arcs of their own, the originals.
+    const deep = viewLevel({ facilities: marks, flows, clusters, maxFlows: 2 }, CLUSTER_MAX_ZOOM + 1, { width: 1000, height: 600 });
+    expect(deep.flows.filter((f) => !f.hidden).map((f) => f.transfer.id)).to.deep.equal(['t1', 't2']);
+    expect(deep.omitted).to.equal(1);
+    // A small map: widths shrink together so that arcs cover at most ARC_INK_SHARE of it.
+    const tiny = viewLevel({ facilities: marks, flows, clusters, maxFlows: 500 }, 4, { width: 60, height: 40 });
+    const arc = tiny.flows.find((f) => !f.hidden)!;
+    expect(arc.widthPx).to.be.below(8);
+    expect(arc.widthPx).to.be.at.least(1);
+    expect(ARC_INK_SHARE).to.be.at.most(0.15);
+  });
+});
+
+describe('<prison-map> clusters thousands of facilities', function () {
+  this.timeout(240000);
+
+  async function mountBig(attributes = ''): Promise<PrisonMapElement> {
+    const data = syntheticData(3000, 1500);
+    const el = mount(`<prison-map loading="eager" no-animation ${attributes} style="width:1000px;height:600px"></prison-map>`);
+    el.facilitiesData = data.facilities;
+    el.transfersData = data.transfers;
+    el.countriesData = [];
+    await nextEvent(el, 'prison-map-ready', 120000);
+    await el.updateComplete;
+    await mapIdle(el.map!);
+    return el;
+  }
+
+  const renderedClusters = (el: PrisonMapElement) => el.map!.queryRenderedFeatures({ layers: ['prison-map-clusters'] });
+
+  it('draws clusters whose counts add up to every facility, sized by summed capacity, with the basemap still visible', async () => {
+    const el = await mountBig();
+    const map = el.map!;
+    const level = Math.floor(map.getZoom());
+    const source = map.querySourceFeatures('prison-map-facilities');
+    const atLevel = new Map<string, Record<string, unknown>>();
+    for (const f of source) {
+      const p = f.properties as Record<string, number | string | boolean>;
+      if (Number(p.zmin) <= level && level < Number(p.zmax)) atLevel.set(String(p.id), p);
+    }
+    const clusters = [...atLevel.values()].filter((p) => p.cluster);
+    expect(clusters.length, 'clusters at the default view').to.be.within(2, 120);
+    const lone = atLevel.size - clusters.length;
+    const grouped = clusters.reduce((n, p) => n + Number(p.point_count), 0);
+    expect(lone + grouped, 'every facility is in exactly one mark').to.equal(3000);
+    expect(renderedClusters(el).length).to.be.above(1);
+    // Area ∝ summed capacity on the facilities' scale, within [11 px, 1.25 × max-radius].
+    const largest = Math.max(...syntheticData(3000, 1500).facilities.features.map((f) => f.properties.capacity ?? 0));
+    for (const p of clusters) {
+      const expected = Math.min(1.25 * el.maxRadius!, Math.max(11, el.maxRadius! * Math.sqrt(Number(p.capacity) / largest)));
+      expect(Number(p.radius)).to.be.closeTo(expected, 0.01);
+    }
+    const counts = renderedClusters(el).map((f) => f.properties.label_en);
+    expect(counts.every((c) => /^\d+(\.\d)?K?$/.test(String(c))), counts.join()).to.equal(true);
+
+    // The legend says what a circle with a number is.
+    expect(el.shadowRoot!.querySelector('[part=legend]')!.textContent).to.contain('nearby facilities, their combined capacity');
+
+    // Not a carpet: most of the map's pixels are still the basemap's sea or land.
+    const pixels = readMapPixels(map);
+    const basemap = PALETTES.light.basemap;
+    const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+    let plain = 0;
+    let total = 0;
+    for (let y = 60; y < 590; y += 6) {
+      for (let x = 5; x < 995; x += 6) {
+        const px = pixels.at(x, y);
+        total++;
+        if (colorDistance(px, hex(basemap.sea)) < 30 || colorDistance(px, hex(basemap.land)) < 30) plain++;
+      }
+    }
+    expect(plain / total, 'share of the map that is plain basemap').to.be.above(0.5);
+  });
+
+  it('describes a cluster on hover and zooms in to split it on click', async () => {
+    const el = await mountBig();
+    const map = el.map!;
+    const biggest = renderedClusters(el).sort((a, b) => Number(b.properties.radius) - Number(a.properties.radius))[0];
+    const at = map.project((biggest.geometry as GeoJSON.Point).coordinates as [number, number]);
+    const box = map.getCanvas().getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.left + at.x), Math.round(box.top + at.y)] });
+    const tooltip = el.shadowRoot!.querySelector<HTMLElement>('[part=tooltip]')!;
+    await waitFor(() => !tooltip.hidden && tooltip.textContent!.includes('facilities around'), { message: 'cluster tooltip' });
+    expect(tooltip.textContent).to.match(/combined capacity [\d,]+ places/);
+    expect(tooltip.textContent).to.match(/\d+ operational/);
+    const zoomBefore = map.getZoom();
+    const moved = mapEvent(map, 'moveend', { timeout: 30000 });
+    await sendMouse({ type: 'click', position: [Math.round(box.left + at.x), Math.round(box.top + at.y)] });
+    await moved;
+    await mapIdle(map);
+    expect(map.getZoom()).to.be.above(zoomBefore);
+    expect(renderedClusters(el).some((f) => f.properties.id === biggest.properties.id), 'the clicked cluster split').to.equal(false);
+    expect(el.selected, 'a cluster is not a selection').to.equal(undefined);
+  });
+
+  it('walks clusters with the arrow keys, expands one with Enter and goes on among its members', async () => {
+    const el = await mountBig();
+    const map = el.map!;
+    map.getCanvas().focus();
+    const announcer = el.shadowRoot!.querySelector('.announcer')!;
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await sendKeys({ press: 'ArrowRight' });
+      found = /facilities around/.test(announcer.textContent ?? '');
+    }
+    expect(found, `a cluster is reached: ${announcer.textContent}`).to.equal(true);
+    const zoomBefore = map.getZoom();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => /^Zoomed in\. /.test(announcer.textContent ?? ''), { timeout: 30000, message: 'walk goes on after zooming in' });
+    expect(map.getZoom()).to.be.above(zoomBefore);
+    expect(el.selected).to.equal(undefined);
+  });
+
+  it('draws arcs between clusters as one arc whose tooltip counts its transfers, and none with cluster="off"', async () => {
+    const el = await mountBig();
+    const level = (el as unknown as { lifecycle: { controller: { level: { groups: Map<string, { transfers: unknown[] }>; flows: FlowMark[] } } } }).lifecycle.controller.level;
+    expect(level.groups.size).to.be.above(0);
+    const [key, group] = [...level.groups][0];
+    const mark = level.flows.find((f) => f.transfer.id === key)!;
+    expect(mark.hidden).to.equal(false);
+    expect(group.transfers.length).to.be.above(1);
+
+    el.cluster = 'off';
+    await nextEvent(el, 'prison-map-ready', 120000);
+    await mapIdle(el.map!);
+    expect(renderedClusters(el)).to.have.length(0);
+    expect(el.map!.queryRenderedFeatures({ layers: ['prison-map-facilities-fill'] }).length).to.be.above(500);
+  });
+
+  it('clusters the bundled five facilities only with cluster="on"', async () => {
+    const el = mount('<prison-map loading="eager" no-animation cluster="on" zoom="1" center="10,-60" style="width:800px;height:500px"></prison-map>');
+    await nextEvent(el, 'prison-map-ready', 60000);
+    await mapIdle(el.map!);
+    expect(renderedClusters(el).length).to.be.above(0);
+    el.removeAttribute('cluster');
+    await nextEvent(el, 'prison-map-ready', 60000);
+    await mapIdle(el.map!);
+    expect(renderedClusters(el)).to.have.length(0);
+  });
+});
