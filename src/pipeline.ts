@@ -6,7 +6,7 @@
 import { loadData, describeIssue, type DataRequest } from './data/dataset.js';
 import { countryAnchors, loadCountries } from './geo/countries.js';
 import { needsCountryAnchors, type CountryAnchors } from './model/endpoints.js';
-import type { ModelData } from './model/model.js';
+import { prepareGeometry, type ModelData } from './model/model.js';
 
 export { describeIssue, type DataRequest };
 export { buildModel } from './model/model.js';
@@ -27,10 +27,11 @@ export interface LoadedModelInput {
  * Loads and validates every dataset, and the country anchors if some transfer starts or ends in a
  * country rather than at a facility.
  */
-export async function loadModelInput(request: DataRequest, base: string, signal: AbortSignal): Promise<LoadedModelInput> {
+export async function loadModelInput(request: DataRequest, base: string, signal: AbortSignal, onProgress?: (done: number) => void): Promise<LoadedModelInput> {
   const data = await loadData(request, base, signal);
   const anchors = needsCountryAnchors(data.transfers, data.facilities)
     ? countryAnchors(await loadCountries('50m'))
     : new Map<string, [number, number]>();
+  await prepareGeometry(data, anchors, onProgress, signal);
   return { data, anchors };
 }

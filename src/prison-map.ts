@@ -15,6 +15,7 @@ import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { MapController } from './map/controller.js';
 import type { MapModel, SelectableItem } from './model/model.js';
 import type { ViewLevel } from './model/level.js';
+import { yieldToMain } from './scheduling.js';
 import { dataCamera, explicitCamera } from './model/camera.js';
 import { controlsTemplate } from './ui/controls.js';
 import type { LargeTable } from './ui/data-table.js';
@@ -70,11 +71,14 @@ export class PrisonMapElement extends PrisonMapProperties {
     _legendOpen: { state: true, attribute: false },
     _tableViews: { state: true, attribute: false },
     _level: { state: true, attribute: false },
+    _progress: { state: true, attribute: false },
   };
 
   declare private _model: MapModel | undefined;
   /** What the map draws at its zoom level (clusters, grouped arcs): the legend's arcs follow it. */
   declare private _level: ViewLevel | undefined;
+  /** A long load's progress (0..1), shown in the status part. */
+  declare private _progress: number | undefined;
   declare private _error: { source: ErrorSource; message: string } | undefined;
   /** A shaded country whose card is open (countries are not `selected` items in the contract). */
   declare private _openCountry: string | undefined;
@@ -100,6 +104,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     }),
     active: () => this.active,
     onError: (dataset, message) => this.fail(dataset, message),
+    onProgress: (done) => { this._progress = done; },
   });
   private readonly lifecycle = new MapLifecycleController(this, {
     container: () => this.renderRoot.querySelector('.map-canvas') as HTMLElement,
@@ -402,7 +407,10 @@ export class PrisonMapElement extends PrisonMapProperties {
 
   private statusText(lang: Lang): string {
     const t = strings(lang);
-    if (!this._error) return this._model ? '' : t.loading;
+    if (!this._error) {
+      if (this._model) return '';
+      return this._progress === undefined ? t.loading : t.loadingProgress(new Intl.NumberFormat(lang, { style: 'percent' }).format(this._progress));
+    }
     const { source, message } = this._error;
     return isDatasetSource(source) ? t.loadFailed(t.datasetName[source], message) : t.mapFailed(message);
   }
@@ -420,18 +428,31 @@ export class PrisonMapElement extends PrisonMapProperties {
   private drawModel(controller: MapController): void {
     const model = this._model;
     if (!model) return;
-    controller.setModel(model);
-    if (this.drawnModel === undefined) {
-      // The legend rendered with this model may have just shrunk the map: fit to the size it has now.
-      controller.resize();
-      // The first view: `focus-on`, else the page's centre, else everything drawn.
-      if (this.focusOn) this.flyTo(this.focusOn);
-      else if (!explicitCamera(this.center, this.zoom)) {
-        const camera = dataCamera(model);
-        if (camera) controller.moveCamera(camera, false);
-      }
-    }
+    const first = this.drawnModel === undefined;
     this.drawnModel = model;
+    // In a task of its own: with thousands of facilities, building the model and rendering its
+    // panels, and handing it to the map, are each long; together they would block the page.
+    void yieldToMain().then(() => {
+      if (this._model !== model || this.lifecycle.controller !== controller) return;
+      if (first) {
+        // The legend rendered with this model may have just shrunk the map: fit to the size it has now.
+        controller.resize();
+        // The first view: `focus-on`, else the page's centre, else everything drawn. Before the
+        // data, so that what is drawn for the zoom level (clusters, arcs) is computed once.
+        if (this.focusOn) this.flyTo(this.focusOn);
+        else if (!explicitCamera(this.center, this.zoom)) {
+          const camera = dataCamera(model);
+          if (camera) controller.moveCamera(camera, false);
+        }
+      }
+      controller.setModel(model);
+      this.syncHighlights();
+      this.drawn(model, controller);
+    });
+  }
+
+  /** Once the map has drawn a model: ready, and `prison-map-ready` unless it was only resized. */
+  private drawn(model: MapModel, controller: MapController): void {
     void controller.whenDrawn().then(() => {
       if (this._model !== model || this.lifecycle.controller !== controller) return;
       this.lifecycle.drawn();

@@ -117,3 +117,58 @@ describe('table browsing (table-view.ts)', () => {
     expect(last.rows).to.have.length(50);
   });
 });
+
+describe('<prison-map> reads a 5 MB spreadsheet export', function () {
+  this.timeout(300000);
+
+  it('draws every good row of a 5 MB CSV (BOM, CRLF, quoted commas, grouped numbers), reports the bad ones, and shows progress while it works', async () => {
+    const { facilities, transfers } = syntheticData(34000, 5000, 11);
+    const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const lines = ['id,name,country,lat,lon,capacity,status,opened,source_title,source_url'];
+    facilities.features.forEach((f, i) => {
+      const p = f.properties;
+      const [lon, lat] = f.geometry.coordinates;
+      // Row 101's latitude is text: left out and reported; everything else is drawn.
+      const latitude = i === 99 ? 'n/a' : String(lat);
+      const capacity = p.capacity === null || p.capacity === undefined ? '' : quote(p.capacity.toLocaleString('en'));
+      lines.push([p.id, quote(`${p.name}, "annex"`), p.country, latitude, lon, capacity, p.status, p.opened, quote('Ministry of Justice, prison register'), 'https://example.org/register'].join(','));
+    });
+    const csv = `\ufeff${lines.join('\r\n')}\r\n`;
+    expect(csv.length, 'a 5 MB file').to.be.above(5_000_000);
+    const transferCsv = ['id,from,to,count,status,year', ...transfers.map((t) => [t.id, t.from, t.to, t.count, t.status, t.year].join(','))].join('\n');
+    const facilitiesUrl = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const transfersUrl = URL.createObjectURL(new Blob([transferCsv], { type: 'text/csv' }));
+
+    const el = mount(`<prison-map loading="eager" no-animation style="width:900px;height:560px" facilities="${facilitiesUrl}" transfers="${transfersUrl}" countries=""></prison-map>`);
+    await el.updateComplete;
+    const status = el.shadowRoot!.querySelector('[part=status]')!;
+    const seen: string[] = [];
+    const watcher = new MutationObserver(() => seen.push(status.textContent ?? ''));
+    watcher.observe(status, { childList: true, characterData: true, subtree: true });
+    const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready', 280000);
+    watcher.disconnect();
+    expect(ready.detail.facilities).to.equal(33999);
+    const bad = ready.detail.issues.find((i) => i.dataset === 'facilities');
+    expect(bad).to.deep.include({ row: 101, field: 'lat' });
+    expect(seen.some((text) => /^Loading map… \d+%$/.test(text)), `progress in the status part: ${seen.slice(0, 5).join(' | ')}`).to.equal(true);
+    expect(status.textContent).to.equal('');
+    // "1,234" read as 1234: the largest circle is the largest capacity.
+    const largest = Math.max(...facilities.features.map((f) => f.properties.capacity ?? 0));
+    expect(el.map!.querySourceFeatures('prison-map-facilities').some((f) => f.properties.cluster)).to.equal(true);
+    root(el).querySelector<HTMLButtonElement>('button[aria-controls=tables]')!.click();
+    await el.updateComplete;
+    const search = root(el).querySelector<HTMLInputElement>('[data-table=facilities] input[type=search]')!;
+    search.value = 'facility 33998';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const row = root(el).querySelector('[data-table=facilities] tr[data-id]')!;
+    expect(row.getAttribute('data-id')).to.equal('f33998');
+    expect(largest).to.be.above(1000);
+    URL.revokeObjectURL(facilitiesUrl);
+    URL.revokeObjectURL(transfersUrl);
+  });
+});
+
+function root(el: PrisonMapElement): ShadowRoot {
+  return el.shadowRoot!;
+}

@@ -17,7 +17,12 @@ export interface DataLoaderOptions {
   active(): boolean;
   /** A dataset could not be read, or loading failed as a whole. */
   onError(dataset: 'facilities' | 'transfers' | 'countries', message: string): void;
+  /** A long load's progress (0..1), reported when it has taken over {@link PROGRESS_AFTER_MS}; undefined when done. */
+  onProgress?(done: number | undefined): void;
 }
+
+/** Loads shorter than this show no progress (a number that flashes by is noise). */
+export const PROGRESS_AFTER_MS = 1000;
 
 export class DataLoader {
   /** The pipeline module, once loaded (the host's templates use its exports). */
@@ -33,7 +38,11 @@ export class DataLoader {
       task: async ([request, active], { signal }) => {
         if (!active) return initialState;
         this.pipeline ??= await import('../pipeline.js');
-        const input = await this.pipeline.loadModelInput(request, document.baseURI, signal);
+        const started = performance.now();
+        const progress = (done: number) => {
+          if (!signal.aborted && performance.now() - started > PROGRESS_AFTER_MS) options.onProgress?.(done);
+        };
+        const input = await this.pipeline.loadModelInput(request, document.baseURI, signal, progress).finally(() => options.onProgress?.(undefined));
         signal.throwIfAborted();
         for (const issue of input.data.issues) console.warn(`<prison-map> ${this.pipeline.describeIssue(issue)}`);
         for (const error of input.data.errors) options.onError(error.dataset, error.message);

@@ -34,6 +34,8 @@ export interface ShellStrings {
   selectedAnnouncement: (name: string) => string;
   keyboardHint: string;
   loading: string;
+  /** "Loading map… 40%": a long load's progress. */
+  loadingProgress: (percent: string) => string;
   legendTitle: string;
   capacity: string;
   capacityUnknown: string;
@@ -66,6 +68,7 @@ const en: ShellStrings = {
   selectedAnnouncement: (name) => `Selected: ${name}`,
   keyboardHint: 'Arrow keys move between facilities and transfers, Enter opens details, Escape closes them, plus and minus zoom.',
   loading: 'Loading map…',
+  loadingProgress: (percent) => `Loading map… ${percent}`,
   legendTitle: 'Capacity (places)',
   capacity: 'Capacity',
   capacityUnknown: 'Capacity unknown',
@@ -107,6 +110,7 @@ const es: ShellStrings = {
   selectedAnnouncement: (name) => `Seleccionado: ${name}`,
   keyboardHint: 'Las flechas recorren cárceles y traslados, Intro abre los detalles, Escape los cierra, más y menos acercan o alejan.',
   loading: 'Cargando el mapa…',
+  loadingProgress: (percent) => `Cargando el mapa… ${percent}`,
   legendTitle: 'Capacidad (plazas)',
   capacity: 'Capacidad',
   capacityUnknown: 'Capacidad desconocida',

@@ -345,12 +345,16 @@ export class MapController {
 
   resize(): void {
     this.map.resize();
-    // The arcs' ink budget is a share of the map's area.
-    this.updateLevel();
+    // The arcs' ink budget is a share of the map's area. In the next frame: this runs inside the
+    // element's ResizeObserver callback, where a legend change would be a ResizeObserver loop.
+    cancelAnimationFrame(this.levelFrame);
+    this.levelFrame = requestAnimationFrame(() => this.updateLevel());
   }
+  private levelFrame = 0;
 
   destroy(): void {
     clearTimeout(this.loadTimer);
+    cancelAnimationFrame(this.levelFrame);
     this.detachDetail?.();
     this.map.remove();
   }

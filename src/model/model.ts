@@ -19,6 +19,7 @@ import { placeTransfers, type CountryAnchors } from './endpoints.js';
 import { facilityLabel, storyCountries } from './labels.js';
 import { FacilityClusters, clusteringOn, type ClusterMode, type FacilityCluster } from './clusters.js';
 import { viewLevel, type ViewLevel, type Viewport } from './level.js';
+import { yieldToMain } from '../scheduling.js';
 
 /** What the loader hands the model: validated records and what went wrong reading them. */
 export interface ModelData {
@@ -165,6 +166,32 @@ function shownTransfers(placed: readonly Transfer[], maxFlows: number): Set<Tran
   const ranked = candidates.map((t, i) => ({ t, i }))
     .sort((a, b) => (b.t.count ?? -1) - (a.t.count ?? -1) || a.i - b.i);
   return new Set(ranked.slice(0, Math.max(0, maxFlows)).map(({ t }) => t));
+}
+
+/** Lets the browser paint and handle input between slices of long work (a task under 50 ms). */
+const SLICE_MS = 40;
+
+
+/**
+ * Computes the arcs of every transfer ahead of {@link buildModel}, in slices that yield to the
+ * browser, so that 5,000 great circles never block the page in one long task. `onProgress`
+ * receives the share done (0..1).
+ */
+export async function prepareGeometry(data: ModelData, anchors: CountryAnchors, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void> {
+  if (geometryCache.has(data)) return;
+  const placed = placeTransfers(data.transfers, data.facilities, anchors);
+  const paths = new Map<Transfer, LngLat[]>();
+  let sliceStart = performance.now();
+  for (const [i, p] of placed.placed.entries()) {
+    paths.set(p.transfer, arcBetween(p.from, p.to));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      onProgress?.(i / placed.placed.length);
+      await yieldToMain();
+      signal?.throwIfAborted();
+      sliceStart = performance.now();
+    }
+  }
+  geometryCache.set(data, { placed, paths });
 }
 
 export function buildModel(data: ModelData, anchors: CountryAnchors, options: ModelOptions): MapModel {
