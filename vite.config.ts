@@ -47,6 +47,7 @@ function workerWithoutSourceMapReference(): Plugin {
  * - `dist/prison-map.js` is the element (Lit and the shell only); MapLibre, its worker, the
  *   basemap data and the bundled dataset are separate files loaded when a map is first created.
  * - `dist/embed.html` is a full-page map configured from its query string, for iframe embeds.
+ * - `dist/prison-map-steps.js` is the optional host-page helper that forwards story steps to an iframe.
  * - MapLibre's worker ships without a reference to a source map it does not ship.
  * - `base: './'` makes every file refer to the others relatively, so `dist/` works from any
  *   static host or CDN path.
@@ -70,10 +71,12 @@ export default defineConfig({
         demo: 'index.html',
         embed: 'embed.html',
         'prison-map': 'src/index.ts',
+        // Optional, for host pages whose map is an iframe: forwards their story steps into it.
+        'prison-map-steps': 'src/story/steps-helper.ts',
       },
       preserveEntrySignatures: 'exports-only',
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'prison-map' ? 'prison-map.js' : 'assets/[name]-[hash].js'),
+        entryFileNames: (chunk) => (chunk.name === 'prison-map' || chunk.name === 'prison-map-steps' ? `${chunk.name}.js` : 'assets/[name]-[hash].js'),
         chunkFileNames: 'assets/[name]-[hash].js',
         // The MapLibre worker ships beside the module, where `worker-url` docs point self-hosters.
         assetFileNames: (asset) => (asset.names?.some((n) => n.endsWith('.mjs')) ? '[name]-[hash][extname]' : 'assets/[name]-[hash][extname]'),

@@ -38,6 +38,8 @@ export class PrisonMapProperties extends LitElement {
     noExport: { type: Boolean, attribute: 'no-export', converter: booleanAttribute },
     maxFlows: { type: Number, attribute: 'max-flows' },
     cluster: { type: String },
+    year: { type: String, reflect: true },
+    timeline: { type: Boolean, converter: booleanAttribute },
     facilitiesData: { attribute: false },
     transfersData: { attribute: false },
     countriesData: { attribute: false },
@@ -103,6 +105,13 @@ export class PrisonMapProperties extends LitElement {
    * overlap: `auto` (above 200 facilities), `on` or `off`. Arcs are then drawn between clusters.
    */
   declare cluster: 'auto' | 'on' | 'off';
+  /**
+   * Shows the state in that year (`YYYY`): facilities opened or announced by then, transfers of
+   * that year or earlier that are not cancelled; records without a date are always shown.
+   */
+  declare year: string | undefined;
+  /** Shows a year slider with play/pause that drives `year` (never plays by itself). */
+  declare timeline: boolean;
   /** Facilities as a GeoJSON FeatureCollection; wins over the `facilities` URL. */
   declare facilitiesData: FacilitiesInput | undefined;
   /** Transfers as an array of objects; wins over the `transfers` URL. */
@@ -128,5 +137,6 @@ export class PrisonMapProperties extends LitElement {
     this.noLegend = false;
     this.noExport = false;
     this.cluster = 'auto';
+    this.timeline = false;
   }
 }

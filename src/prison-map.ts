@@ -11,11 +11,14 @@ import type { DataIssue } from './data/types.js';
 import type { Theme } from './encodings/palette.js';
 import { automaticMaxRadius } from './encodings/shell.js';
 import { Deferred, isDatasetSource, mapEvent, type ErrorSource, type PrisonMapErrorDetail, type PrisonMapReadyDetail, type PrisonMapSelectDetail } from './events.js';
-import { normalizeLang, strings, type Lang } from './i18n/strings.js';
+import { formatNumber, normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { MapController } from './map/controller.js';
 import type { MapModel, SelectableItem } from './model/model.js';
 import type { ViewLevel } from './model/level.js';
 import { yieldToMain } from './scheduling.js';
+import { parseYear } from './model/year.js';
+import { timelineTemplate } from './ui/timeline.js';
+import { unwatchStoryStepsFor, watchStoryStepsFor } from './controllers/story-steps.js';
 import { dataCamera, explicitCamera } from './model/camera.js';
 import { controlsTemplate } from './ui/controls.js';
 import type { LargeTable } from './ui/data-table.js';
@@ -57,6 +60,9 @@ export type { ErrorSource, PrisonMapErrorDetail, PrisonMapReadyDetail, PrisonMap
  * @cssprop --prison-map-status-on-hold - Circle colour of facilities on hold.
  * @cssprop --prison-map-status-cancelled - Circle colour of cancelled facilities.
  */
+/** The timeline plays a year every this many ms. */
+export const TIMELINE_STEP_MS = 1500;
+
 export class PrisonMapElement extends PrisonMapProperties {
   static override styles = [elementStyles, panelStyles];
 
@@ -72,6 +78,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     _tableViews: { state: true, attribute: false },
     _level: { state: true, attribute: false },
     _progress: { state: true, attribute: false },
+    _playing: { state: true, attribute: false },
   };
 
   declare private _model: MapModel | undefined;
@@ -79,6 +86,13 @@ export class PrisonMapElement extends PrisonMapProperties {
   declare private _level: ViewLevel | undefined;
   /** A long load's progress (0..1), shown in the status part. */
   declare private _progress: number | undefined;
+  /** The timeline is playing through the years. */
+  declare private _playing: boolean;
+  private playTimer?: ReturnType<typeof setInterval>;
+  /** The model was rebuilt for a new `year`: the map animates the change. */
+  private yearChanged = false;
+  /** The `year` a warning was given for, so that it is given once. */
+  private warnedYear?: string;
   declare private _error: { source: ErrorSource; message: string } | undefined;
   /** A shaded country whose card is open (countries are not `selected` items in the contract). */
   declare private _openCountry: string | undefined;
@@ -187,6 +201,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     super();
     this._tablesOpen = false;
     this._paused = false;
+    this._playing = false;
     this._legendOpen = false;
     this._tableViews = {};
     // While the page prints, the WebGL canvas is swapped for an image of it (it registers itself).
@@ -312,7 +327,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     const input = this.loader.value;
     const pipeline = this.loader.pipeline;
     const radius = this.maxRadius;
-    if (!input || !pipeline || (input === this.modelInput && radius === this.modelRadius && !changed.has('maxFlows') && !changed.has('cluster'))) return;
+    if (!input || !pipeline || (input === this.modelInput && radius === this.modelRadius && !changed.has('maxFlows') && !changed.has('cluster') && !changed.has('year'))) return;
     const sameData = input === this.modelInput;
     if (!sameData) {
       this.modelInput = input;
@@ -321,7 +336,8 @@ export class PrisonMapElement extends PrisonMapProperties {
       this.interaction.reset();
     }
     this.modelRadius = radius;
-    this._model = pipeline.buildModel(input.data, input.anchors, {
+    this.yearChanged = sameData && changed.has('year');
+    this._model = pipeline.buildModel(pipeline.dataInYear(input.data, this.shownYear()), input.anchors, {
       maxRadius: radius, statusColors: statusColorsOf(this), ...(this.maxFlows !== undefined && this.maxFlows !== null ? { maxFlows: Number(this.maxFlows) } : {}),
       cluster: this.cluster,
     });
@@ -365,6 +381,7 @@ export class PrisonMapElement extends PrisonMapProperties {
         ${this._staticMap ? html`<div class="static-map">${this._staticMap}</div>` : nothing}
       </div>
       ${fallback && summary ? html`<p class="fallback-summary">${summary}</p>` : nothing}
+      ${this.timelineContent(lang)}
       <p id="summary" class="visually-hidden">${summary}</p>
       <p id="keyboard-hint" class="visually-hidden">${t.keyboardHint}</p>
       ${controlsTemplate({
@@ -445,7 +462,10 @@ export class PrisonMapElement extends PrisonMapProperties {
           if (camera) controller.moveCamera(camera, false);
         }
       }
-      controller.setModel(model);
+      // A new year (and nothing else): facilities grow in and shrink out, unless motion is off.
+      const yearOnly = !first && this.yearChanged && this.env.allowsMotion && !this.noAnimation;
+      this.yearChanged = false;
+      controller.setModel(model, yearOnly);
       this.syncHighlights();
       this.drawn(model, controller);
     });
@@ -481,6 +501,72 @@ export class PrisonMapElement extends PrisonMapProperties {
 
   private syncMotion(): void {
     this.lifecycle.controller?.setAnimated(!this.noAnimation && !this._paused && this.env.allowsMotion);
+  }
+
+  /** The `year` shown, if it is one (an invalid value is reported once and shows everything). */
+  private shownYear(): number | undefined {
+    const year = parseYear(this.year);
+    if (year === undefined && this.year && this.warnedYear !== this.year) {
+      this.warnedYear = this.year;
+      console.warn(`<prison-map> ${strings(this.effectiveLang).invalidYear(this.year)}`);
+    }
+    return year;
+  }
+
+  /** The timeline bar, over the years the whole data names. */
+  private timelineContent(lang: Lang) {
+    const input = this.loader.value;
+    const years = this.timeline && input && this.loader.pipeline ? this.loader.pipeline.yearsIn(input.data) : [];
+    if (years.length === 0) return nothing;
+    const first = years[0];
+    const last = years[years.length - 1];
+    const year = Math.min(last, Math.max(first, this.shownYear() ?? last));
+    return timelineTemplate({
+      lang, first, last, year, playing: this._playing,
+      onYear: (value) => this.showYear(value),
+      onTogglePlay: () => (this._playing ? this.stopPlaying() : this.play(first, last, year)),
+    });
+  }
+
+  /** The reader moved the timeline (or it played): show that year and say what it holds. */
+  private showYear(year: number): void {
+    this.year = String(year);
+    void this.updateComplete.then(() => {
+      const model = this._model;
+      if (!model) return;
+      const n = (value: number) => formatNumber(value, this.effectiveLang);
+      this.interaction.announce(strings(this.effectiveLang).yearShown(String(year), model.facilities.length, n(model.facilities.length), model.flows.length, n(model.flows.length)));
+    });
+  }
+
+  /** Plays from `from` (the first year when already at the end), a year every {@link TIMELINE_STEP_MS}, stopping at the last. */
+  private play(first: number, last: number, from: number): void {
+    let year = from >= last ? first : from;
+    this._playing = true;
+    this.showYear(year);
+    this.playTimer = setInterval(() => {
+      year += 1;
+      this.showYear(year);
+      if (year >= last) this.stopPlaying();
+    }, TIMELINE_STEP_MS);
+  }
+
+  private stopPlaying(): void {
+    clearInterval(this.playTimer);
+    this.playTimer = undefined;
+    this._playing = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Story steps elsewhere in the page (`data-prison-map-step`) drive this map by its id.
+    watchStoryStepsFor(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unwatchStoryStepsFor(this);
+    this.stopPlaying();
   }
 
   /** The map's zoom level changed what is drawn (clusters, grouped arcs). */

@@ -3,6 +3,7 @@
  * only embed an iframe. It tells the parent page its height on load and whenever it changes.
  */
 import { embedConfigFromQuery, heightMessages } from './embed-params.js';
+import { applyState, stepMessage, type StepKey, type StepState } from '../story/steps.js';
 
 const config = embedConfigFromQuery(location.search);
 const element = document.createElement('prison-map');
@@ -24,3 +25,14 @@ function postHeight(): void {
 
 new ResizeObserver(postHeight).observe(document.body);
 addEventListener('load', postHeight);
+
+// Story steps from the host page (by hand, or forwarded by prison-map-steps.js): only the step
+// attributes, only string values; null restores what the query string set.
+const ownValues = new Map<StepKey, string | null>();
+let applied: StepState = {};
+addEventListener('message', (event) => {
+  const state = stepMessage(event.data);
+  if (!state) return;
+  applyState(element, state, applied, ownValues);
+  applied = { ...applied, ...state };
+});

@@ -8,10 +8,11 @@
 export const EMBED_ATTRIBUTES = [
   'facilities', 'transfers', 'countries', 'lang', 'center', 'zoom', 'focus-on', 'selected', 'basemap',
   'theme', 'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend', 'no-export', 'max-flows',
+  'cluster', 'year', 'timeline',
 ] as const;
 export type EmbedAttribute = (typeof EMBED_ATTRIBUTES)[number];
 
-const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(['no-animation', 'no-legend', 'no-export']);
+const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(['no-animation', 'no-legend', 'no-export', 'timeline']);
 const NAMES: ReadonlySet<string> = new Set(EMBED_ATTRIBUTES);
 
 /** Heights the iframe page accepts for `?height=` (CSS px); anything else keeps the element's default. */

@@ -60,6 +60,9 @@ interface ReaderOnlyStrings {
   largeTableClosed: (caption: string, rows: string) => string;
   /** Legend note for transfers left out by `max-flows`. */
   flowsOmitted: (count: number, n: string) => string;
+  /** `year`: "As of 2023" (legend, table captions) and the summary's first sentence. */
+  asOfYear: (year: string) => string;
+  summaryYear: (year: string) => string;
 
   // Clusters (`cluster`) and the arcs between them
   /** "34 facilities around CECOT". */
@@ -164,6 +167,8 @@ const en: ReaderOnlyStrings = {
   nextPage: 'Next rows',
   largeTableClosed: (caption, rows) => `${caption}: ${rows} rows. Open “Data” to browse, search and sort them.`,
   flowsOmitted: (count, n) => `${n} smaller ${count === 1 ? 'transfer' : 'transfers'} not drawn (in “Data”)`,
+  asOfYear: (year) => `As of ${year}`,
+  summaryYear: (year) => `The map shows how things stood in ${year}.`,
   clusterName: (count, largest) => `${count} facilities around ${largest}`,
   clusterCapacity: (n) => `combined capacity ${n} places`,
   clusterUnknown: (n) => `${n} of unknown capacity`,
@@ -265,6 +270,8 @@ const es: ReaderOnlyStrings = {
   nextPage: 'Filas siguientes',
   largeTableClosed: (caption, rows) => `${caption}: ${rows} filas. Abra «Datos» para recorrerlas, buscarlas y ordenarlas.`,
   flowsOmitted: (count, n) => (count === 1 ? `${n} traslado menor no dibujado (en «Datos»)` : `${n} traslados menores no dibujados (en «Datos»)`),
+  asOfYear: (year) => `En ${year}`,
+  summaryYear: (year) => `El mapa muestra la situación en ${year}.`,
   clusterName: (count, largest) => `${count} centros en torno a ${largest}`,
   clusterCapacity: (n) => `capacidad conjunta de ${n} plazas`,
   clusterUnknown: (n) => `${n} de capacidad desconocida`,

@@ -19,6 +19,15 @@ export interface ShellStrings {
   zoomIn: string;
   /** Announced when the keyboard expanded a cluster and the walk goes on among its members. */
   zoomedIn: string;
+  /** The `timeline` bar. */
+  timelineLabel: string;
+  year: string;
+  playTimeline: string;
+  pauseTimeline: string;
+  /** Announced when the year changes: "2024: 4 facilities, 1 transfer". */
+  yearShown: (year: string, facilities: number, facilitiesText: string, transfers: number, transfersText: string) => string;
+  /** An invalid `year` value (console). */
+  invalidYear: (value: string) => string;
   zoomOut: string;
   resetView: string;
   playAnimation: string;
@@ -55,6 +64,12 @@ const en: ShellStrings = {
   pauseAnimation: 'Pause animation',
   zoomIn: 'Zoom in',
   zoomedIn: 'Zoomed in',
+  timelineLabel: 'Timeline',
+  year: 'Year',
+  playTimeline: 'Play the years',
+  pauseTimeline: 'Pause the years',
+  yearShown: (year, f, fText, t, tText) => `${year}: ${fText} ${f === 1 ? 'facility' : 'facilities'}, ${tText} ${t === 1 ? 'transfer' : 'transfers'}`,
+  invalidYear: (value) => `year="${value}" is not a year (YYYY); everything is shown`,
   zoomOut: 'Zoom out',
   resetView: 'Show everything',
   playAnimation: 'Play animation',
@@ -97,6 +112,12 @@ const es: ShellStrings = {
   pauseAnimation: 'Pausar la animación',
   zoomIn: 'Acercar',
   zoomedIn: 'Mapa acercado',
+  timelineLabel: 'Línea de tiempo',
+  year: 'Año',
+  playTimeline: 'Reproducir los años',
+  pauseTimeline: 'Pausar los años',
+  yearShown: (year, f, fText, t, tText) => `${year}: ${fText} ${f === 1 ? 'centro' : 'centros'}, ${tText} ${t === 1 ? 'traslado' : 'traslados'}`,
+  invalidYear: (value) => `year="${value}" no es un año (AAAA); se muestra todo`,
   zoomOut: 'Alejar',
   resetView: 'Ver todo',
   playAnimation: 'Reanudar la animación',

@@ -19,7 +19,7 @@ import { BASEMAP_LAYER_IDS, COUNTRY_SOURCE_ID, applyBasemapLanguage, applyBasema
 import { COUNTRY_SHADING_LAYER_ID, applyCountryShading } from './country-layer.js';
 import {
   CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
-  facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
+  animateAppearance, facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
 } from './facility-layers.js';
 import type { FeatureCollection, Point } from 'geojson';
 import { FLOW_LAYER_ID, FlowLayer } from './flow-layer.js';
@@ -97,6 +97,8 @@ export class MapController {
   private storyCountries: readonly string[] = [];
   private highlightedCountry?: string;
   private model?: MapModel;
+  /** Facilities shrinking out before the new data replaces them (a year change). */
+  private pendingData?: Promise<void>;
   /** What is drawn at the current zoom level. */
   level?: ViewLevel;
 
@@ -183,6 +185,7 @@ export class MapController {
   /** Resolves when the map has drawn everything it has been given. */
   async whenDrawn(): Promise<void> {
     if (!this.loaded) await this.map.once('load');
+    await this.pendingData;
     if (!this.map.loaded()) await this.map.once('idle');
     else {
       // Already idle: wait for the frame that shows the latest data.
@@ -191,13 +194,30 @@ export class MapController {
     }
   }
 
-  /** Draws the model: facility circles, arcs and country shading. */
-  setModel(model: MapModel): void {
+  /**
+   * Draws the model: facility circles, arcs and country shading. With `transition` (a new year),
+   * facilities that leave shrink out first and those that arrive grow in.
+   */
+  setModel(model: MapModel, transition = false): void {
     this.model = model;
     const clusters = model.clusters;
+    const before = this.facilities.features.filter((f) => !f.properties.cluster).map((f) => f.properties.id);
     this.facilities = facilityFeatures(model.facilities, clusters?.levels.flat().map(model.clusterMark), clusters?.ownFrom);
-    const source = this.map.getSource(FACILITY_SOURCE_ID);
-    if (source && 'setData' in source) (source as { setData(d: FeatureCollection): void }).setData(this.facilities);
+    const after = new Set(model.facilities.map((m) => m.facility.id));
+    const leaving = transition && this.loaded ? before.filter((id) => !after.has(id)) : [];
+    const previous = new Set(before);
+    const arriving = this.loaded ? [...after].filter((id) => !previous.has(id)) : [];
+    const facilities = this.facilities;
+    const setData = () => {
+      if (this.facilities !== facilities) return;
+      const source = this.map.getSource(FACILITY_SOURCE_ID);
+      if (source && 'setData' in source) (source as { setData(d: FeatureCollection): void }).setData(facilities);
+      // A facility that shrank out earlier keeps its `appear: 0` state: it grows back, or is reset.
+      if (transition) void animateAppearance(this.map, arriving, 'in');
+      else for (const id of arriving) this.map.removeFeatureState({ source: FACILITY_SOURCE_ID, id }, 'appear');
+    };
+    this.pendingData = leaving.length ? animateAppearance(this.map, leaving, 'out').then(setData) : undefined;
+    if (!leaving.length) setData();
     this.countries = model.data.countries;
     this.shadedIso3 = model.shadedCountries;
     this.storyCountries = model.storyCountries;

@@ -96,6 +96,12 @@ export function facilityFeatures(
   return { type: 'FeatureCollection', features: facilities.concat(groups) };
 }
 
+/**
+ * The radius, scaled by the feature state `appear` (0..1) while a facility grows in or shrinks out
+ * as the `year` changes; 1 when there is no such state.
+ */
+const APPEARING_RADIUS: ExpressionSpecification = ['*', ['get', 'radius'], ['coalesce', ['feature-state', 'appear'], 1]];
+
 /** Drawn at the current zoom level (zoom in filters is evaluated at integer levels, as tiles are). */
 const AT_THIS_ZOOM: ExpressionSpecification = ['all', ['>=', ['zoom'], ['get', 'zmin']], ['<', ['zoom'], ['get', 'zmax']]];
 const FACILITY_AT_THIS_ZOOM: ExpressionSpecification = ['all', ['!', ['get', 'cluster']], AT_THIS_ZOOM];
@@ -168,7 +174,7 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
         'circle-sort-key': ['-', 0, ['get', 'radius']],
       },
       paint: {
-        'circle-radius': ['get', 'radius'],
+        'circle-radius': APPEARING_RADIUS,
         'circle-color': ['get', 'color'],
         'circle-opacity': 0.72,
         'circle-stroke-color': palette.markStroke,
@@ -182,7 +188,7 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
       source: FACILITY_SOURCE_ID,
       filter: ['all', FACILITY_AT_THIS_ZOOM, ['get', 'unknownCapacity']],
       paint: {
-        'circle-radius': ['get', 'radius'],
+        'circle-radius': APPEARING_RADIUS,
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': ['get', 'color'],
         'circle-stroke-width': 2.5,
@@ -265,4 +271,34 @@ export function facilityThemePaint(palette: Pick<ThemePalette, 'markStroke' | 'h
     [FACILITY_HIGHLIGHT_LABEL_LAYER_ID, 'text-color', palette.storyLabel.text],
     [FACILITY_HIGHLIGHT_LABEL_LAYER_ID, 'text-halo-color', palette.storyLabel.halo],
   ];
+}
+
+/** How long a facility takes to grow in or shrink out when the year changes (ms). */
+export const APPEAR_MS = 400;
+
+/**
+ * Grows facilities in (0 → 1) or shrinks them out (1 → 0) through their `appear` feature state,
+ * one step per frame; resolves when done. Feature state changes repaint without re-tiling.
+ */
+export function animateAppearance(map: MapLibreMap, ids: readonly string[], direction: 'in' | 'out'): Promise<void> {
+  if (ids.length === 0) return Promise.resolve();
+  const set = (value: number) => {
+    for (const id of ids) map.setFeatureState({ source: FACILITY_SOURCE_ID, id }, { appear: value });
+  };
+  const start = performance.now();
+  set(direction === 'in' ? 0 : 1);
+  return new Promise((resolve) => {
+    const step = () => {
+      if (!map.getSource(FACILITY_SOURCE_ID)) return resolve();
+      const t = Math.min(1, (performance.now() - start) / APPEAR_MS);
+      const eased = 1 - (1 - t) ** 3;
+      set(direction === 'in' ? eased : 1 - eased);
+      if (t < 1) requestAnimationFrame(step);
+      else {
+        if (direction === 'in') for (const id of ids) map.removeFeatureState({ source: FACILITY_SOURCE_ID, id }, 'appear');
+        resolve();
+      }
+    };
+    requestAnimationFrame(step);
+  });
 }

@@ -28,6 +28,8 @@ export interface ModelData {
   countries: CountryContext[];
   issues: DataIssue[];
   errors: ReadonlyArray<{ dataset: 'facilities' | 'transfers' | 'countries'; message: string }>;
+  /** Set when the data is the state in one year (`year`, year.ts). */
+  year?: number;
 }
 
 /** The ring drawn for a facility of unknown capacity, in CSS px. */
@@ -83,6 +85,8 @@ export interface LegendModel {
   occupancy: boolean;
   /** Facilities may be drawn merged into clusters (a circle with a number). */
   clusters?: boolean;
+  /** The data is the state in this year (`year`). */
+  year?: number;
 }
 
 /** What a reader can select: a facility or a transfer (CONTRACT.md's `prison-map-select`). */
@@ -148,7 +152,9 @@ export const MAX_CLUSTER_RADIUS_FACTOR = 1.25;
 export const MIN_CLUSTER_RADIUS = 11;
 
 /** Geometry depends on the data only, so a new radius or palette does not redo the arcs. */
-const geometryCache = new WeakMap<ModelData, { placed: ReturnType<typeof placeTransfers>; paths: Map<Transfer, LngLat[]> }>();
+const placementCache = new WeakMap<ModelData, ReturnType<typeof placeTransfers>>();
+/** Per transfer record: the data of one year keeps the records, and so their arcs. */
+const pathCache = new WeakMap<Transfer, LngLat[]>();
 
 /** At most this many facilities get a map label: the largest. */
 export const MAX_LABELLED_FACILITIES = 200;
@@ -178,12 +184,10 @@ const SLICE_MS = 40;
  * receives the share done (0..1).
  */
 export async function prepareGeometry(data: ModelData, anchors: CountryAnchors, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void> {
-  if (geometryCache.has(data)) return;
-  const placed = placeTransfers(data.transfers, data.facilities, anchors);
-  const paths = new Map<Transfer, LngLat[]>();
+  const placed = placementOf(data, anchors);
   let sliceStart = performance.now();
   for (const [i, p] of placed.placed.entries()) {
-    paths.set(p.transfer, arcBetween(p.from, p.to));
+    if (!pathCache.has(p.transfer)) pathCache.set(p.transfer, arcBetween(p.from, p.to));
     if (performance.now() - sliceStart > SLICE_MS) {
       onProgress?.(i / placed.placed.length);
       await yieldToMain();
@@ -191,17 +195,21 @@ export async function prepareGeometry(data: ModelData, anchors: CountryAnchors, 
       sliceStart = performance.now();
     }
   }
-  geometryCache.set(data, { placed, paths });
+}
+
+function placementOf(data: ModelData, anchors: CountryAnchors): ReturnType<typeof placeTransfers> {
+  let placed = placementCache.get(data);
+  if (!placed) placementCache.set(data, (placed = placeTransfers(data.transfers, data.facilities, anchors)));
+  return placed;
 }
 
 export function buildModel(data: ModelData, anchors: CountryAnchors, options: ModelOptions): MapModel {
-  let geometry = geometryCache.get(data);
-  if (!geometry) {
-    const placed = placeTransfers(data.transfers, data.facilities, anchors);
-    geometry = { placed, paths: new Map(placed.placed.map((p) => [p.transfer, arcBetween(p.from, p.to)])) };
-    geometryCache.set(data, geometry);
-  }
-  const { placed, paths } = geometry;
+  const placed = placementOf(data, anchors);
+  const paths = new Map(placed.placed.map((p) => {
+    let path = pathCache.get(p.transfer);
+    if (!path) pathCache.set(p.transfer, (path = arcBetween(p.from, p.to)));
+    return [p.transfer, path];
+  }));
 
   const radius = capacityRadius(data.facilities, options.maxRadius);
   const color = statusColor(options.statusColors);
@@ -277,6 +285,7 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
       } : undefined,
       occupancy: data.countries.some((c) => c.occupancyPct !== undefined),
       clusters: clusters !== undefined,
+      ...(data.year !== undefined ? { year: data.year } : {}),
     },
     navigation: navigationOrder(facilities, flows),
     facility: (id) => (id === undefined ? undefined : facilityById.get(id)),

@@ -15,6 +15,8 @@ export interface DataTablesModel {
   transfers: readonly Transfer[];
   countries: readonly CountryContext[];
   lang: Lang;
+  /** The data is the state in this year (`year`): the captions say so. */
+  year?: number;
   countryName?: (iso3: string) => string;
   /** Defaults to the names of `facilities`. */
   facilityName?: (id: string) => string | undefined;
@@ -70,7 +72,7 @@ function facilitiesTable(facilities: readonly Facility[], ctx: Ctx, model: DataT
       </tr>`;
   if (facilities.length > LARGE_TABLE_ROWS) {
     return largeTable('facilities', facilities, ctx, model, {
-      caption: t.facilitiesCaption, head, row, search: t.findFacilities, sizeSort: t.sortCapacity,
+      caption: captionIn(t.facilitiesCaption, model.year, lang), head, row, search: t.findFacilities, sizeSort: t.sortCapacity,
       keys: {
         searchText: (f) => `${f.name} ${f.nameEs ?? ''} ${f.shortName ?? ''} ${ctx.countryName(f.country)} ${f.id}`,
         size: (f) => f.capacity ?? undefined,
@@ -79,7 +81,7 @@ function facilitiesTable(facilities: readonly Facility[], ctx: Ctx, model: DataT
     });
   }
   return html`<table class="data-table">
-    <caption>${t.facilitiesCaption}</caption>
+    <caption>${captionIn(t.facilitiesCaption, model.year, lang)}</caption>
     ${head}
     <tbody>${facilities.map(row)}</tbody>
   </table>`;
@@ -110,7 +112,7 @@ function transfersTable(transfers: readonly Transfer[], ctx: Ctx, model: DataTab
       </tr>`;
   if (transfers.length > LARGE_TABLE_ROWS) {
     return largeTable('transfers', transfers, ctx, model, {
-      caption: t.transfersCaption, head, row, search: t.findTransfers, sizeSort: t.sortCount,
+      caption: captionIn(t.transfersCaption, model.year, lang), head, row, search: t.findTransfers, sizeSort: t.sortCount,
       keys: {
         searchText: (tr) => `${endpointName(tr.from, ctx)} ${endpointName(tr.to, ctx)} ${tr.from} ${tr.to} ${tr.id}`,
         size: (tr) => tr.count,
@@ -119,7 +121,7 @@ function transfersTable(transfers: readonly Transfer[], ctx: Ctx, model: DataTab
     });
   }
   return html`<table class="data-table">
-    <caption>${t.transfersCaption}</caption>
+    <caption>${captionIn(t.transfersCaption, model.year, lang)}</caption>
     ${head}
     <tbody>${transfers.map(row)}</tbody>
   </table>`;
@@ -190,4 +192,9 @@ function countriesTable(countries: readonly CountryContext[], ctx: Ctx): Templat
       </tr>`)}
     </tbody>
   </table>`;
+}
+
+/** "Prison facilities (as of 2023)" when the data is the state in one year. */
+function captionIn(caption: string, year: number | undefined, lang: Lang): string {
+  return year === undefined ? caption : `${caption} (${strings(lang).asOfYear(String(year)).toLowerCase()})`;
 }

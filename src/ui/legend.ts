@@ -13,6 +13,7 @@ import { occupancyLegendTemplate } from './occupancy-legend.js';
 
 export function legendTemplate(legend: LegendModel, lang: Lang, theme: Theme): TemplateResult {
   return html`
+    ${legend.year !== undefined ? html`<div class="legend-section"><div class="legend-title legend-year">${readerStrings(lang).asOfYear(String(legend.year))}</div></div>` : nothing}
     ${legend.statuses.length || legend.showUnknown ? facilityLegendTemplate(legend, lang) : nothing}
     ${legend.flows ? flowLegendTemplate(legend.flows, lang, theme) : nothing}
     ${legend.occupancy ? occupancyLegendTemplate(lang, theme) : nothing}`;

@@ -76,6 +76,36 @@ export const elementStyles = css`
     object-fit: cover;
     pointer-events: none;
   }
+  /* The timeline bar sits between the map and the legend, never over data. */
+  .timeline {
+    flex: none;
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 6px 12px;
+    background: var(--_panel);
+    border-top: 1px solid var(--_border);
+  }
+  .timeline input[type='range'] {
+    flex: 1 1 auto;
+    min-width: 0;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--_focus);
+  }
+  .timeline input[type='range']:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .timeline-label {
+    color: var(--_muted);
+    font-size: 12px;
+  }
+  .timeline-year {
+    min-width: 4ch;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
   /* The legend sits under the map, never over data; the map keeps at least 60% of the height. */
   .legend-dock {
     flex: none;

@@ -16,6 +16,8 @@ export interface SummaryModel {
   facilities: readonly Facility[];
   transfers: readonly Transfer[];
   countries: readonly CountryContext[];
+  /** The data is the state in this year (`year`). */
+  year?: number;
 }
 
 /** The statuses the summary counts, in the order it names them. */
@@ -27,6 +29,7 @@ export function summaryText(model: SummaryModel, lang: Lang): string {
   const n = (value: number) => formatNumber(value, lang);
   const sentences: string[] = [];
   const facilities = model.facilities;
+  if (model.year !== undefined) sentences.push(strings(lang).summaryYear(String(model.year)));
 
   if (facilities.length === 0) {
     sentences.push(t.noFacilities);

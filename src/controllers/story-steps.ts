@@ -1,0 +1,32 @@
+/**
+ * Connects `<prison-map>` elements to the story steps of their page (story/steps.ts): one watcher
+ * for the whole document, created when the first map connects and dropped with the last one.
+ */
+import { StepWatcher, applyState, type StepKey, type StepState } from '../story/steps.js';
+
+let watcher: StepWatcher | undefined;
+const maps = new Set<Element>();
+/** Per map: its own attribute values before any step, and the last state applied. */
+const memory = new WeakMap<Element, { base: Map<StepKey, string | null>; last: StepState }>();
+
+function applyToMap(id: string, state: StepState): void {
+  const element = document.getElementById(id);
+  if (!element || !maps.has(element)) return;
+  let remembered = memory.get(element);
+  if (!remembered) memory.set(element, (remembered = { base: new Map(), last: {} }));
+  applyState(element, state, remembered.last, remembered.base);
+  remembered.last = state;
+}
+
+export function watchStoryStepsFor(element: Element): void {
+  maps.add(element);
+  watcher ??= new StepWatcher(document, applyToMap);
+}
+
+export function unwatchStoryStepsFor(element: Element): void {
+  maps.delete(element);
+  if (maps.size === 0) {
+    watcher?.disconnect();
+    watcher = undefined;
+  }
+}
