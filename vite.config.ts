@@ -47,7 +47,9 @@ function workerWithoutSourceMapReference(): Plugin {
  * - `dist/prison-map.js` is the element (Lit and the shell only); MapLibre, its worker, the
  *   basemap data and the bundled dataset are separate files loaded when a map is first created.
  * - `dist/embed.html` is a full-page map configured from its query string, for iframe embeds.
- * - `dist/prison-map-steps.js` is the optional host-page helper that forwards story steps to an iframe.
+ * - `dist/prison-map-steps.js`, the optional host-page helper that forwards story steps to an
+ *   iframe, is built on its own by `vite.steps.config.ts` (one self-contained file, no chunk shared
+ *   with the element, so the element's start-up needs no extra request).
  * - MapLibre's worker ships without a reference to a source map it does not ship.
  * - `base: './'` makes every file refer to the others relatively, so `dist/` works from any
  *   static host or CDN path.
@@ -71,12 +73,10 @@ export default defineConfig({
         demo: 'index.html',
         embed: 'embed.html',
         'prison-map': 'src/index.ts',
-        // Optional, for host pages whose map is an iframe: forwards their story steps into it.
-        'prison-map-steps': 'src/story/steps-helper.ts',
       },
       preserveEntrySignatures: 'exports-only',
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'prison-map' || chunk.name === 'prison-map-steps' ? `${chunk.name}.js` : 'assets/[name]-[hash].js'),
+        entryFileNames: (chunk) => (chunk.name === 'prison-map' ? 'prison-map.js' : 'assets/[name]-[hash].js'),
         chunkFileNames: 'assets/[name]-[hash].js',
         // The MapLibre worker ships beside the module, where `worker-url` docs point self-hosters.
         assetFileNames: (asset) => (asset.names?.some((n) => n.endsWith('.mjs')) ? '[name]-[hash][extname]' : 'assets/[name]-[hash][extname]'),

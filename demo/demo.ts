@@ -1,13 +1,13 @@
-// The demo page: a language switch for the article and the map, focus buttons that drive the map
-// from the page, and a configurator that updates a live map and writes its embed code.
+// The demo page: a language switch for the article and the maps (the story's steps drive its map
+// with no script of ours: data-prison-map-step), and a configurator that updates a live map and
+// writes its embed code.
 import facilitiesText from '../data/facilities.geojson?raw';
 import transfersData from '../data/transfers.json';
 import countriesData from '../data/countries.json';
 import { countryName } from '../src/i18n/countries.js';
-import { elementMarkup, embedQuery, type EmbedAttribute, type EmbedConfig } from '../src/embed/embed-params.js';
+import { elementMarkup, embedQuery, escapeAttribute, type EmbedAttribute, type EmbedConfig } from '../src/embed/embed-params.js';
 
 type Lang = 'en' | 'es';
-const storyMap = document.querySelector<HTMLElement>('#story-map')!;
 const previewMap = document.querySelector<HTMLElement>('#preview-map')!;
 const form = document.querySelector<HTMLFormElement>('#configurator')!;
 
@@ -18,10 +18,14 @@ const TEXT: Record<Lang, Record<string, string>> = {
     title: 'La megacárcel de El Salvador tiene admiradores… y clientes',
     dek: 'El CECOT, construido para 40.000 presos, se ha convertido en un modelo que otros gobiernos visitan, copian o pagan por usar.',
     caption: 'El área de cada círculo indica la capacidad de la cárcel; las flechas, los traslados de presos y de asesoría penitenciaria entre países. Fuentes: ABC (24 de junio de 2025) y un análisis de noviembre de 2025 sobre la petición de Bolivia a El Salvador.',
-    p1: 'Desde su apertura en enero de 2023, el Centro de Confinamiento del Terrorismo recibe delegaciones extranjeras sin cesar. Estados Unidos paga por recluir allí a 260 personas; Ecuador y Perú dicen estudiar la misma idea.',
-    p2: 'Otros quieren su propia versión. Ecuador empezó en 2024 dos cárceles de máxima seguridad —una en la costa y otra en la Amazonía— de unas 800 plazas cada una. Honduras anunció una prisión de 2.000 plazas en las remotas Islas del Cisne, hoy paralizada. Bolivia, con cárceles a más de dos veces y media su capacidad, ha pedido consejo a El Salvador.',
-    focusLabel: 'Mostrar:',
-    all: 'Todo',
+    s1: 'Todo empieza en Tecoluca, El Salvador. El Centro de Confinamiento del Terrorismo abrió en enero de 2023 con sitio para 40.000 presos, la mayor cárcel de América, y desde entonces lo recorren delegaciones extranjeras.',
+    s2: 'En 2025 Estados Unidos empezó a pagar a El Salvador por encarcelar a personas que deportó: 260 fueron enviadas al CECOT con ese acuerdo.',
+    s3: 'Ecuador eligió otro camino: en 2024 empezó dos cárceles propias de máxima seguridad, una en la costa del Pacífico y otra en la Amazonía, de unas 800 plazas cada una.',
+    s4: 'Honduras anunció una cárcel de 2.000 plazas en las remotas Islas del Cisne, en el Caribe. El proyecto está paralizado.',
+    s5: 'Bolivia, cuyas cárceles albergan más de dos veces y media la gente para la que se construyeron, ha pedido consejo a El Salvador.',
+    s6: 'En conjunto, una cárcel se ha vuelto un modelo que los vecinos visitan, copian o pagan por usar.',
+    timelineTitle: 'Año a año',
+    timelineText: 'Mueva el control, o pulse reproducir, para ver qué existía cada año entre 2023 y 2025.',
     embedTitle: 'Inserte este mapa en su artículo',
     embedText: 'Un script y una etiqueta. Apunte los atributos a su propia hoja de cálculo o GeoJSON para mapear otras cárceles.',
     dataLegend: 'Datos (vacío: los datos incluidos)',
@@ -40,6 +44,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     animationLabel: 'Animación',
     legendLabel: 'Leyenda',
     exportLabel: 'Botón «Descargar imagen»',
+    stepsLabel: 'Pasos del relato (scrollytelling)',
+    stepText: 'Su párrafo: al pasar por él, el mapa se centra aquí.',
     deviceLabel: 'Vista previa en',
     deviceArticle: 'El ancho de esta página',
     devicePhone: 'Un teléfono (375 px)',
@@ -54,7 +60,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     selected: 'Seleccionado: pulse Ctrl+C (⌘C) para copiar.',
   },
 };
-const ENGLISH: Record<string, string> = { iframeTitle: 'Map of prison facilities and transfers', facilitiesGroup: 'Facilities', countriesGroup: 'Countries', copied: 'Copied.', selected: 'Selected: press Ctrl+C (⌘C) to copy.' };
+const ENGLISH: Record<string, string> = { stepText: 'Your paragraph: as the reader scrolls past it, the map moves here.', iframeTitle: 'Map of prison facilities and transfers', facilitiesGroup: 'Facilities', countriesGroup: 'Countries', copied: 'Copied.', selected: 'Selected: press Ctrl+C (⌘C) to copy.' };
 const originals = new Map<Element, string>();
 for (const node of document.querySelectorAll('[data-i18n]')) originals.set(node, node.textContent ?? '');
 
@@ -80,14 +86,6 @@ function setLang(lang: Lang): void {
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
   button.addEventListener('click', () => setLang(button.dataset.lang as Lang));
 }
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-focus]')) {
-  button.addEventListener('click', () => {
-    const target = button.dataset.focus!;
-    if (target) storyMap.setAttribute('focus-on', target);
-    else storyMap.removeAttribute('focus-on');
-  });
-}
-
 // --- The configurator -------------------------------------------------------------------------
 
 interface FacilityFeature { id?: string; properties: { id?: string; name: string; 'name:es'?: string; country: string } }
@@ -154,14 +152,20 @@ function configure(): void {
     attributes: config.attributes.map(([name, value]) => [name, ['facilities', 'transfers', 'countries'].includes(name) ? new URL(value, location.href).href : value]),
   };
   const script = new URL(import.meta.env.DEV ? 'dist/prison-map.js' : 'prison-map.js', location.href).href;
-  document.getElementById('embed-code')!.textContent = `<script type="module" src="${script}"></script>\n${elementMarkup(absolute)}`;
+  // With story steps: the map gets an id, and an example paragraph drives it (focus-on as chosen, else El Salvador).
+  const steps = (form.elements.namedItem('steps') as HTMLInputElement).checked;
+  const stepTarget = wanted.get('focus-on') || 'SLV';
+  const step = (id: string) => `\n<p data-prison-map-step="${id}" data-focus-on="${escapeAttribute(stepTarget)}">${say('stepText')}</p>`;
+  const element = elementMarkup(absolute);
+  document.getElementById('embed-code')!.textContent = `<script type="module" src="${script}"></script>\n${steps ? element.replace('<prison-map', '<prison-map id="story-map"') + step('story-map') : element}`;
   const iframeSrc = `${new URL(import.meta.env.DEV ? 'dist/embed.html' : 'embed.html', location.href).href}?${embedQuery({ ...absolute, id: 'prison-map-1' })}`;
   const height = config.height ?? 480;
   document.getElementById('iframe-code')!.textContent =
     `<iframe id="prison-map-1" title="${say('iframeTitle')}" src="${iframeSrc.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" ` +
     `style="width: 100%; height: ${height}px; border: 0" loading="lazy"></iframe>\n` +
     '<script>addEventListener("message", (e) => { const h = e.data && e.data["prison-map-height"]; ' +
-    'for (const f of document.querySelectorAll("iframe")) if (h > 0 && f.contentWindow === e.source) f.style.height = h + "px"; });</script>';
+    'for (const f of document.querySelectorAll("iframe")) if (h > 0 && f.contentWindow === e.source) f.style.height = h + "px"; });</script>' +
+    (steps ? `${step('prison-map-1')}\n<script type="module" src="${new URL(import.meta.env.DEV ? 'dist/prison-map-steps.js' : 'prison-map-steps.js', location.href).href}"></script>` : '');
 }
 
 form.addEventListener('input', configure);

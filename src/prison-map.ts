@@ -31,6 +31,9 @@ const CONTROL_BAR_HEIGHT = 48;
 
 export type { ErrorSource, PrisonMapErrorDetail, PrisonMapReadyDetail, PrisonMapSelectDetail };
 
+/** The timeline plays a year every this many ms. */
+export const TIMELINE_STEP_MS = 1500;
+
 /**
  * A map of prison facilities, sized by capacity, and the transfers of inmates between countries.
  *
@@ -60,9 +63,6 @@ export type { ErrorSource, PrisonMapErrorDetail, PrisonMapReadyDetail, PrisonMap
  * @cssprop --prison-map-status-on-hold - Circle colour of facilities on hold.
  * @cssprop --prison-map-status-cancelled - Circle colour of cancelled facilities.
  */
-/** The timeline plays a year every this many ms. */
-export const TIMELINE_STEP_MS = 1500;
-
 export class PrisonMapElement extends PrisonMapProperties {
   static override styles = [elementStyles, panelStyles];
 

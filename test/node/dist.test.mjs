@@ -3,7 +3,8 @@
 // and embed.html tells its parent page its height.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { launchBrowser, serveStatic } from '../../bench/support.mjs';
 import {
@@ -28,6 +29,12 @@ before(async () => {
     'iframe.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Iframe host</title></head><body>
 <iframe id="default" title="Map" width="600" height="150" src=".${PACKAGE_PATH}/embed.html?id=Ab12x&amp;lang=es&amp;focus-on=SLV&amp;no-animation&amp;no-legend"></iframe>
 <iframe id="tall" title="Map" width="600" height="150" src=".${PACKAGE_PATH}/embed.html?height=300&amp;label=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&amp;theme=dark"></iframe>
+</body></html>`,
+    'story-iframe.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A story with an embed</title>
+<style>iframe { position: sticky; top: 0; } p { height: 100vh; margin: 0; }</style></head><body>
+<iframe id="story" title="Map" width="600" height="300" src=".${PACKAGE_PATH}/embed.html?no-animation&amp;loading=eager"></iframe>
+<p>Intro</p><p data-prison-map-step="story" data-focus-on="ECU" data-year="2024">Ecuador</p><p>More</p><p>End</p>
+<script type="module" src=".${PACKAGE_PATH}/prison-map-steps.js"></script>
 </body></html>`,
   });
   // A site that keeps scripts in its own folder, as under a CSP that lists only that path.
@@ -119,6 +126,32 @@ describe('strict Content-Security-Policy', () => {
       assert.ok(asked.some((url) => url.includes('maplibre-gl-worker-')), `the page's policy was asked: ${asked}`);
     } finally {
       await context.close();
+      await server.close();
+    }
+  });
+});
+
+describe('prison-map-steps.js', () => {
+  test('is one small file that forwards the host page\'s steps into the iframe embed as the reader scrolls', async () => {
+    const helper = readFileSync(join(site, PACKAGE_PATH, 'prison-map-steps.js'));
+    assert.ok(gzipSync(helper).length < 2048, `${gzipSync(helper).length} bytes gzipped`);
+    assert.doesNotMatch(helper.toString(), /\bimport\b/, 'self-contained: no chunk to fetch');
+    const server = await serveStatic(site);
+    const opened = await openPage(browser, `${server.origin}/story-iframe.html`);
+    try {
+      const frame = opened.page.frames()[1];
+      await firstReady(frame);
+      const attributes = () => frame.$eval('prison-map', (el) => [el.getAttribute('focus-on'), el.getAttribute('year')]);
+      assert.deepEqual(await attributes(), [null, null]);
+      await opened.page.evaluate(() => window.scrollTo(0, document.querySelector('[data-prison-map-step]').offsetTop - innerHeight / 2 + 40));
+      await frame.waitForFunction(() => document.querySelector('prison-map').getAttribute('focus-on') === 'ECU', { timeout: 20_000 });
+      assert.deepEqual(await attributes(), ['ECU', '2024']);
+      await opened.page.evaluate(() => window.scrollTo(0, 0));
+      await frame.waitForFunction(() => !document.querySelector('prison-map').hasAttribute('focus-on'), { timeout: 20_000 });
+      assert.deepEqual(opened.pageErrors, []);
+      assert.deepEqual(strayRequests(opened.requests, server.origin), []);
+    } finally {
+      await opened.close();
       await server.close();
     }
   });

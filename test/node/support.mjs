@@ -25,12 +25,13 @@ export function temporaryFolder(prefix) {
 }
 
 /**
- * `npm run build`'s output in `outDir`: `vite build`, and with `types` the declarations and the
+ * `npm run build`'s output in `outDir`: `vite build` (the element, pages and the steps helper), and with `types` the declarations and the
  * framework types the manifest's analyzer generates (custom-elements-manifest.config.mjs). As
  * `npm run analyze` does, that also rewrites the repository's custom-elements.json.
  */
 export async function buildDist(outDir, { types = false } = {}) {
   await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: join(repo, 'vite.steps.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: false } });
   if (!types) return;
   await run(join(repo, 'node_modules/.bin/tsc'), ['-p', join(repo, 'tsconfig.build.json'), '--outDir', join(outDir, 'types')], { cwd: repo });
   await run(join(repo, 'node_modules/.bin/custom-elements-manifest'), ['analyze'], {
