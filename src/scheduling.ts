@@ -7,3 +7,20 @@ export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Calls `onFrame` once per animation frame with the eased progress (0..1, ease-out cubic) for
+ * `durationMs`, ending with exactly 1; resolves after the last frame.
+ */
+export function tween(durationMs: number, onFrame: (t: number) => void): Promise<void> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const step = () => {
+      const t = Math.min(1, (performance.now() - start) / durationMs);
+      onFrame(1 - (1 - t) ** 3);
+      if (t < 1) requestAnimationFrame(step);
+      else resolve();
+    };
+    requestAnimationFrame(step);
+  });
+}

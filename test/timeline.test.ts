@@ -7,7 +7,7 @@ import '../src/index.js';
 import type { PrisonMapElement, PrisonMapReadyDetail } from '../src/index.js';
 import { dataInYear, parseYear, yearsIn } from '../src/model/year.js';
 import { cleanup, mount, nextEvent } from './support/mount.js';
-import { mapIdle, waitFor } from './support/wait.js';
+import { flowLayerOf, mapIdle, waitFor } from './support/wait.js';
 
 afterEach(async () => {
   cleanup();
@@ -83,6 +83,15 @@ describe('<prison-map year>', function () {
     el.year = '2024';
     const growing = await waitFor(() => { const a = appear(); return a !== undefined && a > 0 && a < 1 ? a : undefined; }, { message: 'a frame with the Ecuadorian prison partly grown' });
     expect(growing).to.be.within(0, 1);
+    await nextEvent(el, 'prison-map-ready', 60000);
+
+    // 2025 brings the four transfers: their arcs fade in.
+    const flows = flowLayerOf(map) as unknown as { fade: number };
+    el.year = '2025';
+    await waitFor(() => flows.fade > 0 && flows.fade < 1, { message: 'a frame with the arriving arcs partly faded in' });
+    await nextEvent(el, 'prison-map-ready', 60000);
+    await waitFor(() => flows.fade === 1, { message: 'arcs fully shown' });
+    el.year = '2024';
     await nextEvent(el, 'prison-map-ready', 60000);
 
     await emulateMedia({ reducedMotion: 'reduce' });

@@ -19,11 +19,12 @@ import { BASEMAP_LAYER_IDS, COUNTRY_SOURCE_ID, applyBasemapLanguage, applyBasema
 import { COUNTRY_SHADING_LAYER_ID, applyCountryShading } from './country-layer.js';
 import {
   CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
-  animateAppearance, facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
+  APPEAR_MS, animateAppearance, facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
 } from './facility-layers.js';
 import type { FeatureCollection, Point } from 'geojson';
 import { FLOW_LAYER_ID, FlowLayer } from './flow-layer.js';
 import { ensureWorkerUrlPolicy } from './trusted-types.js';
+import { tween } from '../scheduling.js';
 
 export type { Theme, Camera };
 export type MapErrorSource = 'basemap' | 'webgl' | 'worker';
@@ -199,25 +200,41 @@ export class MapController {
    * facilities that leave shrink out first and those that arrive grow in.
    */
   setModel(model: MapModel, transition = false): void {
+    const animate = transition && this.loaded;
     this.model = model;
     const clusters = model.clusters;
     const before = this.facilities.features.filter((f) => !f.properties.cluster).map((f) => f.properties.id);
     this.facilities = facilityFeatures(model.facilities, clusters?.levels.flat().map(model.clusterMark), clusters?.ownFrom);
     const after = new Set(model.facilities.map((m) => m.facility.id));
-    const leaving = transition && this.loaded ? before.filter((id) => !after.has(id)) : [];
     const previous = new Set(before);
+    const leaving = animate ? before.filter((id) => !after.has(id)) : [];
     const arriving = this.loaded ? [...after].filter((id) => !previous.has(id)) : [];
+    // Arcs, by what the current zoom level draws before and after.
+    const oldLevel = this.level;
+    const nextLevel = animate ? this.levelOf(model) : undefined;
+    const oldArcs = drawnArcs(oldLevel);
+    const newArcs = drawnArcs(nextLevel);
+    const leavingArcs = new Set([...oldArcs].filter((id) => !newArcs.has(id)));
+    const arrivingArcs = new Set([...newArcs].filter((id) => !oldArcs.has(id)));
     const facilities = this.facilities;
-    const setData = () => {
+    const draw = () => {
       if (this.facilities !== facilities) return;
       const source = this.map.getSource(FACILITY_SOURCE_ID);
       if (source && 'setData' in source) (source as { setData(d: FeatureCollection): void }).setData(facilities);
       // A facility that shrank out earlier keeps its `appear: 0` state: it grows back, or is reset.
-      if (transition) void animateAppearance(this.map, arriving, 'in');
+      if (animate) void animateAppearance(this.map, arriving, 'in');
       else for (const id of arriving) this.map.removeFeatureState({ source: FACILITY_SOURCE_ID, id }, 'appear');
+      this.updateLevel(animate && arrivingArcs.size ? arrivingArcs : undefined);
+      if (animate && arrivingArcs.size) void tween(APPEAR_MS, (t) => this.flows.setFade(t));
     };
-    this.pendingData = leaving.length ? animateAppearance(this.map, leaving, 'out').then(setData) : undefined;
-    if (!leaving.length) setData();
+    const out: Array<Promise<void>> = [];
+    if (leaving.length) out.push(animateAppearance(this.map, leaving, 'out'));
+    if (animate && oldLevel && leavingArcs.size) {
+      this.flows.setFlows(oldLevel.flows, leavingArcs);
+      out.push(tween(APPEAR_MS, (t) => this.flows.setFade(1 - t)));
+    }
+    this.pendingData = out.length ? Promise.all(out).then(draw) : undefined;
+    if (!out.length) draw();
     this.countries = model.data.countries;
     this.shadedIso3 = model.shadedCountries;
     this.storyCountries = model.storyCountries;
@@ -225,15 +242,20 @@ export class MapController {
     applyCountryShading(this.map, this.countries, this.theme);
     // Not only once the style is loaded (tiles may still be loading then): whenever the layer exists.
     if (this.usesBuiltInBasemap) applyStoryCountries(this.map, this.storyCountries, this.theme);
-    this.updateLevel();
   }
 
-  /** Draws the arcs of the current zoom level and tells the element what is drawn. */
-  private updateLevel(): void {
-    if (!this.model) return;
+  /** What a model draws at the map's current zoom and size. */
+  private levelOf(model: MapModel): ViewLevel {
     const canvas = this.map.getCanvas();
-    this.level = this.model.levelAt(this.map.getZoom(), { width: canvas.clientWidth, height: canvas.clientHeight });
-    this.flows.setFlows(this.level.flows);
+    return model.levelAt(this.map.getZoom(), { width: canvas.clientWidth, height: canvas.clientHeight });
+  }
+
+  /** Draws the arcs of the current zoom level and tells the element what is drawn; `fading` arcs start transparent. */
+  private updateLevel(fading?: ReadonlySet<string>): void {
+    if (!this.model) return;
+    this.level = this.levelOf(this.model);
+    if (fading) this.flows.setFade(0);
+    this.flows.setFlows(this.level.flows, fading);
     this.map.triggerRepaint();
     this.options.onLevel?.(this.level);
   }
@@ -423,6 +445,11 @@ export class MapController {
     this.map.getCanvas().style.cursor = hit && hit.kind !== 'country' ? 'pointer' : '';
     this.options.onPointer(hit, type);
   }
+}
+
+/** The ids of the arcs a level draws (not those drawn only while selected). */
+function drawnArcs(level: ViewLevel | undefined): Set<string> {
+  return new Set(level ? level.flows.filter((f) => !f.hidden).map((f) => f.transfer.id) : []);
 }
 
 export class MapCreateError extends Error {

@@ -13,6 +13,7 @@ import type { Lang } from '../i18n/strings.js';
 import { ALWAYS_SHOWN_ZOOM } from '../model/clusters.js';
 import type { ClusterMark, FacilityMark } from '../model/model.js';
 import { LABEL_FONTS } from './basemap.js';
+import { tween } from '../scheduling.js';
 
 export const FACILITY_SOURCE_ID = 'prison-map-facilities';
 export const FACILITY_FILL_LAYER_ID = 'prison-map-facilities-fill';
@@ -280,25 +281,15 @@ export const APPEAR_MS = 400;
  * Grows facilities in (0 → 1) or shrinks them out (1 → 0) through their `appear` feature state,
  * one step per frame; resolves when done. Feature state changes repaint without re-tiling.
  */
-export function animateAppearance(map: MapLibreMap, ids: readonly string[], direction: 'in' | 'out'): Promise<void> {
-  if (ids.length === 0) return Promise.resolve();
+export async function animateAppearance(map: MapLibreMap, ids: readonly string[], direction: 'in' | 'out'): Promise<void> {
+  if (ids.length === 0) return;
   const set = (value: number) => {
+    if (!map.getSource(FACILITY_SOURCE_ID)) return;
     for (const id of ids) map.setFeatureState({ source: FACILITY_SOURCE_ID, id }, { appear: value });
   };
-  const start = performance.now();
   set(direction === 'in' ? 0 : 1);
-  return new Promise((resolve) => {
-    const step = () => {
-      if (!map.getSource(FACILITY_SOURCE_ID)) return resolve();
-      const t = Math.min(1, (performance.now() - start) / APPEAR_MS);
-      const eased = 1 - (1 - t) ** 3;
-      set(direction === 'in' ? eased : 1 - eased);
-      if (t < 1) requestAnimationFrame(step);
-      else {
-        if (direction === 'in') for (const id of ids) map.removeFeatureState({ source: FACILITY_SOURCE_ID, id }, 'appear');
-        resolve();
-      }
-    };
-    requestAnimationFrame(step);
-  });
+  await tween(APPEAR_MS, (t) => set(direction === 'in' ? t : 1 - t));
+  if (direction === 'in' && map.getSource(FACILITY_SOURCE_ID)) {
+    for (const id of ids) map.removeFeatureState({ source: FACILITY_SOURCE_ID, id }, 'appear');
+  }
 }

@@ -13,6 +13,8 @@ export const STYLE_BYTES = 8;
 export const FLAG_DASHED = 1;
 export const FLAG_DOTTED = 2;
 export const FLAG_HIDDEN = 4;
+/** Faded by the layer's `u_fade` (arcs arriving or leaving as the year changes). */
+export const FLAG_FADING = 8;
 
 export interface ArcRange {
   /** The arc's triangles: first index and number of indices in the index buffer. */
@@ -30,7 +32,7 @@ export interface FlowBuffers {
   extentX: [number, number];
 }
 
-export function packFlows(flows: readonly FlowMark[]): FlowBuffers {
+export function packFlows(flows: readonly FlowMark[], fading?: ReadonlySet<string>): FlowBuffers {
   const total = flows.reduce((n, flow) => n + flow.path.length, 0);
   const segments = flows.reduce((n, flow) => n + Math.max(0, flow.path.length - 1), 0);
   const points = new Float32Array((total * 2 + 4) * POINT_FLOATS);
@@ -43,7 +45,8 @@ export function packFlows(flows: readonly FlowMark[]): FlowBuffers {
   let p = 0;
   let n = 0;
   for (const flow of flows) {
-    const flags = (flow.dashed ? FLAG_DASHED : 0) | (flow.dotted ? FLAG_DOTTED : 0) | (flow.hidden ? FLAG_HIDDEN : 0);
+    const flags = (flow.dashed ? FLAG_DASHED : 0) | (flow.dotted ? FLAG_DOTTED : 0) | (flow.hidden ? FLAG_HIDDEN : 0)
+      | (fading?.has(flow.transfer.id) ? FLAG_FADING : 0);
     const width = Math.round(Math.max(0, Math.min(655, flow.widthPx)) * 100);
     const firstIndex = n;
     let distance = 0;

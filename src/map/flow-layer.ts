@@ -69,6 +69,7 @@ uniform float u_px_ratio;     // device px per CSS px
 uniform float u_world_px;     // CSS px per Mercator unit
 uniform float u_world_offset; // whole worlds, in Mercator units
 uniform float u_selected;     // 1 in the pass that draws the selected arc
+uniform float u_fade;         // opacity of arcs flagged as fading (arriving or leaving with a new year)
 uniform vec4 u_palette[${FLOW_COLOR_SLOTS}]; // straight RGBA per colour slot (kind x status), from the theme
 in vec3 a_prev;
 in vec3 a_pos;
@@ -125,6 +126,7 @@ void main() {
   v_color = u_palette[int(a_slot + 0.5)];
   v_flags = a_flags;
   if (u_selected > 0.5) v_color.a = max(v_color.a, 0.95);
+  if (mod(floor(a_flags / 8.0), 2.0) > 0.5) v_color.a *= u_fade;
 }
 `;
 
@@ -226,13 +228,23 @@ export class FlowLayer implements CustomLayerInterface {
     this.setTheme(options.theme ?? 'light');
   }
 
-  /** Replaces the arcs: packs the GPU buffers and the picking index once. */
-  setFlows(flows: readonly FlowMark[]): void {
-    this.buffers = packFlows(flows);
+  /**
+   * Replaces the arcs: packs the GPU buffers and the picking index once. Arcs in `fading` are
+   * drawn at the opacity {@link setFade} gives (arriving or leaving as the year changes).
+   */
+  setFlows(flows: readonly FlowMark[], fading?: ReadonlySet<string>): void {
+    this.buffers = packFlows(flows, fading);
     this.picker = new FlowPicker(flows);
     this.uploaded = false;
     this.map?.triggerRepaint();
   }
+
+  /** Opacity of the fading arcs, 0..1: a uniform, one frame's work. */
+  setFade(value: number): void {
+    this.fade = value;
+    this.map?.triggerRepaint();
+  }
+  private fade = 1;
 
   /** Recolours every arc and the selected arc's outline: uniforms only, no vertex is touched. */
   setTheme(theme: Theme): void {
@@ -321,6 +333,7 @@ export class FlowLayer implements CustomLayerInterface {
       gl.uniform1f(u.u_px_ratio, map.getPixelRatio());
       gl.uniform1f(u.u_world_px, 512 * 2 ** map.getZoom());
       gl.uniform1f(u.u_time, this.currentTime());
+      gl.uniform1f(u.u_fade, this.fade);
       gl.uniform4fv(u.u_halo, this.halo);
       gl.uniform4fv(u.u_palette, this.palette);
       const copies = this.worldCopies(map);
@@ -391,7 +404,7 @@ export class FlowLayer implements CustomLayerInterface {
       throw new Error(`flow layer program: ${gl.getProgramInfoLog(program)}`);
     }
     const uniforms: GlResources['uniforms'] = {};
-    for (const name of ['u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_world_offset', 'u_selected', 'u_time', 'u_halo', 'u_palette']) {
+    for (const name of ['u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_world_offset', 'u_selected', 'u_fade', 'u_time', 'u_halo', 'u_palette']) {
       uniforms[name] = gl.getUniformLocation(program, name);
     }
     return {
