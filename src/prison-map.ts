@@ -357,8 +357,9 @@ export class PrisonMapElement extends PrisonMapProperties {
     if (has('basemap')) controller.setBasemap(this.basemap || undefined);
     if (has('_model')) this.drawModel(controller);
     if (has('center') || has('zoom')) {
+      // Flown, as `focus-on` is (a story step may set them), unless the reader asked for less motion.
       const camera = explicitCamera(this.center, this.zoom);
-      if (camera) controller.moveCamera(camera, false);
+      if (camera) controller.moveCamera(camera, !this.env.reducedMotion);
     }
     if (has('focusOn') && this.focusOn) this.flyTo(this.focusOn);
     if (has('focusOn') || has('selected') || has('_model')) this.syncHighlights();

@@ -83,6 +83,18 @@ describe('<prison-map> story steps', function () {
     expect(seen).to.have.length(8);
   });
 
+  it('gives a map added after its steps were passed the state of those steps', async () => {
+    const { el, steps, page } = storyPage();
+    await nextEvent(el, 'prison-map-ready', 60000);
+    scrollToStep(steps[1]);
+    await waitFor(() => el.getAttribute('selected') === 'usa-cecot-2025');
+    el.remove();
+    el.removeAttribute('selected');
+    el.removeAttribute('focus-on');
+    page.prepend(el);
+    await waitFor(() => attrs(el) === 'focus-on=SLV selected=usa-cecot-2025 year=∅', { message: `re-added map: ${attrs(el)}` });
+  });
+
   it('picks up steps added later, and forgets removed ones', async () => {
     const { el, steps, page } = storyPage();
     await nextEvent(el, 'prison-map-ready', 60000);
@@ -109,6 +121,15 @@ describe('<prison-map> story steps', function () {
     await waitFor(() => el.getAttribute('focus-on') === 'SLV');
     await mapIdle(map);
     expect(moves, 'an animated flight').to.be.above(2);
+    // data-center / data-zoom fly as well.
+    steps[1].setAttribute('data-center', '-1.5,-78.5');
+    steps[1].setAttribute('data-zoom', '5');
+    moves = 0;
+    scrollToStep(steps[1]);
+    await waitFor(() => el.getAttribute('zoom') === '5');
+    await mapIdle(map);
+    expect(moves, 'a flight to data-center').to.be.above(2);
+    expect(map.getZoom()).to.be.closeTo(5, 0.01);
 
     await emulateMedia({ reducedMotion: 'reduce' });
     await waitFor(() => matchMedia('(prefers-reduced-motion: reduce)').matches);

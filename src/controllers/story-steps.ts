@@ -20,6 +20,11 @@ function applyToMap(id: string, state: StepState): void {
 
 export function watchStoryStepsFor(element: Element): void {
   maps.add(element);
+  // A map added after its steps were seen (or re-added) takes the state of the steps passed: all
+  // of it, whatever was applied to it before (its own markup is still what going up restores).
+  const remembered = memory.get(element);
+  if (remembered) remembered.last = {};
+  if (watcher && element.id) watcher.forget(element.id);
   watcher ??= new StepWatcher(document, applyToMap);
 }
 

@@ -101,6 +101,12 @@ export class StepWatcher {
     this.crossings.disconnect();
   }
 
+  /** Treats a target as never seen: its state is applied again at the next update (next frame). */
+  forget(targetId: string): void {
+    this.passed.delete(targetId);
+    this.schedule();
+  }
+
   /** Re-reads the steps (after the DOM changed), at most once per frame. */
   private schedule(): void {
     if (this.scheduled) return;
