@@ -14,7 +14,7 @@ export { levelLegend } from './model/level.js';
 export { dataInYear, yearsIn } from './model/year.js';
 export { focusCamera } from './model/views.js';
 export { tooltipFor, cardFor, itemName } from './ui/panels.js';
-export { clusterName, clusterTooltip, flowGroupName, flowGroupTooltip } from './ui/cluster-panels.js';
+export { clusterCardTemplate, clusterName, clusterTooltip, flowGroupName, flowGroupTooltip } from './ui/cluster-panels.js';
 export { dataTablesTemplate } from './ui/data-table.js';
 export { summaryText } from './ui/summary.js';
 export { legendTemplate, legendStripTemplate } from './ui/legend.js';

@@ -71,6 +71,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     _model: { state: true, attribute: false },
     _error: { state: true, attribute: false },
     _openCountry: { state: true, attribute: false },
+    _openCluster: { state: true, attribute: false },
     _tablesOpen: { state: true, attribute: false },
     _paused: { state: true, attribute: false },
     _staticMap: { state: true, attribute: false },
@@ -96,6 +97,8 @@ export class PrisonMapElement extends PrisonMapProperties {
   declare private _error: { source: ErrorSource; message: string } | undefined;
   /** A shaded country whose card is open (countries are not `selected` items in the contract). */
   declare private _openCountry: string | undefined;
+  /** A cluster the reader clicked (or expanded with Enter): its card describes it. */
+  declare private _openCluster: string | undefined;
   declare private _tablesOpen: boolean;
   /** The reader paused the motion (WCAG 2.2.2). */
   declare private _paused: boolean;
@@ -176,6 +179,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     reducedMotion: () => this.env.reducedMotion,
     select: (item) => this.select(item),
     openCountry: (iso3) => { this._openCountry = iso3; },
+    openCluster: (key) => { this._openCluster = key; },
     highlight: () => this.syncHighlights(),
   });
   /** Set once the element has neared the viewport (or at once with loading="eager"). */
@@ -337,6 +341,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     }
     this.modelRadius = radius;
     this.yearChanged = sameData && changed.has('year');
+    this._openCluster = undefined;
     this._model = pipeline.buildModel(pipeline.dataInYear(input.data, this.shownYear()), input.anchors, {
       maxRadius: radius, statusColors: statusColorsOf(this), ...(this.maxFlows !== undefined && this.maxFlows !== null ? { maxFlows: Number(this.maxFlows) } : {}),
       cluster: this.cluster,
@@ -419,7 +424,11 @@ export class PrisonMapElement extends PrisonMapProperties {
 
   private cardContent(lang: Lang) {
     const model = this._model;
-    const card = model && this.loader.pipeline?.cardFor(model.data, { selected: this.selected, country: this._openCountry }, lang, () => this.closeCard());
+    const pipeline = this.loader.pipeline;
+    const cluster = !this.selected ? model?.clusters?.cluster(this._openCluster) : undefined;
+    const card = model && pipeline && (cluster
+      ? pipeline.clusterCardTemplate(model, cluster, lang, () => this.closeCard(), (id) => this.select({ kind: 'facility', id }))
+      : pipeline.cardFor(model.data, { selected: this.selected, country: this._openCountry }, lang, () => this.closeCard()));
     return card ? html`<div class="card" part="details">${card}</div>` : nothing;
   }
 
@@ -578,6 +587,7 @@ export class PrisonMapElement extends PrisonMapProperties {
 
   /** A selection made by the reader: reflects to `selected`, announces it and fires `prison-map-select`. */
   private select(item: SelectableItem | undefined): void {
+    this._openCluster = undefined;
     if ((item?.id ?? undefined) === (this.selected || undefined)) return;
     this.selected = item?.id;
     const name = item ? this.interaction.itemName(item) : '';
@@ -606,12 +616,13 @@ export class PrisonMapElement extends PrisonMapProperties {
 
   private closeCard(): void {
     this._openCountry = undefined;
+    this._openCluster = undefined;
     this.select(undefined);
     this.map?.getCanvas().focus();
   }
 
   private onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && (this.selected || this._openCountry)) {
+    if (event.key === 'Escape' && (this.selected || this._openCountry || this._openCluster)) {
       event.stopPropagation();
       this.closeCard();
     }

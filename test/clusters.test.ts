@@ -166,6 +166,22 @@ describe('<prison-map> clusters thousands of facilities', function () {
     expect(map.getZoom()).to.be.above(zoomBefore);
     expect(renderedClusters(el).some((f) => f.properties.id === biggest.properties.id), 'the clicked cluster split').to.equal(false);
     expect(el.selected, 'a cluster is not a selection').to.equal(undefined);
+
+    // Its card describes it and lists its largest members; choosing one selects that facility.
+    await el.updateComplete;
+    const card = el.shadowRoot!.querySelector<HTMLElement>('[part=details]')!;
+    expect(card.textContent).to.contain('Group of facilities');
+    expect(card.querySelector('h2')!.textContent).to.match(/^[\d,]+ facilities around /);
+    expect(card.textContent).to.match(/Combined capacity\s*[\d,]+ places/);
+    const members = [...card.querySelectorAll<HTMLButtonElement>('.cluster-member')];
+    expect(members.length).to.be.within(2, 8);
+    const selected = nextEvent<{ kind: string; id: string }>(el, 'prison-map-select');
+    members[0].click();
+    const { detail } = await selected;
+    expect(detail.kind).to.equal('facility');
+    expect(el.selected).to.equal(detail.id);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=details]')!.textContent).to.contain(members[0].textContent!.split(' · ')[0]);
   });
 
   it('walks clusters with the arrow keys, expands one with Enter and goes on among its members', async () => {

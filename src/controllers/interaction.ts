@@ -28,6 +28,8 @@ export interface InteractionHost {
   select(item: SelectableItem | undefined): void;
   /** The reader opened a shaded country's card (or closed it). */
   openCountry(iso3: string | undefined): void;
+  /** The reader opened a cluster's card (or closed it). */
+  openCluster(key: string | undefined): void;
   /** The highlighted facility may have changed. */
   highlight(): void;
 }
@@ -58,6 +60,7 @@ export class Interaction {
       this.expand(hit);
       return;
     }
+    this.host.openCluster(undefined);
     this.host.openCountry(hit?.kind === 'country' ? hit.id : undefined);
     this.host.select(hit && hit.kind !== 'country' ? { kind: hit.kind, id: hit.id } : undefined);
   }
@@ -74,6 +77,9 @@ export class Interaction {
     if (!controller || !model) return;
     const animate = !this.host.reducedMotion();
     if (item.kind === 'cluster') {
+      this.host.openCountry(undefined);
+      this.host.select(undefined);
+      this.host.openCluster(item.id);
       controller.expandCluster(item.id, animate);
       return;
     }

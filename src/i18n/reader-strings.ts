@@ -10,7 +10,7 @@ export { formatNumber, normalizeLang, type Lang } from './strings.js';
 
 interface ReaderOnlyStrings {
   closeDetails: string;
-  cardKind: Record<'facility' | 'transfer' | 'country', string>;
+  cardKind: Record<'facility' | 'transfer' | 'country' | 'cluster', string>;
   country: string;
   capacityValueUnknown: string;
   population: string;
@@ -72,6 +72,10 @@ interface ReaderOnlyStrings {
   clusterUnknown: (n: string) => string;
   /** "Click or press Enter to zoom in". */
   clusterExpand: string;
+  /** The cluster card: its facts and its largest members. */
+  clusterFacilities: string;
+  clusterCombined: string;
+  clusterLargest: string;
   /** Legend: what a circle with a number is. */
   clusterLegend: string;
   /** "12 transfers, 3,400 inmates". */
@@ -124,7 +128,7 @@ export interface SummaryStrings {
 
 const en: ReaderOnlyStrings = {
   closeDetails: 'Close details',
-  cardKind: { facility: 'Prison', transfer: 'Transfer', country: 'Country' },
+  cardKind: { facility: 'Prison', transfer: 'Transfer', country: 'Country', cluster: 'Group of facilities' },
   country: 'Country',
   capacityValueUnknown: 'Unknown',
   population: 'Population',
@@ -173,6 +177,9 @@ const en: ReaderOnlyStrings = {
   clusterCapacity: (n) => `combined capacity ${n} places`,
   clusterUnknown: (n) => `${n} of unknown capacity`,
   clusterExpand: 'Click or press Enter to zoom in',
+  clusterFacilities: 'Facilities',
+  clusterCombined: 'Combined capacity',
+  clusterLargest: 'Largest',
   clusterLegend: 'A number: that many nearby facilities, their combined capacity on the same scale (at most 1¼ times the largest circle). Zoom in to separate them.',
   flowGroup: (transfers, people) => `${transfers} transfers${people ? `, ${people} people` : ''}`,
   flowGroupExpand: 'Click or press Enter to zoom to both ends',
@@ -227,7 +234,7 @@ const en: ReaderOnlyStrings = {
 
 const es: ReaderOnlyStrings = {
   closeDetails: 'Cerrar detalles',
-  cardKind: { facility: 'Cárcel', transfer: 'Traslado', country: 'País' },
+  cardKind: { facility: 'Cárcel', transfer: 'Traslado', country: 'País', cluster: 'Grupo de centros' },
   country: 'País',
   capacityValueUnknown: 'Desconocida',
   population: 'Población reclusa',
@@ -276,6 +283,9 @@ const es: ReaderOnlyStrings = {
   clusterCapacity: (n) => `capacidad conjunta de ${n} plazas`,
   clusterUnknown: (n) => `${n} de capacidad desconocida`,
   clusterExpand: 'Haga clic o pulse Intro para acercar',
+  clusterFacilities: 'Centros',
+  clusterCombined: 'Capacidad conjunta',
+  clusterLargest: 'Los mayores',
   clusterLegend: 'Un número: tantos centros cercanos, con su capacidad conjunta en la misma escala (como máximo 1¼ veces el círculo mayor). Acerque el mapa para separarlos.',
   flowGroup: (transfers, people) => `${transfers} traslados${people ? `, ${people} personas` : ''}`,
   flowGroupExpand: 'Haga clic o pulse Intro para ver ambos extremos',

@@ -1,15 +1,16 @@
 /**
  * What the reader is told about a cluster of facilities and about an arc that groups several
- * transfers: their name (announced by the keyboard walk) and their tooltip — how many, which
- * statuses, the combined capacity or count, and that Enter or a click zooms in.
+ * transfers: their name (announced by the keyboard walk), their tooltip — how many, which
+ * statuses, the combined capacity or count, and that Enter or a click zooms in — and the card a
+ * cluster opens when clicked, with its largest members, each a button that selects it.
  */
-import type { TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { FacilityCluster } from '../model/clusters.js';
 import type { FlowGroup } from '../model/level.js';
 import type { MapModel } from '../model/model.js';
 import { formatNumber, strings, type Lang } from '../i18n/reader-strings.js';
 import { countryName } from '../i18n/countries.js';
-import { facilityDisplayName } from './details-card.js';
+import { card, fact, facilityDisplayName } from './details-card.js';
 import { lines } from './tooltip.js';
 
 /** "34 facilities around CECOT": the cluster named by its largest member. */
@@ -44,4 +45,26 @@ export function flowGroupTooltip(model: MapModel, group: FlowGroup, lang: Lang):
   const t = strings(lang);
   const people = group.transfers.some((tr) => tr.count !== undefined) ? formatNumber(group.count, lang) : undefined;
   return lines(flowGroupName(model, group, lang), [t.flowGroup(formatNumber(group.transfers.length, lang), people), t.flowGroupExpand]);
+}
+
+/** How many of a cluster's largest members its card lists. */
+export const CLUSTER_CARD_MEMBERS = 8;
+
+export function clusterCardTemplate(
+  model: MapModel, cluster: FacilityCluster, lang: Lang, onClose: () => void, onSelect: (facilityId: string) => void,
+): TemplateResult {
+  const t = strings(lang);
+  const members = model.clusters ? model.clusters.memberIndices(cluster).slice(0, CLUSTER_CARD_MEMBERS).map((i) => model.data.facilities[i]) : [];
+  return card({ lang, onClose }, t.cardKind.cluster, clusterName(model, cluster, lang), html`
+    <dl class="details-facts">
+      ${fact(t.clusterFacilities, formatNumber(cluster.count, lang))}
+      ${cluster.capacity > 0 ? fact(t.clusterCombined, t.places(formatNumber(cluster.capacity, lang))) : nothing}
+      ${cluster.unknownCapacity > 0 ? fact(t.capacity, t.clusterUnknown(formatNumber(cluster.unknownCapacity, lang))) : nothing}
+      ${fact(t.statusTitle, cluster.statuses.map((s) => `${formatNumber(s.count, lang)} ${t.status[s.status].toLowerCase()}`).join(', '))}
+    </dl>
+    <p class="details-kind">${t.clusterLargest}</p>
+    <ul class="cluster-members">
+      ${members.map((f) => html`<li><button type="button" class="cluster-member" @click=${() => onSelect(f.id)}>${facilityDisplayName(f, lang)}${
+        f.capacity === null ? '' : ` · ${t.places(formatNumber(f.capacity, lang))}`}</button></li>`)}
+    </ul>`);
 }

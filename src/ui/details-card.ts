@@ -128,7 +128,7 @@ export function countryCardTemplate(country: CountryContext, ctx: CardContext): 
     ${sourcesTemplate(country.sources, lang)}`);
 }
 
-function card(ctx: CardContext, kind: string, title: string, body: TemplateResult): TemplateResult {
+export function card(ctx: CardContext, kind: string, title: string, body: TemplateResult): TemplateResult {
   const t = strings(ctx.lang);
   return html`<section class="details" aria-labelledby=${DETAILS_TITLE_ID} lang=${ctx.lang}>
     <div class="details-header">
@@ -146,7 +146,7 @@ function card(ctx: CardContext, kind: string, title: string, body: TemplateResul
   </section>`;
 }
 
-function fact(label: string, value: string): TemplateResult {
+export function fact(label: string, value: string): TemplateResult {
   return html`<div class="details-fact"><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 

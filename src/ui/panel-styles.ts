@@ -90,6 +90,30 @@ export const panelStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 1px;
   }
+  /* A cluster's card: its largest members, each a button that selects it. */
+  .cluster-members {
+    list-style: none;
+    margin: 4px 0 0;
+    padding: 0;
+    display: grid;
+    gap: 4px;
+  }
+  .cluster-member {
+    width: 100%;
+    min-height: 28px;
+    padding: 4px 8px;
+    font: inherit;
+    text-align: left;
+    color: var(--_text);
+    background: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .cluster-member:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 1px;
+  }
   .details-facts {
     display: grid;
     grid-template-columns: max-content 1fr;
