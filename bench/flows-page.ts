@@ -4,6 +4,8 @@
  * - `ours`: the FlowLayer custom layer; a frame is one time uniform and a few draw calls.
  * - `baseline`: the common way without a custom layer: the same arcs as a GeoJSON line layer,
  *   plus one point per transfer moved along its arc by `GeoJSONSource.setData` every frame.
+ *
+ * Either on the flat map or on MapLibre's globe (`projection`), the same view and data.
  */
 import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -56,13 +58,13 @@ interface Setup {
 
 let current: Setup | undefined;
 
-async function setup(n: number, mode: 'ours' | 'baseline'): Promise<{ setupMs: number }> {
+async function setup(n: number, mode: 'ours' | 'baseline', projection: 'mercator' | 'globe' = 'mercator'): Promise<{ setupMs: number }> {
   current?.map.remove();
   document.getElementById('map')!.replaceChildren();
   const t0 = performance.now();
   const map = new MapLibreMap({
     container: 'map', center: [0, 10], zoom: 0.2, fadeDuration: 0, attributionControl: false,
-    style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#f6f5f2' } }] },
+    style: { version: 8, projection: { type: projection }, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#f6f5f2' } }] },
   });
   await map.once('load');
   const { transfers, places } = randomTransfers(n);

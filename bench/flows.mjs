@@ -22,6 +22,8 @@ import puppeteer from 'puppeteer-core';
 import { mainThreadSeconds, median, serveSource, table } from './support.mjs';
 
 const SIZES = (process.env.FLOWS_BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+// The globe row: the same layer and data on MapLibre's globe, against the flat map measured above.
+const GLOBE_SIZES = (process.env.FLOWS_BENCH_GLOBE_SIZES ?? '1000,10000').split(',').map(Number);
 // Fewer synchronous frames at 10,000, where SwiftShader takes seconds per frame for either method.
 const syncFrames = (n) => (n >= 10000 ? 20 : 60);
 const RUN_MS = 3000;
@@ -33,8 +35,8 @@ async function chromePath() {
 }
 
 
-async function measure(page, cdp, n, mode) {
-  const { setupMs } = await page.evaluate((n, mode) => window.benchFlows.setup(n, mode), n, mode);
+async function measure(page, cdp, n, mode, projection = 'mercator') {
+  const { setupMs } = await page.evaluate((n, mode, projection) => window.benchFlows.setup(n, mode, projection), n, mode, projection);
   const syncTimes = await page.evaluate((frames) => window.benchFlows.sync(frames), syncFrames(n));
   // Let the synchronous phase's leftovers (worker results, pending frames) settle first.
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -69,6 +71,8 @@ export async function runFlowsBench({ log = () => {} } = {}) {
   });
   const rows = [];
   const detail = [];
+  const globeRows = [];
+  const flat = new Map();
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 480, height: 360 });
@@ -79,12 +83,21 @@ export async function runFlowsBench({ log = () => {} } = {}) {
     await cdp.send('Performance.enable');
     for (const n of SIZES) {
       const ours = await measure(page, cdp, n, 'ours');
+      flat.set(n, ours);
       log(`${n} ours ${JSON.stringify(ours)}`);
       const base = await measure(page, cdp, n, 'baseline');
       log(`${n} baseline ${JSON.stringify(base)}`);
       const f = (v, d = 2) => v.toFixed(d);
       rows.push([n.toLocaleString('en'), f(ours.busyPerFrame), f(base.busyPerShown), `${f(base.busyPerShown / ours.busyPerFrame, 1)}x`, f(ours.fps, 1), f(base.fps, 1)]);
       detail.push([n.toLocaleString('en'), f(ours.syncMs, 3), f(base.syncMs, 3), `${Math.round(ours.busyShare * 100)}%`, `${Math.round(base.busyShare * 100)}%`, `${base.updates} / ${base.renders}`, f(ours.setupMs, 0), f(base.setupMs, 0)]);
+    }
+    for (const n of GLOBE_SIZES) {
+      const globe = await measure(page, cdp, n, 'ours', 'globe');
+      log(`${n} ours on the globe ${JSON.stringify(globe)}`);
+      // The flat figure from the same run (measured again if the flat table left this size out).
+      const mercator = flat.get(n) ?? (await measure(page, cdp, n, 'ours'));
+      const f = (v, d = 2) => v.toFixed(d);
+      globeRows.push([`globe, ${n.toLocaleString('en')}`, f(globe.busyPerFrame), f(mercator.busyPerFrame), `${f(globe.busyPerFrame / mercator.busyPerFrame, 2)}x`, f(globe.fps, 1), f(mercator.fps, 1), f(globe.syncMs, 3), f(mercator.syncMs, 3)]);
     }
   } finally {
     await browser.close();
@@ -98,6 +111,10 @@ export async function runFlowsBench({ log = () => {} } = {}) {
     'Detail: sync = median of the per-frame update + `map.redraw()` alone (baseline: setData + redraw, without the later worker round trip); busy = share of wall time the main thread was busy; baseline updates / renders = setData results applied / frames rendered.',
     '',
     table(['transfers', 'ours sync ms', 'baseline sync ms', 'ours busy', 'baseline busy', 'baseline updates / renders', 'ours setup ms', 'baseline setup ms'], detail),
+    '',
+    'The globe: our layer on MapLibre\'s globe (`projection: globe`, the same data and view) against our layer on the flat map in the same run (ratio = globe ÷ Mercator main-thread ms/frame; the globe\'s basemap is drawn on a subdivided sphere, which costs MapLibre itself more per frame):',
+    '',
+    table(['projection, transfers', 'globe ms/frame', 'Mercator ms/frame', 'ratio', 'globe fps', 'Mercator fps', 'globe sync ms', 'Mercator sync ms'], globeRows),
   ].join('\n');
 }
 

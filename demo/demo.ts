@@ -41,6 +41,9 @@ const TEXT: Record<Lang, Record<string, string>> = {
     themeLight: 'Claro',
     themeDark: 'Oscuro',
     heightLabel: 'Altura (px)',
+    projectionLabel: 'Mapa',
+    projectionFlat: 'Plano',
+    projectionGlobe: 'Globo',
     animationLabel: 'Animación',
     legendLabel: 'Leyenda',
     exportLabel: 'Botón «Descargar imagen»',
@@ -120,7 +123,7 @@ function formConfig(): EmbedConfig {
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
   const checked = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).checked;
   const attributes: Array<[EmbedAttribute, string]> = [];
-  for (const name of ['facilities', 'transfers', 'countries', 'lang', 'focus-on', 'theme'] as const) {
+  for (const name of ['facilities', 'transfers', 'countries', 'lang', 'focus-on', 'theme', 'projection'] as const) {
     if (value(name)) attributes.push([name, value(name)]);
   }
   if (!checked('animation')) attributes.push(['no-animation', '']);
@@ -130,7 +133,7 @@ function formConfig(): EmbedConfig {
   return { attributes, height: Number.isFinite(height) && height >= 200 && height <= 1200 ? Math.round(height) : undefined };
 }
 
-const MANAGED: readonly EmbedAttribute[] = ['facilities', 'transfers', 'countries', 'lang', 'focus-on', 'theme', 'no-animation', 'no-legend', 'no-export'];
+const MANAGED: readonly EmbedAttribute[] = ['facilities', 'transfers', 'countries', 'lang', 'focus-on', 'theme', 'projection', 'no-animation', 'no-legend', 'no-export'];
 
 function configure(): void {
   const config = formConfig();

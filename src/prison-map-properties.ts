@@ -40,6 +40,7 @@ export class PrisonMapProperties extends LitElement {
     cluster: { type: String },
     year: { type: String, reflect: true },
     timeline: { type: Boolean, converter: booleanAttribute },
+    projection: { type: String },
     facilitiesData: { attribute: false },
     transfersData: { attribute: false },
     countriesData: { attribute: false },
@@ -112,6 +113,11 @@ export class PrisonMapProperties extends LitElement {
   declare year: string | undefined;
   /** Shows a year slider with play/pause that drives `year` (never plays by itself). */
   declare timeline: boolean;
+  /**
+   * `mercator` (the flat map) or `globe`: the same map (basemap, shading, facilities, animated
+   * arcs, hit-testing) on MapLibre's globe. Switching at any time keeps the map and its view.
+   */
+  declare projection: 'mercator' | 'globe';
   /** Facilities as a GeoJSON FeatureCollection; wins over the `facilities` URL. */
   declare facilitiesData: FacilitiesInput | undefined;
   /** Transfers as an array of objects; wins over the `transfers` URL. */
@@ -138,5 +144,6 @@ export class PrisonMapProperties extends LitElement {
     this.noExport = false;
     this.cluster = 'auto';
     this.timeline = false;
+    this.projection = 'mercator';
   }
 }

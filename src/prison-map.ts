@@ -51,6 +51,7 @@ export const TIMELINE_STEP_MS = 1500;
  * @cssprop --prison-map-height - Height of the element (default 480px).
  * @cssprop --prison-map-font - Font family of all text.
  * @cssprop --prison-map-background - Background behind the map while it loads.
+ * @cssprop --prison-map-space - Around the globe (`projection="globe"`).
  * @cssprop --prison-map-text - Text colour of the legend, cards and tables.
  * @cssprop --prison-map-panel - Background of the legend, cards and tables.
  * @cssprop --prison-map-radius - Corner radius of panels.
@@ -133,6 +134,7 @@ export class PrisonMapElement extends PrisonMapProperties {
       theme: this.effectiveTheme,
       lang: this.effectiveLang,
       camera: explicitCamera(this.center, this.zoom) ?? dataCamera(this._model) ?? { kind: 'world' },
+      projection: this.shownProjection(),
       onPointer: (hit, type) => this.interaction.onPointer(hit, type),
       onLevel: (level) => this.onLevel(level),
       framePadding: () => this.framePadding(),
@@ -354,12 +356,13 @@ export class PrisonMapElement extends PrisonMapProperties {
 
   protected override updated(changed: PropertyValues<this>): void {
     const has = (name: string) => changed.has(name as keyof PrisonMapElement);
-    if (this.lifecycle.webglUnavailable && (has('_model') || has('lang') || has('theme'))) void this.drawStaticMap();
+    if (this.lifecycle.webglUnavailable && (has('_model') || has('lang') || has('theme') || has('projection'))) void this.drawStaticMap();
     const controller = this.lifecycle.controller;
     if (!controller) return;
     controller.setTheme(this.effectiveTheme);
     controller.setLanguage(this.effectiveLang);
     if (has('basemap')) controller.setBasemap(this.basemap || undefined);
+    if (has('projection')) controller.setProjection(this.shownProjection());
     if (has('_model')) this.drawModel(controller);
     if (has('center') || has('zoom')) {
       // Flown, as `focus-on` is (a story step may set them), unless the reader asked for less motion.
@@ -379,7 +382,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     const ui = this.loader.pipeline;
     const fallback = this.lifecycle.webglUnavailable;
     const summary = ui && model ? guard([model, lang], () => ui.summaryText(model.data, lang)) : '';
-    return html`<div class="frame ${theme}" @keydown=${this.onKeydown}>
+    return html`<div class="frame ${theme} ${this.shownProjection()}" @keydown=${this.onKeydown}>
       <div class="map" part="map" role="region" aria-label=${this.label || t.mapLabel} aria-describedby="summary keyboard-hint"
         @keydown=${this.interaction.onMapKeydown}>
         <div class="map-canvas"></div>
@@ -523,6 +526,19 @@ export class PrisonMapElement extends PrisonMapProperties {
     return year;
   }
 
+  /** The projection drawn: `globe` or else the flat map (an invalid value is reported once). */
+  private shownProjection(): 'mercator' | 'globe' {
+    const value = (this.projection ?? '').trim().toLowerCase();
+    if (value === 'globe') return 'globe';
+    if (value && value !== 'mercator' && this.warnedProjection !== this.projection) {
+      this.warnedProjection = this.projection;
+      console.warn(`<prison-map> ${strings(this.effectiveLang).invalidProjection(this.projection)}`);
+    }
+    return 'mercator';
+  }
+  /** The `projection` a warning was given for, so that it is given once. */
+  private warnedProjection?: string;
+
   /** The timeline bar, over the years the whole data names. */
   private timelineContent(lang: Lang) {
     const input = this.loader.value;
@@ -641,6 +657,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     const { staticMapOf } = await import('./ui/static-map.js');
     const template = await staticMapOf(model, this.renderRoot.querySelector('.map-canvas')!, {
       selected: this.selected, theme: this.effectiveTheme, lang: this.effectiveLang, label: this.label || strings(this.effectiveLang).mapLabel,
+      projection: this.shownProjection(),
     });
     if (this._model === model) this._staticMap = template;
   }

@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
 import { FLOW_LAYER_ID } from '../src/map/flow-layer.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
-import { flowLayerOf, mapEvent, mapIdle, nextTask, waitFor } from './support/wait.js';
+import { flowLayerOf, loseAndRestoreContext, mapIdle, waitFor } from './support/wait.js';
 
 afterEach(cleanup);
 
@@ -34,17 +34,7 @@ describe('<prison-map> WebGL context loss', () => {
 
     const map = el.map!;
     const layer = flowLayerOf(map);
-    const gl = map.getCanvas().getContext('webgl2')!;
-    const lose = gl.getExtension('WEBGL_lose_context')!;
-    const lost = mapEvent(map, 'webglcontextlost');
-    lose.loseContext();
-    await lost;
-    // Chrome ignores a restore requested while the loss is still being dispatched (it reads the
-    // handler's preventDefault after dispatch): ask once that dispatch is over, a task later.
-    await nextTask();
-    const restored = mapEvent(map, 'webglcontextrestored');
-    lose.restoreContext();
-    await restored;
+    await loseAndRestoreContext(map);
     const framesAtRestore = layer.frameCount;
     // The rebuilt style loads, the flow layer re-adds itself, the map settles and the layer draws.
     await waitFor(() => map.getLayer(FLOW_LAYER_ID) && map.isStyleLoaded(), { message: 'the flow layer to be back in a loaded style' });

@@ -1,53 +1,22 @@
 import { expect } from 'chai';
-import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Transfer } from '../src/data/types.js';
-import { arcBetween } from '../src/geo/arcs.js';
-import { flowColor, flowColorSlot } from '../src/encodings/flow-style.js';
+import { flowColor } from '../src/encodings/flow-style.js';
 import { PALETTES } from '../src/encodings/palette.js';
 import { flowWidth, MIN_FLOW_WIDTH } from '../src/encodings/scales.js';
 import { FLOW_LAYER_ID, FlowLayer } from '../src/map/flow-layer.js';
 import { buildModel, type FlowMark } from '../src/model/model.js';
 import { colorDistance, readMapPixels } from './support/mount.js';
-import { layerFrames, mapEvent, mapIdle, nextTask, rendersDuring, waitFor, waitUntil } from './support/wait.js';
-
-if (!getWorkerUrl()) setWorkerUrl(workerUrl);
+import { arcMark, removeWhiteMaps, whiteMap } from './support/flow-map.js';
+import { layerFrames, loseAndRestoreContext, mapIdle, rendersDuring, waitFor, waitUntil } from './support/wait.js';
 
 const WHITE = [255, 255, 255];
-const maps: MapLibreMap[] = [];
+const arc = arcMark;
 
-afterEach(() => {
-  for (const map of maps.splice(0)) {
-    const container = map.getContainer();
-    map.remove();
-    container.remove();
-  }
-});
-
-async function createMap(center: [number, number] = [0, 0], zoom = 2): Promise<MapLibreMap> {
-  const container = document.createElement('div');
-  container.style.cssText = 'width:600px;height:400px';
-  document.body.append(container);
-  const map = new MapLibreMap({
-    container, center, zoom, fadeDuration: 0, attributionControl: false,
-    style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#fff' } }] },
-  });
-  maps.push(map);
-  await map.once('load');
-  return map;
-}
-
-/** A flow mark as the model makes one: an active transfer of people, 6 px wide. */
-function arc(id: string, from: [number, number], to: [number, number], extra: Partial<FlowMark> = {}): FlowMark {
-  const transfer: Transfer = { id, from: 'a', to: 'b', kind: 'inmates', status: 'active', sources: [] };
-  return {
-    transfer, path: arcBetween(from, to), widthPx: 6, colorSlot: flowColorSlot('inmates', 'active'), opacity: 0.95,
-    dashed: false, dotted: false, hidden: false, ...extra,
-  };
-}
+afterEach(removeWhiteMaps);
 
 async function mapWith(arcs: FlowMark[], animated: boolean, center?: [number, number], zoom?: number): Promise<{ map: MapLibreMap; layer: FlowLayer }> {
-  const map = await createMap(center, zoom);
+  const map = await whiteMap(center, zoom);
   const layer = new FlowLayer({ animated });
   layer.setFlows(arcs);
   map.addLayer(layer);
@@ -219,17 +188,7 @@ describe('FlowLayer', () => {
     const { map, layer } = await mapWith([flow], false);
     const mid = map.project(flow.path[Math.floor(flow.path.length / 2)]);
     expect(readMapPixels(map).at(mid.x, mid.y)).to.satisfy(isInk);
-    const gl = map.getCanvas().getContext('webgl2')!;
-    const lose = gl.getExtension('WEBGL_lose_context')!;
-    const lost = mapEvent(map, 'webglcontextlost');
-    lose.loseContext();
-    await lost;
-    // Chrome ignores a restore requested while the loss is still being dispatched (it reads the
-    // handler's preventDefault after dispatch): ask once that dispatch is over, a task later.
-    await nextTask();
-    const restored = mapEvent(map, 'webglcontextrestored');
-    lose.restoreContext();
-    await restored;
+    await loseAndRestoreContext(map);
     await waitFor(() => map.getLayer(FLOW_LAYER_ID) && map.isStyleLoaded(), { message: 'the flow layer to be back in a loaded style' });
     await mapIdle(map);
     expect(readMapPixels(map).at(mid.x, mid.y), 'arc pixels are back').to.satisfy(isInk);

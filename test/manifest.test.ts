@@ -3,7 +3,7 @@ import { expect } from 'chai';
 
 const CONTRACT = {
   attributes: ['facilities', 'transfers', 'countries', 'lang', 'center', 'zoom', 'focus-on', 'selected', 'basemap', 'theme',
-    'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend', 'no-export', 'max-flows', 'cluster', 'year', 'timeline'],
+    'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend', 'no-export', 'max-flows', 'cluster', 'year', 'timeline', 'projection'],
   events: ['prison-map-ready', 'prison-map-select', 'prison-map-error'],
   parts: ['map', 'legend', 'tooltip', 'details', 'table', 'status'],
   cssProperties: ['--prison-map-height', '--prison-map-font'],

@@ -8,7 +8,7 @@
 export const EMBED_ATTRIBUTES = [
   'facilities', 'transfers', 'countries', 'lang', 'center', 'zoom', 'focus-on', 'selected', 'basemap',
   'theme', 'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend', 'no-export', 'max-flows',
-  'cluster', 'year', 'timeline',
+  'cluster', 'year', 'timeline', 'projection',
 ] as const;
 export type EmbedAttribute = (typeof EMBED_ATTRIBUTES)[number];
 

@@ -12,6 +12,9 @@
 import { greatCircle } from '@turf/turf';
 import type { Position } from 'geojson';
 import { MERCATOR_MAX_LAT, unwrapLongitudes } from './antimeridian.js';
+import { angularDistance } from './sphere.js';
+
+export { angularDistance };
 
 export type LngLat = [number, number];
 
@@ -28,14 +31,6 @@ export interface ArcOptions {
 export const DEFAULT_ARC_BEND = 0.12;
 
 const RAD = Math.PI / 180;
-
-/** Angular distance in degrees between two points on the sphere (haversine). */
-export function angularDistance(a: LngLat, b: LngLat): number {
-  const dLat = (b[1] - a[1]) * RAD;
-  const dLng = (b[0] - a[0]) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLng / 2) ** 2;
-  return (2 * Math.asin(Math.min(1, Math.sqrt(h)))) / RAD;
-}
 
 function defaultPoints(from: LngLat, to: LngLat): number {
   return Math.max(8, Math.min(48, Math.ceil(angularDistance(from, to) / 4) + 1));

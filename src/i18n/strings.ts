@@ -28,6 +28,8 @@ export interface ShellStrings {
   yearShown: (year: string, facilities: number, facilitiesText: string, transfers: number, transfersText: string) => string;
   /** An invalid `year` value (console). */
   invalidYear: (value: string) => string;
+  /** An invalid `projection` value (console). */
+  invalidProjection: (value: string) => string;
   zoomOut: string;
   resetView: string;
   playAnimation: string;
@@ -70,6 +72,7 @@ const en: ShellStrings = {
   pauseTimeline: 'Pause the years',
   yearShown: (year, f, fText, t, tText) => `${year}: ${fText} ${f === 1 ? 'facility' : 'facilities'}, ${tText} ${t === 1 ? 'transfer' : 'transfers'}`,
   invalidYear: (value) => `year="${value}" is not a year (YYYY); everything is shown`,
+  invalidProjection: (value) => `projection="${value}" is not "mercator" or "globe"; the flat map (mercator) is shown`,
   zoomOut: 'Zoom out',
   resetView: 'Show everything',
   playAnimation: 'Play animation',
@@ -118,6 +121,7 @@ const es: ShellStrings = {
   pauseTimeline: 'Pausar los años',
   yearShown: (year, f, fText, t, tText) => `${year}: ${fText} ${f === 1 ? 'centro' : 'centros'}, ${tText} ${t === 1 ? 'traslado' : 'traslados'}`,
   invalidYear: (value) => `year="${value}" no es un año (AAAA); se muestra todo`,
+  invalidProjection: (value) => `projection="${value}" no es "mercator" ni "globe"; se muestra el mapa plano (mercator)`,
   zoomOut: 'Alejar',
   resetView: 'Ver todo',
   playAnimation: 'Reanudar la animación',

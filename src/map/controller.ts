@@ -22,11 +22,15 @@ import {
   APPEAR_MS, animateAppearance, facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
 } from './facility-layers.js';
 import type { FeatureCollection, Point } from 'geojson';
-import { FLOW_LAYER_ID, FlowLayer } from './flow-layer.js';
+import { FLOW_LAYER_ID, FlowLayer, screenProjection } from './flow-layer.js';
+import { isInView } from './flow-picking.js';
+import { boundsOf } from '../geo/bounds.js';
 import { ensureWorkerUrlPolicy } from './trusted-types.js';
 import { tween } from '../scheduling.js';
 
 export type { Theme, Camera };
+/** How the map is drawn: flat (Web Mercator) or on MapLibre's globe. */
+export type Projection = 'mercator' | 'globe';
 export type MapErrorSource = 'basemap' | 'webgl' | 'worker';
 
 export interface MapControllerOptions {
@@ -37,6 +41,7 @@ export interface MapControllerOptions {
   theme: Theme;
   lang: Lang;
   camera: Camera;
+  projection: Projection;
   onError: (source: MapErrorSource, message: string) => void;
   /** The map started after all, later than {@link MAP_LOAD_TIMEOUT_MS} (a busy machine): the error no longer holds. */
   onLateStart?: () => void;
@@ -83,6 +88,7 @@ export class MapController {
   readonly map: MapLibreMap;
   private theme: Theme;
   private lang: Lang;
+  private projection: Projection;
   private facilities: FeatureCollection<Point, FacilityFeatureProps> = { type: 'FeatureCollection', features: [] };
   private detachDetail?: () => void;
   private loaded = false;
@@ -112,6 +118,7 @@ export class MapController {
   private constructor(private readonly options: MapControllerOptions, style: string | StyleSpecification) {
     this.theme = options.theme;
     this.lang = options.lang;
+    this.projection = options.projection;
     this.flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID, animated: false, theme: options.theme });
     this.usesBuiltInBasemap = options.basemapUrl === undefined;
     const workerUrl = options.workerUrl ?? new URL(defaultWorkerUrl, import.meta.url).href;
@@ -160,7 +167,11 @@ export class MapController {
       clearTimeout(this.loadTimer);
       options.onError(/worker/i.test(message) ? 'worker' : 'basemap', message);
     });
-    this.map.on('style.load', () => this.addDataLayers());
+    this.map.on('style.load', () => {
+      // A style brings its own projection (none: Mercator), the built-in one and every swap alike.
+      this.applyProjection();
+      this.addDataLayers();
+    });
     this.map.on('mousemove', (event) => this.pointer(event.point, 'hover'));
     this.map.on('mouseout', () => options.onPointer(undefined, 'hover'));
     this.map.on('click', (event) => this.pointer(event.point, 'click'));
@@ -270,10 +281,25 @@ export class MapController {
 
   /** Frames a set of places (a grouped arc's two ends, a cluster's members). */
   frame(positions: readonly LngLat[], animate: boolean): void {
-    if (!positions.length) return;
-    const lngs = positions.map((p) => p[0]);
-    const lats = positions.map((p) => p[1]);
-    this.map.fitBounds([[Math.min(...lngs), Math.min(...lats)], [Math.max(...lngs), Math.max(...lats)]], { padding: this.options.framePadding(), maxZoom: 12, animate });
+    const bounds = boundsOf(positions, 0);
+    if (!bounds) return;
+    this.map.fitBounds(bounds, { padding: this.options.framePadding(), maxZoom: 12, animate });
+  }
+
+  /**
+   * Flat or globe, without recreating the map: every layer, MapLibre's own and the arcs' (which
+   * compiles its globe program the first time), follows the projection.
+   */
+  setProjection(projection: Projection): void {
+    if (projection === this.projection) return;
+    this.projection = projection;
+    this.applyProjection();
+  }
+
+  private applyProjection(): void {
+    // Before the style has loaded there is nothing to set it on: the `style.load` handler does it.
+    if (!this.map.style?._loaded) return;
+    if (this.map.getProjection()?.type !== this.projection) this.map.setProjection({ type: this.projection });
   }
 
   /** Motion on or off; off means the layer asks for no frames at all. */
@@ -292,11 +318,12 @@ export class MapController {
     return { x, y };
   }
 
-  /** Brings a place into view if it is off screen, without changing the zoom. */
+  /** Brings a place into view if it is off screen (or behind the globe), without changing the zoom. */
   reveal(position: LngLat, animate: boolean): void {
     const point = this.screenPoint(position);
     const canvas = this.map.getCanvas();
-    if (point.x > 0 && point.y > 0 && point.x < canvas.clientWidth && point.y < canvas.clientHeight) return;
+    const onScreen = point.x > 0 && point.y > 0 && point.x < canvas.clientWidth && point.y < canvas.clientHeight;
+    if (onScreen && (this.projection !== 'globe' || isInView(position, screenProjection(this.map)))) return;
     this.map[animate ? 'easeTo' : 'jumpTo']({ center: position });
   }
 

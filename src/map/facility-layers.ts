@@ -162,7 +162,8 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
         'circle-opacity': 0.62,
         'circle-stroke-color': palette.markStroke,
         'circle-stroke-width': 2,
-        'circle-pitch-alignment': 'map',
+        // Round on screen even towards the globe's edge: the area, not a foreshortened ellipse, is the capacity.
+        'circle-pitch-alignment': 'viewport',
       },
     },
     {
@@ -180,7 +181,7 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
         'circle-opacity': 0.72,
         'circle-stroke-color': palette.markStroke,
         'circle-stroke-width': 1,
-        'circle-pitch-alignment': 'map',
+        'circle-pitch-alignment': 'viewport',
       },
     },
     {

@@ -3,11 +3,15 @@
  * two vertices (left, right) per arc point, with two padding vertices at each end so that every
  * vertex can read the point before and after it.
  */
+import { angularDistance } from '../geo/sphere.js';
 import { mercatorX, mercatorY } from '../geo/mercator.js';
 import type { FlowMark } from '../model/model.js';
 
-/** Floats per point in the position buffer: Mercator x, y and distance along the arc. */
-export const POINT_FLOATS = 3;
+/**
+ * Floats per point in the position buffer: Mercator x, y, and the distance along the arc twice:
+ * in Mercator units (the flat map's patterns) and on the sphere, in circumferences (the globe's).
+ */
+export const POINT_FLOATS = 4;
 /** Bytes per vertex in the style buffer: uint8 colour slot, pad, uint16 width (1/100 px), uint8 flags, pad. */
 export const STYLE_BYTES = 8;
 export const FLAG_DASHED = 1;
@@ -50,6 +54,7 @@ export function packFlows(flows: readonly FlowMark[], fading?: ReadonlySet<strin
     const width = Math.round(Math.max(0, Math.min(655, flow.widthPx)) * 100);
     const firstIndex = n;
     let distance = 0;
+    let ground = 0;
     let px = 0;
     let py = 0;
     for (let i = 0; i < flow.path.length; i++) {
@@ -57,6 +62,7 @@ export function packFlows(flows: readonly FlowMark[], fading?: ReadonlySet<strin
       const y = mercatorY(flow.path[i][1]);
       const step = i > 0 ? Math.hypot(x - px, y - py) : 0;
       distance += step;
+      if (i > 0) ground += angularDistance(flow.path[i - 1], flow.path[i]) / 360;
       // A segment of zero length draws nothing and would break the arc's distance order.
       if (i > 0 && step > 0) {
         const v = 2 * (p - 1);
@@ -70,6 +76,7 @@ export function packFlows(flows: readonly FlowMark[], fading?: ReadonlySet<strin
         points[e] = x;
         points[e + 1] = y;
         points[e + 2] = distance;
+        points[e + 3] = ground;
         const o = (2 * p + s) * STYLE_BYTES;
         view.setUint8(o, flow.colorSlot);
         view.setUint16(o + 4, width, true);

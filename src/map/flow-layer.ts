@@ -42,7 +42,7 @@ import { PALETTES, hexToRgba, type Theme } from '../encodings/palette.js';
 import { mercatorX, mercatorY } from '../geo/mercator.js';
 import type { FlowMark } from '../model/model.js';
 import { POINT_FLOATS, STYLE_BYTES, packFlows, type FlowBuffers } from './flow-buffers.js';
-import { FlowPicker } from './flow-picking.js';
+import { FlowPicker, type ScreenProjection } from './flow-picking.js';
 
 export const FLOW_LAYER_ID = 'prison-map-flows';
 
@@ -61,19 +61,26 @@ const POINT_BYTES = POINT_FLOATS * 4;
 /** Copies of the world drawn at most, for low zooms with `renderWorldCopies`. */
 const MAX_WORLD_COPIES = 7;
 
-const VERTEX_SHADER = `#version 300 es
+/**
+ * The vertex shader for one projection variant: MapLibre's prelude gives `projectTile(mercatorXY)`
+ * (a matrix product on the flat map; the sphere, its horizon clipping plane and the animated
+ * globe-to-flat transition on the globe), so one source serves both.
+ */
+function vertexShader(prelude: string, define: string): string {
+  return `#version 300 es
 precision highp float;
-uniform mat4 u_matrix;
+${prelude}
+${define}
 uniform vec2 u_viewport;      // drawing buffer, device px
 uniform float u_px_ratio;     // device px per CSS px
-uniform float u_world_px;     // CSS px per Mercator unit
+uniform float u_world_px;     // CSS px per unit of distance along arcs (Mercator units; on the globe, circumferences)
 uniform float u_world_offset; // whole worlds, in Mercator units
 uniform float u_selected;     // 1 in the pass that draws the selected arc
 uniform float u_fade;         // opacity of arcs flagged as fading (arriving or leaving with a new year)
 uniform vec4 u_palette[${FLOW_COLOR_SLOTS}]; // straight RGBA per colour slot (kind x status), from the theme
-in vec3 a_prev;
-in vec3 a_pos;
-in vec3 a_next;
+in vec4 a_prev;
+in vec4 a_pos;
+in vec4 a_next;
 in float a_slot;
 in float a_width;
 in float a_flags;
@@ -84,7 +91,7 @@ out float v_width;   // CSS px
 out float v_flags;
 
 vec4 clipOf(vec2 merc) {
-  return u_matrix * vec4(merc.x + u_world_offset, merc.y, 0.0, 1.0);
+  return projectTile(vec2(merc.x + u_world_offset, merc.y));
 }
 vec2 pxOf(vec4 clip) {
   return (clip.xy / clip.w * 0.5 + 0.5) * u_viewport;
@@ -119,8 +126,13 @@ void main() {
   float halfQuad = max(width * 0.5 + (u_selected > 0.5 ? 2.5 : 0.0), arrowHalf) + 0.75;
 
   vec2 offset = miter * side * halfQuad * miterScale * u_px_ratio;
+  // z is kept: on the globe it is the horizon clipping plane, which hides the far side.
   gl_Position = vec4(here.xy + offset / u_viewport * 2.0 * here.w, here.z, here.w);
+#ifdef GLOBE
+  v_along = a_pos.w * u_world_px;
+#else
   v_along = a_pos.z * u_world_px;
+#endif
   v_across = side * halfQuad;
   v_width = width;
   v_color = u_palette[int(a_slot + 0.5)];
@@ -129,6 +141,7 @@ void main() {
   if (mod(floor(a_flags / 8.0), 2.0) > 0.5) v_color.a *= u_fade;
 }
 `;
+}
 
 const FRAGMENT_SHADER = `#version 300 es
 precision highp float;
@@ -191,14 +204,27 @@ void main() {
 }
 `;
 
+/** Vertex attributes, bound to these locations in every program so that one vertex array serves all. */
+const ATTRIBUTES = ['a_prev', 'a_pos', 'a_next', 'a_slot', 'a_width', 'a_flags'] as const;
+const UNIFORMS = [
+  'u_viewport', 'u_px_ratio', 'u_world_px', 'u_world_offset', 'u_selected', 'u_fade', 'u_time', 'u_halo', 'u_palette',
+  // MapLibre's projection prelude (the flat map uses only the matrix).
+  'u_projection_matrix', 'u_projection_fallback_matrix', 'u_projection_tile_mercator_coords', 'u_projection_clipping_plane', 'u_projection_transition',
+] as const;
+
+interface FlowProgram {
+  program: WebGLProgram;
+  uniforms: Record<(typeof UNIFORMS)[number], WebGLUniformLocation | null>;
+}
+
 interface GlResources {
   gl: WebGL2RenderingContext;
-  program: WebGLProgram;
+  /** One compiled program per MapLibre projection variant (`shaderData.variantName`). */
+  programs: Map<string, FlowProgram>;
   points: WebGLBuffer;
   styles: WebGLBuffer;
   indices: WebGLBuffer;
   vao: WebGLVertexArrayObject;
-  uniforms: Record<string, WebGLUniformLocation | null>;
 }
 
 export class FlowLayer implements CustomLayerInterface {
@@ -278,6 +304,7 @@ export class FlowLayer implements CustomLayerInterface {
    * is within max(6 px, half its width); hidden arcs count only while selected.
    */
   pick(point: { x: number; y: number }, map: MapLibreMap): string | undefined {
+    if (isGlobe(map)) return this.picker.pickOnScreen(point, screenProjection(map), this.selected);
     const here = map.unproject([point.x, point.y]);
     const copies = map.getRenderWorldCopies() ? [0, -1, 1, -2, 2] : [0];
     return this.picker.pick(mercatorX(here.lng), mercatorY(here.lat), 512 * 2 ** map.getZoom(), copies, this.selected);
@@ -305,7 +332,7 @@ export class FlowLayer implements CustomLayerInterface {
       gl.deleteBuffer(res.points);
       gl.deleteBuffer(res.styles);
       gl.deleteBuffer(res.indices);
-      gl.deleteProgram(res.program);
+      for (const { program } of res.programs.values()) gl.deleteProgram(program);
     }
   }
 
@@ -325,18 +352,30 @@ export class FlowLayer implements CustomLayerInterface {
     const { indices, ranges } = this.buffers;
     const selected = this.selected !== undefined ? ranges.get(this.selected) : undefined;
     if (indices.length > 0) {
-      const u = res.uniforms;
-      gl.useProgram(res.program);
+      const globe = isGlobeVariant(options.shaderData.define);
+      const { program, uniforms: u } = this.programFor(res, options.shaderData);
+      gl.useProgram(program);
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-      gl.uniformMatrix4fv(u.u_matrix, false, options.defaultProjectionData.mainMatrix as Float32Array);
+      const projection = options.defaultProjectionData;
+      gl.uniformMatrix4fv(u.u_projection_matrix, false, float32(projection.mainMatrix));
+      if (globe) {
+        gl.uniformMatrix4fv(u.u_projection_fallback_matrix, false, float32(projection.fallbackMatrix));
+        gl.uniform4fv(u.u_projection_tile_mercator_coords, projection.tileMercatorCoords);
+        gl.uniform4fv(u.u_projection_clipping_plane, projection.clippingPlane);
+        gl.uniform1f(u.u_projection_transition, projection.projectionTransition);
+      }
       gl.uniform2f(u.u_viewport, gl.drawingBufferWidth, gl.drawingBufferHeight);
       gl.uniform1f(u.u_px_ratio, map.getPixelRatio());
-      gl.uniform1f(u.u_world_px, 512 * 2 ** map.getZoom());
+      // Patterns are measured along the arc: in Mercator units on the flat map; on the globe in
+      // circumferences, whose size in px MapLibre sets by the latitude of the centre.
+      const worldPx = 512 * 2 ** map.getZoom();
+      gl.uniform1f(u.u_world_px, globe ? worldPx * Math.cos((map.getCenter().lat * Math.PI) / 180) : worldPx);
       gl.uniform1f(u.u_time, this.currentTime());
       gl.uniform1f(u.u_fade, this.fade);
       gl.uniform4fv(u.u_halo, this.halo);
       gl.uniform4fv(u.u_palette, this.palette);
-      const copies = this.worldCopies(map);
+      // The globe has no copies: an arc across the antimeridian simply goes on around the sphere.
+      const copies = globe ? [0] : this.worldCopies(map);
       gl.uniform1f(u.u_selected, 0);
       gl.bindVertexArray(res.vao);
       // One draw call per world copy: SwiftShader and some drivers pay per draw and per instance.
@@ -388,27 +427,9 @@ export class FlowLayer implements CustomLayerInterface {
   }
 
   private createResources(gl: WebGL2RenderingContext): GlResources {
-    const program = gl.createProgram()!;
-    for (const [type, source] of [[gl.VERTEX_SHADER, VERTEX_SHADER], [gl.FRAGMENT_SHADER, FRAGMENT_SHADER]] as const) {
-      const shader = gl.createShader(type)!;
-      gl.shaderSource(shader, source);
-      gl.compileShader(shader);
-      if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS) && !gl.isContextLost()) {
-        throw new Error(`flow layer shader: ${gl.getShaderInfoLog(shader)}`);
-      }
-      gl.attachShader(program, shader);
-      gl.deleteShader(shader);
-    }
-    gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS) && !gl.isContextLost()) {
-      throw new Error(`flow layer program: ${gl.getProgramInfoLog(program)}`);
-    }
-    const uniforms: GlResources['uniforms'] = {};
-    for (const name of ['u_matrix', 'u_viewport', 'u_px_ratio', 'u_world_px', 'u_world_offset', 'u_selected', 'u_fade', 'u_time', 'u_halo', 'u_palette']) {
-      uniforms[name] = gl.getUniformLocation(program, name);
-    }
     return {
-      gl, program, uniforms,
+      gl,
+      programs: new Map(),
       points: gl.createBuffer()!,
       styles: gl.createBuffer()!,
       indices: gl.createBuffer()!,
@@ -416,35 +437,89 @@ export class FlowLayer implements CustomLayerInterface {
     };
   }
 
+  /** The program for the map's current projection, compiled the first time that projection is drawn. */
+  private programFor(res: GlResources, shaderData: CustomRenderMethodInput['shaderData']): FlowProgram {
+    const cached = res.programs.get(shaderData.variantName);
+    if (cached) return cached;
+    const { gl } = res;
+    const program = gl.createProgram()!;
+    const sources = [[gl.VERTEX_SHADER, vertexShader(shaderData.vertexShaderPrelude, shaderData.define)], [gl.FRAGMENT_SHADER, FRAGMENT_SHADER]] as const;
+    for (const [type, source] of sources) {
+      const shader = gl.createShader(type)!;
+      gl.shaderSource(shader, source);
+      gl.compileShader(shader);
+      if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS) && !gl.isContextLost()) {
+        throw new Error(`flow layer shader (${shaderData.variantName}): ${gl.getShaderInfoLog(shader)}`);
+      }
+      gl.attachShader(program, shader);
+      gl.deleteShader(shader);
+    }
+    ATTRIBUTES.forEach((name, location) => gl.bindAttribLocation(program, location, name));
+    gl.linkProgram(program);
+    if (!gl.getProgramParameter(program, gl.LINK_STATUS) && !gl.isContextLost()) {
+      throw new Error(`flow layer program (${shaderData.variantName}): ${gl.getProgramInfoLog(program)}`);
+    }
+    const uniforms = Object.fromEntries(UNIFORMS.map((name) => [name, gl.getUniformLocation(program, name)])) as FlowProgram['uniforms'];
+    const compiled = { program, uniforms };
+    res.programs.set(shaderData.variantName, compiled);
+    return compiled;
+  }
+
   private upload(res: GlResources): void {
-    const { gl, program } = res;
+    const { gl } = res;
     const { points, styles, indices } = this.buffers;
+    const location = (name: (typeof ATTRIBUTES)[number]) => ATTRIBUTES.indexOf(name);
     gl.bindVertexArray(res.vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, res.points);
     gl.bufferData(gl.ARRAY_BUFFER, points, gl.STATIC_DRAW);
     // Vertex v reads its point at entry v + 2, the previous point at v and the next at v + 4.
     (['a_prev', 'a_pos', 'a_next'] as const).forEach((name, i) => {
-      const loc = gl.getAttribLocation(program, name);
-      if (loc < 0) return;
-      gl.enableVertexAttribArray(loc);
-      gl.vertexAttribPointer(loc, 3, gl.FLOAT, false, POINT_BYTES, i * 2 * POINT_BYTES);
+      gl.enableVertexAttribArray(location(name));
+      gl.vertexAttribPointer(location(name), POINT_FLOATS, gl.FLOAT, false, POINT_BYTES, i * 2 * POINT_BYTES);
     });
     gl.bindBuffer(gl.ARRAY_BUFFER, res.styles);
     gl.bufferData(gl.ARRAY_BUFFER, styles, gl.STATIC_DRAW);
-    const attributes: Array<[string, number, number, boolean, number]> = [
+    const attributes: Array<[(typeof ATTRIBUTES)[number], number, number, boolean, number]> = [
       ['a_slot', 1, gl.UNSIGNED_BYTE, false, 0],
       ['a_width', 1, gl.UNSIGNED_SHORT, false, 4],
       ['a_flags', 1, gl.UNSIGNED_BYTE, false, 6],
     ];
     for (const [name, size, type, normalized, offset] of attributes) {
-      const loc = gl.getAttribLocation(program, name);
-      if (loc < 0) continue;
-      gl.enableVertexAttribArray(loc);
-      gl.vertexAttribPointer(loc, size, type, normalized, STYLE_BYTES, offset);
+      gl.enableVertexAttribArray(location(name));
+      gl.vertexAttribPointer(location(name), size, type, normalized, STYLE_BYTES, offset);
     }
     gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, res.indices);
     gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, indices, gl.STATIC_DRAW);
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, null);
   }
+}
+
+/** Whether the map is drawn on the globe (then screen distances are not Mercator distances). */
+export function isGlobe(map: MapLibreMap): boolean {
+  return map.getProjection()?.type === 'globe';
+}
+
+/** The map's projection as picking and occlusion tests use it. */
+export function screenProjection(map: MapLibreMap): ScreenProjection {
+  return {
+    project: (lngLat) => {
+      const { x, y } = map.project(lngLat);
+      return [x, y];
+    },
+    unproject: (point) => {
+      const { lng, lat } = map.unproject([point.x, point.y]);
+      return [lng, lat];
+    },
+  };
+}
+
+/** Whether MapLibre's shader variant is its globe (the define names it; the flat map has none). */
+function isGlobeVariant(define: string): boolean {
+  return /\bGLOBE\b/.test(define);
+}
+
+/** WebGL takes 32-bit matrices; MapLibre gives custom layers 64-bit ones where it can. */
+function float32(matrix: ArrayLike<number>): Float32Array {
+  return matrix instanceof Float32Array ? matrix : new Float32Array(matrix);
 }

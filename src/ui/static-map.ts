@@ -5,6 +5,8 @@
  * - Web Mercator, like the interactive map, rotated so the data sits in the middle of the view
  *   (a view across the Pacific is not cut at the antimeridian) and fitted to every facility and
  *   every transfer arc, with room for the largest circle; everything is clipped to the view.
+ * - With `projection: 'globe'`, an orthographic globe turned to face the data, as the globe map
+ *   would show it: arcs are cut at the horizon, facilities on the far side are not drawn.
  * - Facilities: the model's marks (radius, status colour), as on the map; unknown capacity as a
  *   hollow ring, larger circles first so small ones stay visible on top.
  * - Transfers: the model's flow marks (the same bent great-circle arcs, width, dots and dashes),
@@ -15,7 +17,7 @@
  * SVG presentation attributes, never inline styles (a strict CSP blocks them).
  */
 import { extent, max } from 'd3-array';
-import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { geoDistance, geoMercator, geoOrthographic, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, MultiLineString } from 'geojson';
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import type { CountryContext, Facility, Transfer } from '../data/types.js';
@@ -53,6 +55,8 @@ export interface StaticMapGeometryInput {
   theme: StaticMapTheme;
   width: number;
   height: number;
+  /** `mercator` (default) or `globe` (orthographic). */
+  projection?: 'mercator' | 'globe';
 }
 
 export interface StaticCountryShape {
@@ -101,6 +105,8 @@ export interface StaticMapGeometry {
   countries: StaticCountryShape[];
   /** Land borders path, or '' when none given or none in view. */
   borders: string;
+  /** The globe's outline (the sea is drawn inside it), or '' on the flat map. */
+  sphere: string;
   /** Largest first (drawing order). */
   circles: StaticCircle[];
   arcs: StaticArc[];
@@ -212,6 +218,8 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
   const relLngs = points.map((p) => near(p[0], centerLng));
   const lats = points.map((p) => clampLat(p[1]));
   const fitPoints: Array<[number, number]> = points.map((_, i) => [relLngs[i], lats[i]]);
+  // The data's middle latitude: the globe is tilted to face it.
+  let centerLat = 15;
   if (points.length === 0) {
     fitPoints.push([centerLng - 170, -60], [centerLng + 170, 75]);
   } else {
@@ -220,29 +228,33 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     const [south, north] = extent(lats) as [number, number];
     const midLng = (west + east) / 2;
     const midLat = (south + north) / 2;
+    centerLat = Math.max(-60, Math.min(60, midLat));
     const h = MIN_SPAN_DEGREES / 2;
     fitPoints.push([midLng - h, clampLat(midLat - h)], [midLng + h, clampLat(midLat + h)]);
   }
+  const globe = input.projection === 'globe';
 
   const maxRadius = max(input.facilities, (f) => f.radius) ?? 0;
   const maxArrow = max(placed, (p) => arcStyle(p, theme).arrowHalfWidth) ?? 0;
   const padding = Math.min(Math.max(16, maxRadius + 6, maxArrow + 6), Math.min(width, height) * 0.25);
 
-  const projection = geoMercator()
-    .rotate([-centerLng, 0])
-    .fitExtent(
-      [
-        [padding, padding],
-        [Math.max(padding + 1, width - padding), Math.max(padding + 1, height - padding)],
-      ],
-      { type: 'MultiPoint', coordinates: fitPoints },
-    )
-    .clipExtent([
-      [0, 0],
-      [width, height],
-    ]);
+  const box: [[number, number], [number, number]] = [
+    [padding, padding],
+    [Math.max(padding + 1, width - padding), Math.max(padding + 1, height - padding)],
+  ];
+  // The globe: the whole sphere in the box, its face towards the data (clipped at the horizon).
+  const projection = (globe
+    ? geoOrthographic().rotate([-centerLng, -centerLat]).clipAngle(90).fitExtent(box, { type: 'Sphere' })
+    : geoMercator().rotate([-centerLng, 0]).fitExtent(box, { type: 'MultiPoint', coordinates: fitPoints })
+  ).clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
+  const facing: LngLat = [centerLng, centerLat];
   const project = ([lng, lat]: LngLat): [number, number] => {
-    const xy = projection([near(lng, centerLng), clampLat(lat)]) ?? [NaN, NaN];
+    // Behind the globe: nowhere on the picture.
+    if (globe && geoDistance([lng, lat], facing) > Math.PI / 2) return [NaN, NaN];
+    const xy = projection(globe ? [lng, lat] : [near(lng, centerLng), clampLat(lat)]) ?? [NaN, NaN];
     return [xy[0], xy[1]];
   };
   const path = geoPath(projection).digits(1);
@@ -269,17 +281,24 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     .filter((c) => Number.isFinite(c.cx) && Number.isFinite(c.cy))
     .sort((a, b) => b.r - a.r);
 
-  const arcs: StaticArc[] = placed.map((flow) => {
-    const pts = flow.path.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
+  const arcs: StaticArc[] = placed.flatMap((flow) => {
+    const projected = flow.path.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
+    const pts = projected.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+    // On the globe the line is d3's, cut where it passes the horizon; an arc wholly behind is not drawn.
+    const d = globe ? path({ type: 'LineString', coordinates: flow.path }) : `M${pts.map(([x, y]) => `${x},${y}`).join('L')}`;
+    if (!d || pts.length < 2) return [];
     const { strokeWidth, ...style } = arcStyle(flow, theme);
-    return {
+    // The arrowhead sits where the arc ends: only when that end is in view.
+    const endInView = Number.isFinite(projected[projected.length - 1][0]);
+    return [{
       transfer: flow.transfer,
       points: pts,
-      d: `M${pts.map(([x, y]) => `${x},${y}`).join('L')}`,
+      d,
       width: round(strokeWidth),
       ...style,
-      arrowInset: round(insetFromEnd(pts, circles)),
-    };
+      ...(endInView ? {} : { arrowLength: 0, arrowHalfWidth: 0 }),
+      arrowInset: endInView ? round(insetFromEnd(pts, circles)) : 0,
+    }];
   });
 
   return {
@@ -289,6 +308,7 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     centerLng,
     countries,
     borders: input.borders ? (path(input.borders) ?? '') : '',
+    sphere: globe ? (path({ type: 'Sphere' }) ?? '') : '',
     circles,
     arcs,
   };
@@ -322,7 +342,7 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
 
   const markers = g.arcs.map(
     // The tip (x = 10) sits `arrowInset` px before the end of the arc, along its last segment.
-    (arc, i) => svg`<marker id="${prefix}-arrow-${i}" viewBox="0 0 10 10" refX=${round(10 + (arc.arrowInset * 10) / arc.arrowLength)} refY="5"
+    (arc, i) => arc.arrowLength === 0 ? nothing : svg`<marker id="${prefix}-arrow-${i}" viewBox="0 0 10 10" refX=${round(10 + (arc.arrowInset * 10) / arc.arrowLength)} refY="5"
       markerUnits="userSpaceOnUse" markerWidth=${round(arc.arrowLength)} markerHeight=${round(arc.arrowHalfWidth * 2)}
       preserveAspectRatio="none" orient="auto"><path d="M0,0L10,5L0,10z" fill=${arc.color} fill-opacity=${arc.opacity}></path></marker>`,
   );
@@ -334,7 +354,9 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
       ${markers}
     </defs>
     <g clip-path="url(#${prefix}-clip)">
-      <rect class="sea" width=${g.width} height=${g.height} fill=${colors.sea}></rect>
+      ${g.sphere
+        ? svg`<path class="sea sphere" d=${g.sphere} fill=${colors.sea} stroke=${colors.coastline}></path>`
+        : svg`<rect class="sea" width=${g.width} height=${g.height} fill=${colors.sea}></rect>`}
       <g class="land" stroke=${colors.coastline} stroke-width="0.5" stroke-linejoin="round">
         ${g.countries.map((c) => svg`<path data-iso3=${c.iso3} d=${c.d} fill=${c.fill}></path>`)}
       </g>
@@ -346,7 +368,7 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
           (arc, i) => svg`<path class="transfer" data-id=${arc.transfer.id} d=${arc.d} stroke=${arc.color}
             stroke-opacity=${arc.opacity} stroke-width=${arc.width} stroke-linecap=${arc.linecap}
             stroke-linejoin="round" stroke-dasharray=${arc.dasharray ?? nothing}
-            marker-end="url(#${prefix}-arrow-${i})"><title>${t.fromTo(placeName(arc.transfer.from), placeName(arc.transfer.to))}</title></path>`,
+            marker-end=${arc.arrowLength === 0 ? nothing : `url(#${prefix}-arrow-${i})`}><title>${t.fromTo(placeName(arc.transfer.from), placeName(arc.transfer.to))}</title></path>`,
         )}
       </g>
       <g class="facilities">
@@ -364,7 +386,7 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
 
 /** The static picture of a model, sized to the box it replaces the map in. */
 export function staticMapOf(
-  model: MapModel, box: Element, view: Pick<StaticMapInput, 'selected' | 'theme' | 'lang' | 'label'>,
+  model: MapModel, box: Element, view: Pick<StaticMapInput, 'selected' | 'theme' | 'lang' | 'label' | 'projection'>,
 ): Promise<TemplateResult> {
   const { width, height } = box.getBoundingClientRect();
   return staticMapTemplate({

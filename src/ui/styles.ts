@@ -9,6 +9,7 @@ export const elementStyles = css`
     --_panel: var(--prison-map-panel, rgba(255, 255, 255, 0.94));
     --_border: var(--prison-map-border, rgba(28, 35, 48, 0.18));
     --_background: var(--prison-map-background, #dfe6ec);
+    --_space: var(--prison-map-space, #c3cdd7);
     --_radius: var(--prison-map-radius, 6px);
     --_focus: var(--prison-map-focus, #005fcc);
     display: block;
@@ -40,7 +41,12 @@ export const elementStyles = css`
     --_panel: var(--prison-map-panel, rgba(18, 24, 34, 0.94));
     --_border: var(--prison-map-border, rgba(232, 237, 243, 0.22));
     --_background: var(--prison-map-background, #0e1724);
+    --_space: var(--prison-map-space, #04070b);
     --_focus: var(--prison-map-focus, #8ab4ff);
+  }
+  /* Around the globe: darker than its sea in the light theme, near black in the dark, so the edge reads. */
+  .frame.globe .map {
+    background: var(--_space);
   }
   .map {
     position: relative;

@@ -162,3 +162,20 @@ export async function rendersDuring(map: MapLibreMap, span: QuietWindow = {}): P
     map.off('render', count);
   }
 }
+
+/**
+ * Loses the map's WebGL context and gets it back, as a GPU reset or a driver update would;
+ * resolves once `webglcontextrestored` has fired (the style is then still being rebuilt).
+ */
+export async function loseAndRestoreContext(map: MapLibreMap): Promise<void> {
+  const lose = map.getCanvas().getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+  const lost = mapEvent(map, 'webglcontextlost');
+  lose.loseContext();
+  await lost;
+  // Chrome ignores a restore requested while the loss is still being dispatched (it reads the
+  // handler's preventDefault after dispatch): ask once that dispatch is over, a task later.
+  await nextTask();
+  const restored = mapEvent(map, 'webglcontextrestored');
+  lose.restoreContext();
+  await restored;
+}
