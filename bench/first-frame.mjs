@@ -21,8 +21,9 @@ async function timePage(browser, url) {
   const ready = url.includes('ours')
     ? await page.waitForFunction('window.benchReady', { timeout: 60000 }).then(() => page.evaluate('window.benchReady'))
     : undefined;
+  const timeline = url.includes('ours') ? await page.evaluate('window.benchTimeline') : undefined;
   await context.close();
-  return { ms, ready };
+  return { ms, ready, timeline };
 }
 
 export async function bytesBeforeMap(browser, url) {
@@ -52,22 +53,36 @@ export async function runFirstFrameBench() {
     await timePage(browser, `${server.origin}/bench/pages/first-frame-ours.html`);
     await timePage(browser, `${server.origin}/bench/pages/first-frame-bare.html`);
     const ready = [];
+    const timelines = [];
     for (let i = 0; i < RUNS; i++) {
       bare.push((await timePage(browser, `${server.origin}/bench/pages/first-frame-bare.html`)).ms);
       const run = await timePage(browser, `${server.origin}/bench/pages/first-frame-ours.html`);
       ours.push(run.ms);
       ready.push(run.ready);
+      timelines.push(run.timeline);
     }
     const lazy = await bytesBeforeMap(browser, `${server.origin}/bench/pages/before-map.html`);
     const ratios = ours.map((ms, i) => ms / bare[i]);
     return {
-      ours: median(ours), bare: median(bare), ratio: median(ratios), runs: RUNS, ready: median(ready),
+      ours: median(ours), bare: median(bare), ratio: median(ratios), runs: RUNS, ready: median(ready), timeline: medianTimeline(timelines),
       beforeMapKb: lazy.gz / 1024, beforeMapFiles: lazy.files, mapCreatedBeforeNeeded: lazy.mapCreated,
     };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** Each stage's median time over the runs, in the order of the medians. */
+function medianTimeline(timelines) {
+  const stages = new Map();
+  for (const timeline of timelines) for (const [stage, ms] of timeline ?? []) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+  return [...stages].map(([stage, times]) => [stage, median(times)]).sort((a, b) => a[1] - b[1]);
+}
+
+/** The timeline of one start-up: each stage's median ms from the element's creation. */
+export function startupTimelineTable(r) {
+  return table(['stage (src/timing.ts)', 'ms from creation (median)'], r.timeline.map(([stage, ms]) => [stage, ms.toFixed(0)]));
 }
 
 export function firstFrameTable(r) {
@@ -79,5 +94,7 @@ export function firstFrameTable(r) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(firstFrameTable(await runFirstFrameBench()));
+  const result = await runFirstFrameBench();
+  console.log(firstFrameTable(result));
+  console.log(`\nTimeline of one start-up:\n\n${startupTimelineTable(result)}`);
 }

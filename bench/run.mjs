@@ -1,12 +1,14 @@
 // `npm run bench`: every figure, each against a baseline measured in the same run.
 import { existsSync } from 'node:fs';
-import { firstFrameTable, runFirstFrameBench } from './first-frame.mjs';
+import { firstFrameTable, runFirstFrameBench, startupTimelineTable } from './first-frame.mjs';
 import { runEmbedBench } from './embed.mjs';
 import { runHoverBench } from './hover.mjs';
 import { runScaleBench } from './scale.mjs';
 
 console.log('## Start-up\n');
-console.log(firstFrameTable(await runFirstFrameBench()));
+const startup = await runFirstFrameBench();
+console.log(firstFrameTable(startup));
+console.log(`\nTimeline of one start-up (median of the runs above, ms from the element's creation):\n\n${startupTimelineTable(startup)}`);
 
 console.log('\n## Embedding (production build of dist/, served from a deep path)\n');
 console.log(await runEmbedBench());

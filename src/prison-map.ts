@@ -16,6 +16,7 @@ import type { MapController } from './map/controller.js';
 import type { MapModel, SelectableItem } from './model/model.js';
 import type { ViewLevel } from './model/level.js';
 import { yieldToMain } from './scheduling.js';
+import { markStartup } from './timing.js';
 import { parseYear } from './model/year.js';
 import { timelineTemplate } from './ui/timeline.js';
 import { unwatchStoryStepsFor, watchStoryStepsFor } from './controllers/story-steps.js';
@@ -479,6 +480,7 @@ export class PrisonMapElement extends PrisonMapProperties {
       const yearOnly = !first && this.yearChanged && this.env.allowsMotion && !this.noAnimation;
       this.yearChanged = false;
       controller.setModel(model, yearOnly);
+      if (first) markStartup('model-drawn');
       this.syncHighlights();
       this.drawn(model, controller);
     });
@@ -497,6 +499,7 @@ export class PrisonMapElement extends PrisonMapProperties {
       if (model === this.resizedModel && !this.announcePending && this.announced?.data === model.data && this.announced.controller === controller) return;
       this.announced = { data: model.data, controller };
       this.announcePending = false;
+      markStartup('ready');
       this.dispatchEvent(mapEvent<PrisonMapReadyDetail>('prison-map-ready', { facilities: model.facilities.length, transfers: model.flows.length, issues: this.issues }));
     }, () => undefined);
   }

@@ -7,6 +7,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { DataRequest, LoadedModelInput } from '../pipeline.js';
+import { markStartup } from '../timing.js';
 
 export type Pipeline = typeof import('../pipeline.js');
 
@@ -37,13 +38,17 @@ export class DataLoader {
         && (Object.keys(a) as Array<keyof DataRequest>).every((key) => a[key] === b[key]),
       task: async ([request, active], { signal }) => {
         if (!active) return initialState;
-        this.pipeline ??= await import('../pipeline.js');
+        if (!this.pipeline) {
+          this.pipeline = await import('../pipeline.js');
+          markStartup('pipeline-loaded');
+        }
         const started = performance.now();
         const progress = (done: number) => {
           if (!signal.aborted && performance.now() - started > PROGRESS_AFTER_MS) options.onProgress?.(done);
         };
         const input = await this.pipeline.loadModelInput(request, document.baseURI, signal, progress).finally(() => options.onProgress?.(undefined));
         signal.throwIfAborted();
+        markStartup('data-loaded');
         for (const issue of input.data.issues) console.warn(`<prison-map> ${this.pipeline.describeIssue(issue)}`);
         for (const error of input.data.errors) options.onError(error.dataset, error.message);
         return input;

@@ -9,6 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapController, MapControllerOptions, MapErrorSource } from '../map/controller.js';
 import { acquireContext, distanceToViewport, forgetContext, type ContextHolder } from '../map/context-budget.js';
 import type { Camera } from '../model/camera.js';
+import { markStartup } from '../timing.js';
 
 /** How far outside the viewport a lazy map starts loading, as on `<img loading="lazy">`. */
 const LAZY_ROOT_MARGIN = '300px';
@@ -96,6 +97,7 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
   private activate(): void {
     if (!this.activated) {
       this.activated = true;
+      markStartup('activate');
       this.options.onActivate();
     }
     void this.create();
@@ -105,6 +107,7 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
     this.creating ??= (async () => {
       try {
         const { MapController, maplibreStyleSheet } = await import('../map/controller.js');
+        markStartup('maplibre-loaded');
         const root = this.host.renderRoot as ShadowRoot;
         if (!root.adoptedStyleSheets.includes(maplibreStyleSheet())) {
           root.adoptedStyleSheets = [maplibreStyleSheet(), ...root.adoptedStyleSheets];

@@ -27,6 +27,7 @@ import { isInView } from './flow-picking.js';
 import { boundsOf } from '../geo/bounds.js';
 import { ensureWorkerUrlPolicy } from './trusted-types.js';
 import { tween } from '../scheduling.js';
+import { markStartup } from '../timing.js';
 
 export type { Theme, Camera };
 /** How the map is drawn: flat (Web Mercator) or on MapLibre's globe. */
@@ -112,7 +113,10 @@ export class MapController {
   /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
   static async create(options: MapControllerOptions): Promise<MapController> {
     const style = options.basemapUrl ?? (await builtInBasemapStyle({ theme: options.theme, lang: options.lang }));
-    return new MapController(options, style);
+    markStartup('basemap-built');
+    const controller = new MapController(options, style);
+    markStartup('map-created');
+    return controller;
   }
 
   private constructor(private readonly options: MapControllerOptions, style: string | StyleSpecification) {
@@ -168,6 +172,7 @@ export class MapController {
       options.onError(/worker/i.test(message) ? 'worker' : 'basemap', message);
     });
     this.map.on('style.load', () => {
+      markStartup('style-loaded');
       // A style brings its own projection (none: Mercator), the built-in one and every swap alike.
       this.applyProjection();
       this.addDataLayers();
@@ -180,6 +185,7 @@ export class MapController {
       if (this.level && clusterLevel(this.map.getZoom()) !== this.level.zoom) this.updateLevel();
     });
     this.map.once('load', () => {
+      markStartup('map-loaded');
       this.loaded = true;
       clearTimeout(this.loadTimer);
       if (this.timedOut) options.onLateStart?.();
