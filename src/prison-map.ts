@@ -128,7 +128,14 @@ export class PrisonMapElement extends PrisonMapProperties {
   private readonly lifecycle = new MapLifecycleController(this, {
     container: () => this.renderRoot.querySelector('.map-canvas') as HTMLElement,
     eager: () => this.loading === 'eager',
-    onActivate: () => { this.active = true; this.requestUpdate(); },
+    onActivate: () => {
+      this.active = true;
+      this.requestUpdate();
+      // Everything a map needs is asked for at once: the data (this update), MapLibre (the
+      // lifecycle, next), and the built-in basemap's country data, which would otherwise wait
+      // for MapLibre's chunk to arrive before being requested.
+      if (!this.basemap) prefetchBuiltInBasemap();
+    },
     mapOptions: () => ({
       basemapUrl: this.basemap ? new URL(this.basemap, document.baseURI).href : undefined,
       workerUrl: this.workerUrl ? new URL(this.workerUrl, document.baseURI).href : undefined,
@@ -664,6 +671,14 @@ export class PrisonMapElement extends PrisonMapProperties {
     });
     if (this._model === model) this._staticMap = template;
   }
+}
+
+/** Starts loading the built-in basemap's countries and borders (cached for every map on the page). */
+function prefetchBuiltInBasemap(): void {
+  void import('./geo/countries.js')
+    .then(({ loadCountries, loadCountryBorders }) => Promise.all([loadCountries('50m'), loadCountryBorders('50m')]))
+    // A failure here is reported by the map itself, which asks again.
+    .catch(() => undefined);
 }
 
 declare global {

@@ -4,6 +4,7 @@ import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
 import { MAX_LIVE_MAPS } from '../src/map/context-budget.js';
 import { cleanup, mount, nextEvent } from './support/mount.js';
+import { waitFor } from './support/wait.js';
 import { liveContexts, trackWebglContexts } from './support/webgl-contexts.js';
 
 let stopTracking: () => void;
@@ -53,5 +54,32 @@ describe('20 maps on one page', () => {
     expect(first.map).to.not.equal(undefined);
     expect(maxLive).to.be.at.most(MAX_LIVE_MAPS);
     expect(warnings.filter((w) => /too many active webgl contexts/i.test(w))).to.deep.equal([]);
+  });
+});
+
+describe('priority to the viewport', () => {
+  it('starts a map just below the viewport only once the map on screen has drawn', async function () {
+    this.timeout(120000);
+    cleanup();
+    window.scrollTo(0, 0);
+    const page = mount<HTMLDivElement>(`<div>
+      <prison-map no-animation style="display:block;width:400px;height:250px"></prison-map>
+      <div style="height:${innerHeight}px"></div>
+      <prison-map no-animation style="display:block;width:400px;height:250px"></prison-map>
+    </div>`);
+    const [onScreen, below] = [...page.querySelectorAll('prison-map')] as PrisonMapElement[];
+    // Below the fold but within the 300 px a lazy map starts loading at.
+    expect(below.getBoundingClientRect().top - innerHeight).to.be.within(0, 300);
+    const activations = () => performance.getEntriesByName('prison-map:activate').length;
+    const before = activations();
+    const ready = nextEvent(onScreen, 'prison-map-ready', 60000);
+    await waitFor(() => onScreen.map, { message: 'the map on screen to be created' });
+    expect(activations() - before, 'maps started while the one on screen is starting').to.equal(1);
+    expect(below.map, 'the map below waits').to.equal(undefined);
+    await ready;
+    await waitFor(() => below.map, { message: 'the map below to start once the one on screen has drawn', timeout: 30000 });
+    await nextEvent(below, 'prison-map-ready', 60000);
+    expect(activations() - before).to.equal(2);
+    page.remove();
   });
 });

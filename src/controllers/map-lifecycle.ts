@@ -13,6 +13,34 @@ import { markStartup } from '../timing.js';
 
 /** How far outside the viewport a lazy map starts loading, as on `<img loading="lazy">`. */
 const LAZY_ROOT_MARGIN = '300px';
+/** A map near the viewport waits at most this long for the visible ones (one that fails must not block it). */
+export const VIEWPORT_PRIORITY_MAX_WAIT_MS = 8000;
+
+/**
+ * Priority to the viewport: lazy maps that started while on screen and are not drawn yet. A map
+ * that neared the viewport without entering it waits until these are drawn (or it is scrolled
+ * into view itself), so that on a 2-core phone it never takes CPU from what the reader sees.
+ */
+const startingOnScreen = new Set<MapLifecycleController>();
+const waitingForScreen = new Set<MapLifecycleController>();
+/** Lazy maps not started yet (their observers may report in any order). */
+const notStarted = new Set<MapLifecycleController>();
+
+/** Whether a map on screen is starting, or about to (its observer has not reported yet). */
+function screenBusy(except: MapLifecycleController): boolean {
+  if (startingOnScreen.size > 0) return true;
+  for (const map of notStarted) if (map !== except && map.distanceToViewport() === 0) return true;
+  return false;
+}
+
+function startedOnScreen(map: MapLifecycleController): void {
+  startingOnScreen.add(map);
+}
+
+function doneStarting(map: MapLifecycleController): void {
+  if (!startingOnScreen.delete(map) || startingOnScreen.size > 0) return;
+  for (const waiting of [...waitingForScreen]) waiting.startWhenFree();
+}
 
 export interface MapLifecycleHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -47,6 +75,9 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
   private teardownTimer?: ReturnType<typeof setTimeout>;
   /** The view to come back to when a released map is created again. */
   private releasedView?: Camera;
+  /** While waiting for the maps on screen: watches for this one entering the viewport itself. */
+  private screenObserver?: IntersectionObserver;
+  private waitTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly host: MapLifecycleHost, private readonly options: MapLifecycleOptions) {
     host.addController(this);
@@ -65,6 +96,9 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
   hostDisconnected(): void {
     this.lazyObserver?.disconnect();
     this.lazyObserver = undefined;
+    this.stopWaiting();
+    notStarted.delete(this);
+    doneStarting(this);
     // Moving the element (remove then insert in the same task) keeps its map; a real removal
     // releases the WebGL context.
     this.teardownTimer = setTimeout(() => this.teardown(), 0);
@@ -85,13 +119,45 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
       this.activate();
       return;
     }
+    notStarted.add(this);
     this.lazyObserver = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       this.lazyObserver?.disconnect();
       this.lazyObserver = undefined;
-      this.activate();
+      this.startWhenFree();
     }, { rootMargin });
     this.lazyObserver.observe(this.host);
+  }
+
+  /** Starts now if on screen or if no map on screen is still starting; else waits for them. @internal */
+  startWhenFree(): void {
+    if (!this.host.isConnected || this.controller || this.creating) return;
+    const onScreen = this.distanceToViewport() === 0;
+    if (!onScreen && screenBusy(this) && !this.waitedLongEnough) {
+      if (waitingForScreen.has(this)) return;
+      waitingForScreen.add(this);
+      this.screenObserver = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) this.startWhenFree();
+      });
+      this.screenObserver.observe(this.host);
+      this.waitTimer = setTimeout(() => {
+        this.waitedLongEnough = true;
+        this.startWhenFree();
+      }, VIEWPORT_PRIORITY_MAX_WAIT_MS);
+      return;
+    }
+    this.stopWaiting();
+    notStarted.delete(this);
+    if (onScreen) startedOnScreen(this);
+    this.activate();
+  }
+  private waitedLongEnough = false;
+
+  private stopWaiting(): void {
+    waitingForScreen.delete(this);
+    this.screenObserver?.disconnect();
+    this.screenObserver = undefined;
+    clearTimeout(this.waitTimer);
   }
 
   private activate(): void {
@@ -132,6 +198,7 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
         this.options.onMap(controller, restored);
       } catch (error) {
         forgetContext(this);
+        doneStarting(this);
         const source = (error as { source?: MapErrorSource }).source ?? 'webgl';
         if (source === 'webgl') this.webglUnavailable = true;
         this.options.onError(source, error instanceof Error ? error.message : String(error));
@@ -145,6 +212,7 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
 
   /** The map has drawn the current data: the still image is no longer needed. */
   drawn(): void {
+    doneStarting(this);
     if (this.still === undefined) return;
     this.still = undefined;
     this.host.requestUpdate();

@@ -4,7 +4,7 @@
  * basemap data are never part of the page's first download.
  */
 import { least } from 'd3-array';
-import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl, type FilterSpecification, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl, prewarm, clearPrewarmedResources, type FilterSpecification, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import defaultWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { CountryContext } from '../data/types.js';
@@ -112,6 +112,7 @@ export class MapController {
 
   /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
   static async create(options: MapControllerOptions): Promise<MapController> {
+    startWorkers(options.workerUrl ?? new URL(defaultWorkerUrl, import.meta.url).href);
     const style = options.basemapUrl ?? (await builtInBasemapStyle({ theme: options.theme, lang: options.lang }));
     markStartup('basemap-built');
     const controller = new MapController(options, style);
@@ -125,13 +126,6 @@ export class MapController {
     this.projection = options.projection;
     this.flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID, animated: false, theme: options.theme });
     this.usesBuiltInBasemap = options.basemapUrl === undefined;
-    const workerUrl = options.workerUrl ?? new URL(defaultWorkerUrl, import.meta.url).href;
-    // The worker pool is shared by every map on the page, so the first map's worker URL is the one used.
-    if (!getWorkerUrl()) {
-      // Under Trusted Types the browser refuses MapLibre's plain-string worker URL without this.
-      ensureWorkerUrlPolicy(workerUrl);
-      setWorkerUrl(workerUrl);
-    }
     const camera = options.camera;
     try {
       this.map = new MapLibreMap({
@@ -153,9 +147,11 @@ export class MapController {
         touchPitch: false,
       });
     } catch (error) {
+      releaseUnusedWorkers();
       // MapLibre's own text points readers at a wiki page; say what happened and what they get.
       throw new MapCreateError('webgl', `this browser cannot draw interactive maps (WebGL is unavailable: ${messageOf(error).split('.')[0]}); a static picture is shown instead`);
     }
+    liveMaps++;
     this.map.touchZoomRotate.disableRotation();
     this.loadTimer = setTimeout(() => {
       if (this.loaded) return;
@@ -432,6 +428,8 @@ export class MapController {
     cancelAnimationFrame(this.levelFrame);
     this.detachDetail?.();
     this.map.remove();
+    liveMaps--;
+    releaseUnusedWorkers();
   }
 
   private addDataLayers(): void {
@@ -478,6 +476,33 @@ export class MapController {
     this.map.getCanvas().style.cursor = hit && hit.kind !== 'country' ? 'pointer' : '';
     this.options.onPointer(hit, type);
   }
+}
+
+/** Maps alive on the page. */
+let liveMaps = 0;
+let workersStarted = false;
+
+/**
+ * Starts MapLibre's worker pool (shared by every map on the page) before the first map is made,
+ * so that loading the worker script runs alongside building the basemap rather than after it.
+ * The first map's worker URL is the one used.
+ */
+function startWorkers(workerUrl: string): void {
+  if (!getWorkerUrl()) {
+    // Under Trusted Types the browser refuses MapLibre's plain-string worker URL without this.
+    ensureWorkerUrlPolicy(workerUrl);
+    setWorkerUrl(workerUrl);
+  }
+  if (workersStarted) return;
+  workersStarted = true;
+  prewarm();
+}
+
+/** With no map left on the page (or none could be made), the workers started ahead are let go. */
+function releaseUnusedWorkers(): void {
+  if (liveMaps > 0 || !workersStarted) return;
+  workersStarted = false;
+  clearPrewarmedResources();
 }
 
 /** The ids of the arcs a level draws (not those drawn only while selected). */
