@@ -214,6 +214,20 @@ describe('<prison-map projection="globe">', () => {
     expect(layer.frameCount - before, 'flow layer frames').to.equal(0);
   });
 
+  it('draws its arcs on the globe again after the WebGL context is lost and restored', async function () {
+    this.timeout(60000);
+    const el = await globeElement('no-animation');
+    const map = el.map!;
+    drawnMiddle(el, [-77, 39], [21.2, 42.6]);
+    await loseAndRestoreContext(map);
+    await waitFor(() => map.getLayer(FLOW_LAYER_ID) && map.isStyleLoaded(), { message: 'the flow layer to be back in a loaded style' });
+    await mapIdle(map);
+    expect(map.getProjection().type, 'still a globe').to.equal('globe');
+    drawnMiddle(el, [-77, 39], [21.2, 42.6]);
+    const kosovo = map.project([21.2, 42.6]);
+    expect(map.queryRenderedFeatures([kosovo.x, kosovo.y]).some((f) => f.properties?.id === 'kosovo'), 'Kosovo circle back').to.equal(true);
+  });
+
   it('switches projection at run time both ways, on the same map, keeping arcs and facilities', async function () {
     this.timeout(60000);
     const el = await globeElement('no-animation');
