@@ -302,7 +302,11 @@ export class PrisonMapElement extends PrisonMapProperties {
       data: model.data,
       lang: this.effectiveLang,
       theme: this.effectiveTheme,
-      colors: { text: color('--_text'), muted: color('--_muted'), panel: color('--_panel'), background: color('--_background'), font: style.fontFamily },
+      colors: {
+        text: color('--_text'), muted: color('--_muted'), panel: color('--_panel'), font: style.fontFamily,
+        // Behind the map as on screen: around the globe, space.
+        background: color(this.shownProjection() === 'globe' ? '--_space' : '--_background'),
+      },
     });
   }
 

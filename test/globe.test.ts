@@ -161,8 +161,8 @@ const TRANSFERS = [
   { id: 'dc-cecot', from: 'dc', to: 'cecot', count: 250, status: 'active' },
 ];
 
-async function globeElement(attributes = ''): Promise<PrisonMapElement> {
-  const el = mount(`<prison-map loading="eager" projection="globe" no-legend center="35,-35" zoom="1.6" ${attributes} style="width:700px;height:420px"></prison-map>`);
+async function globeElement(attributes = '', zoom = 1.6): Promise<PrisonMapElement> {
+  const el = mount(`<prison-map loading="eager" projection="globe" no-legend center="35,-35" zoom="${zoom}" ${attributes} style="width:700px;height:420px"></prison-map>`);
   el.facilitiesData = FACILITIES as never;
   el.transfersData = TRANSFERS as never;
   await nextEvent(el, 'prison-map-ready');
@@ -202,6 +202,20 @@ describe('<prison-map projection="globe">', () => {
     canvas.dispatchEvent(new MouseEvent('mouseup', init));
     canvas.dispatchEvent(new MouseEvent('click', init));
     expect((await selected).detail).to.deep.equal({ kind: 'transfer', id: 'dc-kosovo' });
+  });
+
+  it('exports an image with space around the globe, as on screen', async function () {
+    this.timeout(60000);
+    const el = await globeElement('no-animation', 0.5);
+    const bitmap = await createImageBitmap(await el.toImage());
+    const canvas = Object.assign(document.createElement('canvas'), { width: bitmap.width, height: bitmap.height });
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const scale = bitmap.width / 700;
+    // A corner of the map (below the control bar), far outside the small globe.
+    const [r, g, b] = context.getImageData(Math.round(20 * scale), Math.round(400 * scale), 1, 1).data;
+    const space = getComputedStyle(el.shadowRoot!.querySelector('.frame')!).getPropertyValue('--_space').trim();
+    expect([r, g, b]).to.deep.equal([1, 3, 5].map((i) => parseInt(space.slice(i, i + 2), 16)));
   });
 
   it('renders no frame for 2 s with no-animation on the globe', async function () {
