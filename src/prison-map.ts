@@ -94,8 +94,8 @@ export class PrisonMapElement extends PrisonMapProperties {
   private playTimer?: ReturnType<typeof setInterval>;
   /** The model was rebuilt for a new `year`: the map animates the change. */
   private yearChanged = false;
-  /** The `year` a warning was given for, so that it is given once. */
-  private warnedYear?: string;
+  /** The value of each attribute a console warning was last given for, so that it is given once. */
+  private readonly warned = new Map<'year' | 'projection', string>();
   declare private _error: { source: ErrorSource; message: string } | undefined;
   /** A shaded country whose card is open (countries are not `selected` items in the contract). */
   declare private _openCountry: string | undefined;
@@ -533,10 +533,7 @@ export class PrisonMapElement extends PrisonMapProperties {
   /** The `year` shown, if it is one (an invalid value is reported once and shows everything). */
   private shownYear(): number | undefined {
     const year = parseYear(this.year);
-    if (year === undefined && this.year && this.warnedYear !== this.year) {
-      this.warnedYear = this.year;
-      console.warn(`<prison-map> ${strings(this.effectiveLang).invalidYear(this.year)}`);
-    }
+    if (year === undefined && this.year) this.warnOnce('year', this.year, strings(this.effectiveLang).invalidYear(this.year));
     return year;
   }
 
@@ -544,14 +541,16 @@ export class PrisonMapElement extends PrisonMapProperties {
   private shownProjection(): 'mercator' | 'globe' {
     const value = (this.projection ?? '').trim().toLowerCase();
     if (value === 'globe') return 'globe';
-    if (value && value !== 'mercator' && this.warnedProjection !== this.projection) {
-      this.warnedProjection = this.projection;
-      console.warn(`<prison-map> ${strings(this.effectiveLang).invalidProjection(this.projection)}`);
-    }
+    if (value && value !== 'mercator') this.warnOnce('projection', this.projection, strings(this.effectiveLang).invalidProjection(this.projection));
     return 'mercator';
   }
-  /** The `projection` a warning was given for, so that it is given once. */
-  private warnedProjection?: string;
+
+  /** Reports an invalid attribute value on the console, once per value. */
+  private warnOnce(attribute: 'year' | 'projection', value: string, message: string): void {
+    if (this.warned.get(attribute) === value) return;
+    this.warned.set(attribute, value);
+    console.warn(`<prison-map> ${message}`);
+  }
 
   /** The timeline bar, over the years the whole data names. */
   private timelineContent(lang: Lang) {
@@ -680,7 +679,7 @@ export class PrisonMapElement extends PrisonMapProperties {
 /** Starts loading the built-in basemap's countries and borders (cached for every map on the page). */
 function prefetchBuiltInBasemap(): void {
   void import('./geo/countries.js')
-    .then(({ loadCountries, loadCountryBorders }) => Promise.all([loadCountries('50m'), loadCountryBorders('50m')]))
+    .then(({ loadCountryShapes }) => loadCountryShapes('50m'))
     // A failure here is reported by the map itself, which asks again.
     .catch(() => undefined);
 }

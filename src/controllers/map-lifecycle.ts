@@ -33,10 +33,6 @@ function screenBusy(except: MapLifecycleController): boolean {
   return false;
 }
 
-function startedOnScreen(map: MapLifecycleController): void {
-  startingOnScreen.add(map);
-}
-
 function doneStarting(map: MapLifecycleController): void {
   if (!startingOnScreen.delete(map) || startingOnScreen.size > 0) return;
   for (const waiting of [...waitingForScreen]) waiting.startWhenFree();
@@ -148,7 +144,7 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
     }
     this.stopWaiting();
     notStarted.delete(this);
-    if (onScreen) startedOnScreen(this);
+    if (onScreen) startingOnScreen.add(this);
     this.activate();
   }
   private waitedLongEnough = false;

@@ -156,6 +156,11 @@ export function loadCountryBorders(
   return promise;
 }
 
+/** Countries and land borders at one detail, loaded together (both cached): what a basemap draws. */
+export function loadCountryShapes(detail: CountryDetail): Promise<[CountryCollection, Feature<MultiLineString, Record<string, never>>]> {
+  return Promise.all([loadCountries(detail), loadCountryBorders(detail)]);
+}
+
 /**
  * Hand-placed anchors where the largest polygon's centre misleads: the centre of the contiguous
  * US rather than of Alaska-skewed mainland; metropolitan France rather than French Guiana; the

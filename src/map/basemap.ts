@@ -34,8 +34,7 @@ import type {Feature, FeatureCollection, Point} from 'geojson';
 import {
   countryAnchors,
   countryAreas,
-  loadCountries,
-  loadCountryBorders,
+  loadCountryShapes,
   type CountryLang,
 } from '../geo/countries.js';
 
@@ -206,7 +205,7 @@ export async function builtInBasemapStyle({
   theme = 'light',
   lang = 'en',
 }: BasemapOptions = {}): Promise<StyleSpecification> {
-  const [countries, borders] = await Promise.all([loadCountries('50m'), loadCountryBorders('50m')]);
+  const [countries, borders] = await loadCountryShapes('50m');
   const names = new Map<string, {name_en: string; name_es: string}>();
   for (const f of countries.features) {
     const {iso3, name_en, name_es} = f.properties;
@@ -289,7 +288,7 @@ export function attachDetailLoader(map: MaplibreMap, options: DetailLoaderOption
     if (detached || state !== 'coarse' || map.getZoom() < threshold) return;
     if (!map.getSource(COUNTRY_SOURCE_ID)) return;
     state = 'loading';
-    Promise.all([loadCountries('10m'), loadCountryBorders('10m')]).then(
+    loadCountryShapes('10m').then(
       ([countries, borders]) => {
         if (detached) return;
         const countrySource = map.getSource<GeoJSONSource>(COUNTRY_SOURCE_ID);

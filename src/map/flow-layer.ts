@@ -214,6 +214,8 @@ const UNIFORMS = [
 
 interface FlowProgram {
   program: WebGLProgram;
+  /** Compiled for MapLibre's globe (its define names it; the flat map's does not). */
+  globe: boolean;
   uniforms: Record<(typeof UNIFORMS)[number], WebGLUniformLocation | null>;
 }
 
@@ -352,8 +354,7 @@ export class FlowLayer implements CustomLayerInterface {
     const { indices, ranges } = this.buffers;
     const selected = this.selected !== undefined ? ranges.get(this.selected) : undefined;
     if (indices.length > 0) {
-      const globe = isGlobeVariant(options.shaderData.define);
-      const { program, uniforms: u } = this.programFor(res, options.shaderData);
+      const { program, uniforms: u, globe } = this.programFor(res, options.shaderData);
       gl.useProgram(program);
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
       const projection = options.defaultProjectionData;
@@ -460,7 +461,7 @@ export class FlowLayer implements CustomLayerInterface {
       throw new Error(`flow layer program (${shaderData.variantName}): ${gl.getProgramInfoLog(program)}`);
     }
     const uniforms = Object.fromEntries(UNIFORMS.map((name) => [name, gl.getUniformLocation(program, name)])) as FlowProgram['uniforms'];
-    const compiled = { program, uniforms };
+    const compiled = { program, uniforms, globe: /\bGLOBE\b/.test(shaderData.define) };
     res.programs.set(shaderData.variantName, compiled);
     return compiled;
   }
@@ -512,11 +513,6 @@ export function screenProjection(map: MapLibreMap): ScreenProjection {
       return [lng, lat];
     },
   };
-}
-
-/** Whether MapLibre's shader variant is its globe (the define names it; the flat map has none). */
-function isGlobeVariant(define: string): boolean {
-  return /\bGLOBE\b/.test(define);
 }
 
 /** WebGL takes 32-bit matrices; MapLibre gives custom layers 64-bit ones where it can. */

@@ -23,7 +23,7 @@ import { html, svg, nothing, type TemplateResult } from 'lit';
 import type { CountryContext, Facility, Transfer } from '../data/types.js';
 import type { LngLat } from '../geo/arcs.js';
 import { MERCATOR_MAX_LAT } from '../geo/antimeridian.js';
-import { countryName, loadCountries, loadCountryBorders, type CountryCollection } from '../geo/countries.js';
+import { countryName, loadCountryShapes, type CountryCollection } from '../geo/countries.js';
 import { PALETTES, type Theme } from '../encodings/palette.js';
 import { occupancyColor } from '../encodings/scales.js';
 import type { FacilityMark, FlowMark, MapModel } from '../model/model.js';
@@ -327,7 +327,7 @@ let renderCount = 0;
  * CSS px. Async because it loads the (cached, lazily imported) 50m countries and borders.
  */
 export async function staticMapTemplate(input: StaticMapInput): Promise<TemplateResult> {
-  const [countries, borders] = await Promise.all([loadCountries('50m'), loadCountryBorders('50m')]);
+  const [countries, borders] = await loadCountryShapes('50m');
   const g = staticMapGeometry({ ...input, countries, borders });
   const colors = PALETTES[input.theme].basemap;
   const stroke = PALETTES[input.theme].markStroke;
