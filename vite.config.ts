@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { basemapArchive } from './scripts/vite-plugin-basemap.mjs';
 
 /**
  * In the build, the demo and the iframe page load the element the way a news site does, from
@@ -51,13 +52,15 @@ function workerWithoutSourceMapReference(): Plugin {
  *   iframe, is built on its own by `vite.steps.config.ts` (one self-contained file, no chunk shared
  *   with the element, so the element's start-up needs no extra request).
  * - MapLibre's worker ships without a reference to a source map it does not ship.
+ * - The built-in basemap's PMTiles archive is written (if its inputs changed) before anything is
+ *   built or served, and ships as an asset beside the chunks.
  * - `base: './'` makes every file refer to the others relatively, so `dist/` works from any
  *   static host or CDN path.
  */
 export default defineConfig({
   base: './',
   server: { port: 5173 },
-  plugins: [pagesLoadBuiltElement(), workerWithoutSourceMapReference()],
+  plugins: [basemapArchive(), pagesLoadBuiltElement(), workerWithoutSourceMapReference()],
   build: {
     target: 'es2022',
     // No module-preload list: Vite's list names the lazy chunks by their paths in dist/, resolved

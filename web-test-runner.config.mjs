@@ -6,6 +6,7 @@ import { viteServe } from './test/support/vite-serve-plugin.mjs';
 import { requestLogPlugin, recordRequests } from './test/support/request-log-plugin.mjs';
 import { sourceArticlesMiddleware } from './test/support/source-articles-plugin.mjs';
 import { figuresPlugin } from './test/support/figures-plugin.mjs';
+import { basemapArchive } from './scripts/vite-plugin-basemap.mjs';
 
 /** The machine's Chrome/Chromium if it has one (CHROME_PATH first), else the one inside @sparticuz/chromium. */
 async function chromePath() {
@@ -33,7 +34,7 @@ export const chromeArgs = [
 ];
 
 const executablePath = await chromePath();
-const vite = viteServe({ logLevel: 'warn' });
+const vite = viteServe({ logLevel: 'warn', plugins: [basemapArchive()] });
 
 export default {
   files: ['test/**/*.test.ts'],

@@ -20,7 +20,7 @@ export async function launchBrowser() {
 const TYPES = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.map': 'application/json', '.geojson': 'application/geo+json', '.csv': 'text/csv', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf', '.pbf': 'application/x-protobuf',
+  '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf', '.pbf': 'application/x-protobuf', '.pmtiles': 'application/vnd.pmtiles',
 };
 
 /**
@@ -40,7 +40,22 @@ export function serveStatic(root, { headers } = {}) {
       return;
     }
     const extra = typeof headers === 'function' ? headers(url) : headers?.[url.pathname];
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra });
+    const common = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'accept-ranges': 'bytes', ...extra };
+    const size = statSync(path).size;
+    // Byte ranges, as every static host and CDN serves them: the basemap archive is read in ranges.
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range) {
+      const start = Number(range[1]);
+      const end = Math.min(range[2] ? Number(range[2]) : size - 1, size - 1);
+      if (start > end) {
+        res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+        return;
+      }
+      res.writeHead(206, { ...common, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+      createReadStream(path, { start, end }).pipe(res);
+      return;
+    }
+    res.writeHead(200, { ...common, 'content-length': size });
     createReadStream(path).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({

@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { basemapArchive } from '../scripts/vite-plugin-basemap.mjs';
 
 /** Production builds of the bench pages, so figures describe what readers download and run. */
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   base: './',
   logLevel: 'warn',
+  plugins: [basemapArchive()],
   build: {
     outDir: resolve(import.meta.dirname, '.dist'),
     emptyOutDir: true,

@@ -4,7 +4,7 @@
  * names stay out of the page's first download, which holds only the element's shell.
  */
 import { loadData, describeIssue, type DataRequest } from './data/dataset.js';
-import { countryAnchors, loadCountries } from './geo/countries.js';
+import { countryTableAnchors } from './geo/country-table.js';
 import { needsCountryAnchors, type CountryAnchors } from './model/endpoints.js';
 import { prepareGeometry, type ModelData } from './model/model.js';
 
@@ -31,7 +31,7 @@ export interface LoadedModelInput {
 export async function loadModelInput(request: DataRequest, base: string, signal: AbortSignal, onProgress?: (done: number) => void): Promise<LoadedModelInput> {
   const data = await loadData(request, base, signal);
   const anchors = needsCountryAnchors(data.transfers, data.facilities)
-    ? countryAnchors(await loadCountries('50m'))
+    ? countryTableAnchors()
     : new Map<string, [number, number]>();
   await prepareGeometry(data, anchors, onProgress, signal);
   return { data, anchors };

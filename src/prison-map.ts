@@ -132,8 +132,8 @@ export class PrisonMapElement extends PrisonMapProperties {
       this.active = true;
       this.requestUpdate();
       // Everything a map needs is asked for at once: the data (this update), MapLibre (the
-      // lifecycle, next), and the built-in basemap's country data, which would otherwise wait
-      // for MapLibre's chunk to arrive before being requested.
+      // lifecycle, next), and the built-in basemap archive's header and directory, which would
+      // otherwise wait for MapLibre's chunk to arrive before being requested.
       if (!this.basemap) prefetchBuiltInBasemap();
     },
     mapOptions: () => ({
@@ -502,7 +502,6 @@ export class PrisonMapElement extends PrisonMapProperties {
     void controller.whenDrawn().then(() => {
       if (this._model !== model || this.lifecycle.controller !== controller) return;
       this.lifecycle.drawn();
-      controller.enableDetail();
       const errors = model.data.errors;
       if (errors.length > 0) this.ready.reject(new Error(errors.map((e) => e.message).join('; ')));
       else this.ready.resolve();
@@ -676,10 +675,10 @@ export class PrisonMapElement extends PrisonMapProperties {
   }
 }
 
-/** Starts loading the built-in basemap's countries and borders (cached for every map on the page). */
+/** Starts reading the built-in basemap's archive (its header and directory, shared by every map on the page). */
 function prefetchBuiltInBasemap(): void {
-  void import('./geo/countries.js')
-    .then(({ loadCountryShapes }) => loadCountryShapes('50m'))
+  void import('./map/basemap-source.js')
+    .then(({ prefetchBasemapArchive }) => prefetchBasemapArchive())
     // A failure here is reported by the map itself, which asks again.
     .catch(() => undefined);
 }

@@ -2,22 +2,23 @@ import { PALETTES } from '../src/encodings/palette.js';
 import {expect} from 'chai';
 import type {Polygon} from 'geojson';
 import {booleanPointInPolygon} from '@turf/turf';
-import {Map as MaplibreMap, setWorkerUrl, type GeoJSONSource} from 'maplibre-gl';
+import {Map as MaplibreMap, addProtocol, setWorkerUrl} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import {countryAnchors, countryName, loadCountries, type CountryFeature} from '../src/geo/countries.js';
 import {
   applyBasemapLanguage,
   applyBasemapTheme,
-  attachDetailLoader,
   BASEMAP_LAST_LAYER_ID,
   BASEMAP_SHADING_BEFORE_ID,
   builtInBasemapStyle,
   COUNTRY_SOURCE_ID,
 } from '../src/map/basemap.js';
+import {BASEMAP_ARCHIVE_URL, registerBasemapProtocol} from '../src/map/basemap-source.js';
 
 const BASEMAP_COLORS = { light: PALETTES.light.basemap, dark: PALETTES.dark.basemap };
 
 setWorkerUrl(workerUrl);
+registerBasemapProtocol(addProtocol);
 
 function polygons(f: CountryFeature): Polygon[] {
   return f.geometry.type === 'Polygon'
@@ -114,15 +115,20 @@ describe('country geometry', () => {
 });
 
 describe('built-in basemap style', () => {
-  it('asks nothing of another origin: no glyphs, no sprite, same-origin data', async () => {
+  it('asks nothing of another origin: no glyphs, no sprite, tiles from the archive beside the code', async () => {
     const style = await builtInBasemapStyle({theme: 'light', lang: 'en'});
     expect(style).not.to.have.property('glyphs');
     expect(style).not.to.have.property('sprite');
+    expect(new URL(BASEMAP_ARCHIVE_URL).origin).to.equal(location.origin);
+    const countries = style.sources[COUNTRY_SOURCE_ID] as {type: string; tiles: string[]; maxzoom: number};
+    expect(countries.type).to.equal('vector');
+    expect(countries.tiles).to.deep.equal([`pmtiles://${BASEMAP_ARCHIVE_URL}/{z}/{x}/{y}`]);
+    expect(countries.maxzoom).to.equal(5);
     for (const [id, source] of Object.entries(style.sources)) {
+      if (id === COUNTRY_SOURCE_ID) continue;
+      // The labels: points inlined in the style, no URL at all.
       expect(source.type, id).to.equal('geojson');
-      const data = (source as {data: unknown}).data;
-      if (typeof data === 'string') expect(new URL(data, location.href).origin, id).to.equal(location.origin);
-      if ('url' in source && source.url) expect(new URL(source.url, location.href).origin).to.equal(location.origin);
+      expect((source as {data: unknown}).data, id).to.be.an('object');
     }
   });
 
@@ -243,25 +249,30 @@ describe('built-in basemap on a real map', function () {
     expect(map.getLayoutProperty('basemap-labels', 'text-field')).to.deep.equal(['get', 'name_es']);
   });
 
-  it('loads 10m detail once zoomed in, without replacing the style', async () => {
-    await createMap({center: [-83.93, 17.4], zoom: 2});
-    const source = map.getSource<GeoJSONSource>(COUNTRY_SOURCE_ID)!;
-    let detailed = false;
-    const detached = new Promise<void>((resolve) => {
-      attachDetailLoader(map, {
-        onDetail: () => {
-          detailed = true;
-          resolve();
-        },
-      });
-    });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(detailed, 'not before the threshold').to.equal(false);
+  it('draws Natural Earth 50m to zoom 3 and 10m from zoom 4, in the same source', async () => {
+    // The Swan Islands (Honduras) are only in 10m.
+    const swan: [number, number] = [-83.928, 17.414];
+    const honduranLandAt = () => {
+      const {x, y} = map.project(swan);
+      return map.queryRenderedFeatures([[x - 3, y - 3], [x + 3, y + 3]], {layers: ['basemap-land']}).some((f) => f.properties.iso3 === 'HND');
+    };
+    await createMap({center: swan, zoom: 3.5});
+    const source = map.getSource(COUNTRY_SOURCE_ID);
+    expect(honduranLandAt(), 'no Swan Islands at zoom 3.5').to.equal(false);
     map.jumpTo({zoom: 9});
-    await detached;
-    expect(map.getSource(COUNTRY_SOURCE_ID) === source, 'the same source object').to.equal(true);
     await idle();
-    const swan = map.queryRenderedFeatures({layers: ['basemap-land', 'basemap-coastline']});
-    expect(swan.map((f) => f.properties.iso3)).to.include('HND');
+    expect(honduranLandAt(), 'the Swan Islands at zoom 9').to.equal(true);
+    expect(map.getSource(COUNTRY_SOURCE_ID) === source, 'the same source object').to.equal(true);
+  });
+
+  it('reads only the tiles a view shows, in byte ranges of one archive', async () => {
+    const before = performance.getEntriesByType('resource').length;
+    await createMap({center: [-86, 15], zoom: 4});
+    const archive = performance.getEntriesByType('resource').slice(before).filter((e) => e.name === BASEMAP_ARCHIVE_URL) as PerformanceResourceTiming[];
+    // A 600x400 map at zoom 4 covers a few 512-pixel tiles, not the archive's hundreds.
+    expect(archive.length, 'requests: the header with the directory (once per page), then one per tile').to.be.within(1, 12);
+    const bytes = archive.reduce((sum, e) => sum + e.encodedBodySize, 0);
+    const whole = (await fetch(BASEMAP_ARCHIVE_URL, {method: 'HEAD'})).headers.get('content-length');
+    expect(bytes, `of ${whole} bytes`).to.be.below(Number(whole) / 4);
   });
 });

@@ -139,13 +139,22 @@ describe('<prison-map> reads a 5 MB spreadsheet export', function () {
     const facilitiesUrl = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     const transfersUrl = URL.createObjectURL(new Blob([transferCsv], { type: 'text/csv' }));
 
+    // Progress shows once a load has taken over a second. Parsing alone takes about that long
+    // here, so the transfers arrive 1.2 s late (a slow network), as a phone would see it: the
+    // percentage must then appear while the arcs are computed.
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (String(input) === transfersUrl) await new Promise((r) => setTimeout(r, 1200));
+      return response;
+    };
     const el = mount(`<prison-map loading="eager" no-animation style="width:900px;height:560px" facilities="${facilitiesUrl}" transfers="${transfersUrl}" countries=""></prison-map>`);
     await el.updateComplete;
     const status = el.shadowRoot!.querySelector('[part=status]')!;
     const seen: string[] = [];
     const watcher = new MutationObserver(() => seen.push(status.textContent ?? ''));
     watcher.observe(status, { childList: true, characterData: true, subtree: true });
-    const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready', 280000);
+    const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready', 280000).finally(() => { window.fetch = realFetch; });
     watcher.disconnect();
     expect(ready.detail.facilities).to.equal(33999);
     const bad = ready.detail.issues.find((i) => i.dataset === 'facilities');

@@ -3,6 +3,7 @@ import '../src/index.js';
 import type { PrisonMapElement, PrisonMapErrorDetail, PrisonMapReadyDetail } from '../src/index.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels, requestedUrls } from './support/mount.js';
 import { animationFrame, waitUntil } from './support/wait.js';
+import { COUNTRY_SOURCE_ID, COUNTRY_SOURCE_LAYER } from '../src/map/basemap.js';
 
 afterEach(cleanup);
 
@@ -177,7 +178,9 @@ describe('<prison-map> view and basemap', () => {
     expect(bounds.contains([-87.2, 14.1]), 'Tegucigalpa in view').to.equal(true);
     expect(bounds.contains([-83.9, 17.4]), 'the Swan Islands in view').to.equal(true);
     expect(bounds.contains([-88.9, 13.5]) && bounds.contains([-78, -2]), 'not the whole dataset').to.equal(false);
-    expect(map.getFilter('prison-map-country-highlight')).to.deep.equal(['==', ['get', 'iso3'], 'HND']);
+    const outlined = (id: string) => map.getFeatureState({ source: COUNTRY_SOURCE_ID, sourceLayer: COUNTRY_SOURCE_LAYER, id }).highlight === true;
+    expect(outlined('HND'), 'Honduras outlined').to.equal(true);
+    expect(outlined('SLV'), 'El Salvador not').to.equal(false);
   });
 
   it('fits the initial view to the data when no center is given', async () => {

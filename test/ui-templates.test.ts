@@ -7,8 +7,8 @@ import { parseFacilities } from '../src/data/facilities.js';
 import { parseCountries, parseTransfers } from '../src/data/transfers.js';
 import { countryName, countryNameInText } from '../src/i18n/countries.js';
 import { formatDate, formatPercent, formatUsd, formatUsdInText, strings } from '../src/i18n/reader-strings.js';
-import { COUNTRY_SOURCE_ID } from '../src/map/basemap.js';
-import { COUNTRY_SHADING_LAYER_ID, countryShadingExpression, countryShadingLayer } from '../src/map/country-layer.js';
+import { COUNTRY_SOURCE_ID, COUNTRY_SOURCE_LAYER } from '../src/map/basemap.js';
+import { COUNTRY_SHADING_LAYER_ID, countryShadingColors, countryShadingLayer } from '../src/map/country-layer.js';
 import { PALETTES } from '../src/encodings/palette.js';
 import { occupancyColor } from '../src/encodings/scales.js';
 import {
@@ -355,14 +355,13 @@ describe('occupancy shading', () => {
       .to.deep.equal([ramp[0], ramp[1], ramp[1], ramp[2], ramp[2], ramp[3], ramp[3], ramp[4], ramp[4]]);
   });
 
-  it('builds a match on iso3 for countries with occupancy, on the country source', () => {
-    const expression = countryShadingExpression(countries, 'dark') as unknown[];
-    expect(expression.slice(0, 2)).to.deep.equal(['match', ['get', 'iso3']]);
-    expect(expression.slice(2, 4)).to.deep.equal(['HND', OCCUPANCY_COLORS.dark[1]]);
-    expect(expression).to.have.length(5);
-    expect(countryShadingExpression([sweden])).to.be.a('string');
-    const layer = countryShadingLayer('light', countries);
-    expect(layer).to.include({ id: COUNTRY_SHADING_LAYER_ID, type: 'fill', source: COUNTRY_SOURCE_ID });
+  it('colours each country with occupancy by its class, on the country source', () => {
+    const colors = countryShadingColors(countries, 'dark');
+    expect([...colors]).to.deep.equal([['HND', OCCUPANCY_COLORS.dark[1]]]);
+    expect(countryShadingColors([sweden]).size, 'no figure, no colour').to.equal(0);
+    const layer = countryShadingLayer();
+    expect(layer).to.include({ id: COUNTRY_SHADING_LAYER_ID, type: 'fill', source: COUNTRY_SOURCE_ID, 'source-layer': COUNTRY_SOURCE_LAYER });
+    expect(layer.paint!['fill-color'], 'from feature state, so new data reloads no tile').to.deep.equal(['coalesce', ['feature-state', 'occupancyColor'], 'rgba(0, 0, 0, 0)']);
   });
 
   it('has a legend with five labelled classes in each language', () => {

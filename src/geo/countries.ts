@@ -20,6 +20,7 @@ import isoCountries from 'i18n-iso-countries';
 import { countryName as readerCountryName, isKnownCountry } from '../i18n/countries.js';
 import {area, booleanPointInPolygon, centerOfMass, pointOnFeature} from '@turf/turf';
 import {fixAntimeridian, fixLineAntimeridian} from './antimeridian.js';
+import {largestPolygonBounds} from './bounds.js';
 
 export type CountryDetail = '50m' | '10m';
 export type CountryLang = 'en' | 'es';
@@ -251,4 +252,28 @@ export function countryAreas(fc: CountryCollection): Map<string, number> {
     areas.set(f.properties.iso3, (areas.get(f.properties.iso3) ?? 0) + area(f) / 1e6);
   }
   return areas;
+}
+
+/** One row of the country table: anchor, area and the bounds of the first feature's largest polygon. */
+export type CountryTableRow = [lng: number, lat: number, areaKm2: number, west: number, south: number, east: number, north: number];
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * What the map needs of every country without its outline: where its label and transfers anchor
+ * ({@link countryAnchors}), its size (label rank) and the view that frames it (`focus-on`). The
+ * element reads it from src/geo/country-table.json, written from Natural Earth 50m by
+ * scripts/country-table.mjs (a test checks the two agree), so a map on the pre-tiled basemap
+ * never downloads the country outlines themselves.
+ */
+export function countryTableOf(fc: CountryCollection): Record<string, CountryTableRow> {
+  const anchors = countryAnchors(fc);
+  const areas = countryAreas(fc);
+  const table: Record<string, CountryTableRow> = {};
+  for (const [iso3, [lng, lat]] of [...anchors].sort(([a], [b]) => a.localeCompare(b))) {
+    const first = fc.features.find((f) => f.properties.iso3 === iso3)!;
+    const [west, south, east, north] = largestPolygonBounds(first);
+    table[iso3] = [round(lng, 3), round(lat, 3), Math.round(areas.get(iso3) ?? 0), round(west, 3), round(south, 3), round(east, 3), round(north, 3)];
+  }
+  return table;
 }

@@ -2,8 +2,11 @@
  * The built-in offline basemap: sea, land, coastlines, land borders and country labels from
  * Natural Earth, in a light and a dark theme, with English or Spanish labels.
  *
- * Nothing leaves the page's origin: the country data comes from lazily imported chunks, there is
- * no `glyphs` URL (MapLibre draws labels with the reader's local sans-serif fonts) and no sprite.
+ * Countries and borders are vector tiles cut at build time (geo/basemap-archive.ts) and read from
+ * one PMTiles archive beside the element's chunks (basemap-source.ts): a view fetches the few
+ * tiles it shows, 50m detail to zoom 3 and 10m from zoom 4. Labels are a small GeoJSON source
+ * built from the country table. Nothing leaves the element's origin: no `glyphs` URL (MapLibre
+ * draws labels with the reader's local sans-serif fonts) and no sprite.
  *
  * Layer order, bottom to top, and where the app's own layers go:
  *
@@ -24,27 +27,26 @@ import type {
   AllPaintProperties,
   ExpressionSpecification,
   FilterSpecification,
-  GeoJSONSource,
-  GeoJSONSourceSpecification,
   LayerSpecification,
   Map as MaplibreMap,
   StyleSpecification,
 } from 'maplibre-gl';
 import type {Feature, FeatureCollection, Point} from 'geojson';
-import {
-  countryAnchors,
-  countryAreas,
-  loadCountryShapes,
-  type CountryLang,
-} from '../geo/countries.js';
+import { countryName, type CountryLang } from '../geo/countries.js';
+import { countryAreaKm2, countryTableAnchors } from '../geo/country-table.js';
+import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM } from './basemap-tiles.js';
+import { BASEMAP_TILES_URL } from './basemap-source.js';
 
 export type BasemapTheme = Theme;
 export type BasemapLang = CountryLang;
 
-/** GeoJSON source of country polygons; features carry `iso3`, `name_en`, `name_es`; `promoteId` is `iso3`. */
+/**
+ * The vector source of the archive: country polygons (source layer {@link COUNTRY_SOURCE_LAYER},
+ * features carry `iso3`, promoted to the feature id) and land borders (shared edges only).
+ */
 export const COUNTRY_SOURCE_ID = 'countries';
-/** GeoJSON source of land borders (shared edges only). */
-export const BORDER_SOURCE_ID = 'country-borders';
+/** The source layer of country polygons in {@link COUNTRY_SOURCE_ID}: layers on countries name it. */
+export const COUNTRY_SOURCE_LAYER = BASEMAP_SOURCE_LAYERS.countries;
 /** GeoJSON source of label points (one per ISO code), with `iso3`, `name_en`, `name_es`, `area_km2`. */
 export const COUNTRY_LABEL_SOURCE_ID = 'country-labels';
 
@@ -60,9 +62,6 @@ export const BASEMAP_LAYER_IDS = {
 export const BASEMAP_SHADING_BEFORE_ID = BASEMAP_LAYER_IDS.coastline;
 /** The topmost basemap layer. Facilities and transfers are added after it (on top). */
 export const BASEMAP_LAST_LAYER_ID = BASEMAP_LAYER_IDS.labels;
-
-/** Zoom from which the 10m (1:10 million) Natural Earth detail replaces 50m. */
-export const DETAIL_ZOOM = 3.5;
 
 /** The local fonts labels are drawn with (no glyph server); the first that exists wins. */
 export const LABEL_FONTS = ['Helvetica Neue', 'Arial', 'Liberation Sans', 'Noto Sans', 'DejaVu Sans', 'sans-serif'];
@@ -117,12 +116,14 @@ function basemapLayers(theme: BasemapTheme, lang: BasemapLang): LayerSpecificati
       id: BASEMAP_LAYER_IDS.land,
       type: 'fill',
       source: COUNTRY_SOURCE_ID,
+      'source-layer': COUNTRY_SOURCE_LAYER,
       paint: {'fill-color': c.land, 'fill-antialias': true},
     },
     {
       id: BASEMAP_LAYER_IDS.coastline,
       type: 'line',
       source: COUNTRY_SOURCE_ID,
+      'source-layer': COUNTRY_SOURCE_LAYER,
       layout: {'line-join': 'round'},
       paint: {
         'line-color': c.coastline,
@@ -132,7 +133,8 @@ function basemapLayers(theme: BasemapTheme, lang: BasemapLang): LayerSpecificati
     {
       id: BASEMAP_LAYER_IDS.borders,
       type: 'line',
-      source: BORDER_SOURCE_ID,
+      source: COUNTRY_SOURCE_ID,
+      'source-layer': BASEMAP_SOURCE_LAYERS.borders,
       layout: {'line-join': 'round', 'line-cap': 'round'},
       paint: {
         'line-color': c.border,
@@ -174,23 +176,22 @@ function basemapLayers(theme: BasemapTheme, lang: BasemapLang): LayerSpecificati
   ];
 }
 
-function labelPoints(
-  anchors: Map<string, [number, number]>,
-  areas: Map<string, number>,
-  names: Map<string, {name_en: string; name_es: string}>,
-): FeatureCollection<Point> {
+/** One point per country in the country table, named in both languages, with its area (label rank). */
+function labelPoints(): FeatureCollection<Point> {
   const features: Feature<Point>[] = [];
-  for (const [iso3, coordinates] of anchors) {
-    const name = names.get(iso3);
-    if (!name) continue;
+  for (const [iso3, coordinates] of countryTableAnchors()) {
+    const name_en = countryName(iso3, 'en');
+    if (!name_en) continue;
     features.push({
       type: 'Feature',
       geometry: {type: 'Point', coordinates},
-      properties: {iso3, ...name, area_km2: Math.round(areas.get(iso3) ?? 0)},
+      properties: {iso3, name_en, name_es: countryName(iso3, 'es') ?? name_en, area_km2: countryAreaKm2(iso3)},
     });
   }
   return {type: 'FeatureCollection', features};
 }
+
+let labels: FeatureCollection<Point> | undefined;
 
 export interface BasemapOptions {
   theme?: BasemapTheme;
@@ -198,37 +199,23 @@ export interface BasemapOptions {
 }
 
 /**
- * The built-in basemap as a complete MapLibre style, with the 50m country data inlined (loaded
- * lazily on first call, then cached). Pair with {@link attachDetailLoader} for 10m detail.
+ * The built-in basemap as a complete MapLibre style. Its tiles are `pmtiles://` URLs: the map
+ * needs `registerBasemapProtocol` (basemap-source.ts) before it loads them.
  */
-export async function builtInBasemapStyle({
-  theme = 'light',
-  lang = 'en',
-}: BasemapOptions = {}): Promise<StyleSpecification> {
-  const [countries, borders] = await loadCountryShapes('50m');
-  const names = new Map<string, {name_en: string; name_es: string}>();
-  for (const f of countries.features) {
-    const {iso3, name_en, name_es} = f.properties;
-    if (iso3 && !names.has(iso3)) names.set(iso3, {name_en, name_es});
-  }
-  const countrySource: GeoJSONSourceSpecification = {
-    type: 'geojson',
-    data: countries,
-    promoteId: 'iso3',
-    // Borders between countries are drawn by their own layer; a little simplification keeps the
-    // tiles small without visible loss.
-    tolerance: 0.3,
-  };
+export function builtInBasemapStyle({theme = 'light', lang = 'en'}: BasemapOptions = {}): StyleSpecification {
+  labels ??= labelPoints();
   return {
     version: 8,
     name: `prison-map built-in (${theme})`,
     sources: {
-      [COUNTRY_SOURCE_ID]: countrySource,
-      [BORDER_SOURCE_ID]: {type: 'geojson', data: borders, tolerance: 0.3},
-      [COUNTRY_LABEL_SOURCE_ID]: {
-        type: 'geojson',
-        data: labelPoints(countryAnchors(countries), countryAreas(countries), names),
+      [COUNTRY_SOURCE_ID]: {
+        type: 'vector',
+        tiles: [BASEMAP_TILES_URL],
+        minzoom: 0,
+        maxzoom: BASEMAP_TILE_MAX_ZOOM,
+        promoteId: {[COUNTRY_SOURCE_LAYER]: 'iso3'},
       },
+      [COUNTRY_LABEL_SOURCE_ID]: {type: 'geojson', data: labels},
     },
     layers: basemapLayers(theme, lang),
   };
@@ -255,64 +242,4 @@ export function applyBasemapLanguage(map: MaplibreMap, lang: BasemapLang): void 
   if (map.getLayer(BASEMAP_LAYER_IDS.labels)) {
     map.setLayoutProperty(BASEMAP_LAYER_IDS.labels, 'text-field', labelTextField(lang));
   }
-}
-
-export interface DetailLoaderOptions {
-  /** Zoom at which to switch to 10m; default {@link DETAIL_ZOOM}. */
-  zoom?: number;
-  /** Called once the 10m data has been handed to the map's sources. */
-  onDetail?: () => void;
-  /** Called if the 10m data cannot be loaded (the map keeps 50m; the next zoom tries again). */
-  onError?: (error: unknown) => void;
-}
-
-/**
- * Replaces the 50m countries and borders with 10m ones (which hold small islands such as
- * Honduras's Swan Islands) the first time the map is zoomed to `zoom` or beyond, through
- * `GeoJSONSource.setData`, so the style is not re-created. The 10m data then stays: the source's
- * tiling simplifies it at low zooms. Does nothing on a map whose style lacks the built-in sources
- * (a custom `basemap`). Returns a function that detaches the loader.
- */
-export function attachDetailLoader(map: MaplibreMap, options: DetailLoaderOptions = {}): () => void {
-  const threshold = options.zoom ?? DETAIL_ZOOM;
-  let state: 'coarse' | 'loading' | 'fine' = 'coarse';
-  let detached = false;
-
-  const detach = () => {
-    detached = true;
-    map.off('zoom', check);
-    map.off('styledata', check);
-  };
-
-  function check() {
-    if (detached || state !== 'coarse' || map.getZoom() < threshold) return;
-    if (!map.getSource(COUNTRY_SOURCE_ID)) return;
-    state = 'loading';
-    loadCountryShapes('10m').then(
-      ([countries, borders]) => {
-        if (detached) return;
-        const countrySource = map.getSource<GeoJSONSource>(COUNTRY_SOURCE_ID);
-        const borderSource = map.getSource<GeoJSONSource>(BORDER_SOURCE_ID);
-        if (!countrySource) {
-          state = 'coarse';
-          return;
-        }
-        countrySource.setData(countries);
-        borderSource?.setData(borders);
-        state = 'fine';
-        detach();
-        options.onDetail?.();
-      },
-      (error: unknown) => {
-        state = 'coarse';
-        options.onError?.(error);
-      },
-    );
-  }
-
-  map.on('zoom', check);
-  // A map created with an initial zoom past the threshold has no sources until its style loads.
-  map.on('styledata', check);
-  check();
-  return detach;
 }

@@ -4,7 +4,7 @@
  * basemap data are never part of the page's first download.
  */
 import { least } from 'd3-array';
-import { Map as MapLibreMap, setWorkerUrl, getWorkerUrl, prewarm, clearPrewarmedResources, type FilterSpecification, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, addProtocol, setWorkerUrl, getWorkerUrl, prewarm, clearPrewarmedResources, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import defaultWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { CountryContext } from '../data/types.js';
@@ -15,8 +15,9 @@ import type { MapModel } from '../model/model.js';
 import { clusterLevel } from '../model/clusters.js';
 import type { ViewLevel } from '../model/level.js';
 import type { Camera } from '../model/camera.js';
-import { BASEMAP_LAYER_IDS, COUNTRY_SOURCE_ID, applyBasemapLanguage, applyBasemapTheme, applyStoryCountries, attachDetailLoader, builtInBasemapStyle } from './basemap.js';
-import { COUNTRY_SHADING_LAYER_ID, applyCountryShading } from './country-layer.js';
+import { BASEMAP_LAYER_IDS, applyBasemapLanguage, applyBasemapTheme, applyStoryCountries, builtInBasemapStyle } from './basemap.js';
+import { registerBasemapProtocol } from './basemap-source.js';
+import { COUNTRY_SHADING_LAYER_ID, applyCountryHighlightTheme, applyCountryShading, outlineCountry, withCountryLayers } from './country-layer.js';
 import {
   CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
   APPEAR_MS, animateAppearance, facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
@@ -69,7 +70,7 @@ export interface PointerHit {
   y: number;
 }
 
-export const COUNTRY_HIGHLIGHT_LAYER_ID = 'prison-map-country-highlight';
+export { COUNTRY_HIGHLIGHT_LAYER_ID } from './country-layer.js';
 
 /** MapLibre fires nothing when its worker cannot start; after this long without `load`, say so. */
 export const MAP_LOAD_TIMEOUT_MS = 10_000;
@@ -91,7 +92,6 @@ export class MapController {
   private lang: Lang;
   private projection: Projection;
   private facilities: FeatureCollection<Point, FacilityFeatureProps> = { type: 'FeatureCollection', features: [] };
-  private detachDetail?: () => void;
   private loaded = false;
   private failedBeforeLoad = false;
   private timedOut = false;
@@ -113,7 +113,8 @@ export class MapController {
   /** Creates the map; rejects with a `MapCreateError` when WebGL or the worker is unavailable. */
   static async create(options: MapControllerOptions): Promise<MapController> {
     startWorkers(options.workerUrl ?? new URL(defaultWorkerUrl, import.meta.url).href);
-    const style = options.basemapUrl ?? (await builtInBasemapStyle({ theme: options.theme, lang: options.lang }));
+    registerBasemapProtocol(addProtocol);
+    const style = options.basemapUrl ?? withCountryLayers(builtInBasemapStyle({ theme: options.theme, lang: options.lang }), options.theme);
     markStartup('basemap-built');
     const controller = new MapController(options, style);
     markStartup('map-created');
@@ -186,14 +187,6 @@ export class MapController {
       clearTimeout(this.loadTimer);
       if (this.timedOut) options.onLateStart?.();
     });
-  }
-
-  /**
-   * Lets the basemap switch to Natural Earth 10m (3.6 MB) when zoomed in. Called once the data has
-   * been drawn, so that parsing the detail never delays the reader's first view of the facilities.
-   */
-  enableDetail(): void {
-    if (this.usesBuiltInBasemap && !this.detachDetail) this.detachDetail = attachDetailLoader(this.map);
   }
 
   /** Resolves when the map has drawn everything it has been given. */
@@ -340,18 +333,9 @@ export class MapController {
 
   /** Outlines the country `focus-on` names (built-in basemap only). */
   highlightCountry(iso3: string | undefined): void {
-    this.highlightedCountry = iso3?.trim().toUpperCase();
-    if (!this.map.getSource(COUNTRY_SOURCE_ID)) return;
-    // No country: match nothing (an empty code would match the polygons Natural Earth leaves without one, e.g. Somaliland).
-    const filter: FilterSpecification = this.highlightedCountry ? ['==', ['get', 'iso3'], this.highlightedCountry] : ['literal', false];
-    if (this.map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) {
-      this.map.setFilter(COUNTRY_HIGHLIGHT_LAYER_ID, filter);
-      return;
-    }
-    this.map.addLayer({
-      id: COUNTRY_HIGHLIGHT_LAYER_ID, type: 'line', source: COUNTRY_SOURCE_ID, filter,
-      paint: { 'line-color': PALETTES[this.theme].highlight, 'line-width': 2 },
-    }, this.map.getLayer(FACILITY_FILL_LAYER_ID) ? FACILITY_FILL_LAYER_ID : undefined);
+    const previous = this.highlightedCountry;
+    this.highlightedCountry = iso3?.trim().toUpperCase() || undefined;
+    outlineCountry(this.map, this.highlightedCountry, previous);
   }
 
   setTheme(theme: Theme): void {
@@ -365,7 +349,7 @@ export class MapController {
       if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, value);
     }
     applyCountryShading(this.map, this.countries, theme);
-    if (this.map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) this.map.setPaintProperty(COUNTRY_HIGHLIGHT_LAYER_ID, 'line-color', PALETTES[theme].highlight);
+    applyCountryHighlightTheme(this.map, theme);
     this.flows.setTheme(theme);
   }
 
@@ -378,10 +362,7 @@ export class MapController {
 
   /** Replaces the basemap; the data layers are added again on top when the new style loads. */
   setBasemap(url: string | undefined): void {
-    void (async () => {
-      const style = url ?? (await builtInBasemapStyle({ theme: this.theme, lang: this.lang }));
-      this.map.setStyle(style, { diff: false });
-    })();
+    this.map.setStyle(url ?? withCountryLayers(builtInBasemapStyle({ theme: this.theme, lang: this.lang }), this.theme), { diff: false });
   }
 
   moveCamera(camera: Camera, animate: boolean): void {
@@ -426,7 +407,6 @@ export class MapController {
   destroy(): void {
     clearTimeout(this.loadTimer);
     cancelAnimationFrame(this.levelFrame);
-    this.detachDetail?.();
     this.map.remove();
     liveMaps--;
     releaseUnusedWorkers();

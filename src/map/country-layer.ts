@@ -1,84 +1,115 @@
 /**
- * Occupancy shading: countries filled by how full their prisons are (population as a percentage
- * of capacity), in five classes, on the built-in basemap's country polygons. The fill sits above
- * the land and below coastlines, borders and labels, so names stay legible.
+ * The layers the element draws on the built-in basemap's country polygons:
+ * - occupancy shading: countries filled by how full their prisons are (population as a percentage
+ *   of capacity), in five classes, above the land and below coastlines, borders and labels, so
+ *   names stay legible;
+ * - the outline of the country `focus-on` names.
+ *
+ * Both are in the style from the map's first frame and driven by feature state (the polygons'
+ * `iso3` is their id): new data, a new theme or a new focus changes no filter and no data-driven
+ * paint, so MapLibre never has to cut the basemap's tiles again (a reload requested while tiles
+ * are still loading also let the map report itself idle before it was).
  *
  * Only types come from maplibre-gl, so this module does not pull MapLibre into a chunk.
  */
 import type {
-  ExpressionSpecification,
   FillLayerSpecification,
-  FilterSpecification,
+  LineLayerSpecification,
   Map as MaplibreMap,
+  StyleSpecification,
 } from 'maplibre-gl';
 import type { CountryContext } from '../data/types.js';
-import { BASEMAP_SHADING_BEFORE_ID, COUNTRY_SOURCE_ID } from './basemap.js';
-import type { Theme } from '../encodings/palette.js';
+import { BASEMAP_LAST_LAYER_ID, BASEMAP_SHADING_BEFORE_ID, COUNTRY_SOURCE_ID, COUNTRY_SOURCE_LAYER } from './basemap.js';
+import { PALETTES, type Theme } from '../encodings/palette.js';
 import { occupancyColor } from '../encodings/scales.js';
 
 export const COUNTRY_SHADING_LAYER_ID = 'country-shading';
+export const COUNTRY_HIGHLIGHT_LAYER_ID = 'prison-map-country-highlight';
+
+/** Feature-state keys on the country polygons. */
+const SHADE = 'occupancyColor';
+const HIGHLIGHT = 'highlight';
 
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 
-/**
- * `fill-color` for the shading layer: a `match` on the polygons' `iso3` giving each country with an
- * occupancy its class colour, and every other country no fill.
- */
-export function countryShadingExpression(
-  countries: readonly CountryContext[],
-  theme: Theme = 'light',
-): ExpressionSpecification | string {
+/** Each country with an occupancy figure and its class colour in `theme` (the first row of a code wins). */
+export function countryShadingColors(countries: readonly CountryContext[], theme: Theme = 'light'): Map<string, string> {
   const color = occupancyColor(theme);
-  const pairs: string[] = [];
-  const seen = new Set<string>();
+  const colors = new Map<string, string>();
   for (const country of countries) {
     const pct = country.occupancyPct;
-    if (pct === undefined || !Number.isFinite(pct) || seen.has(country.iso3)) continue;
-    seen.add(country.iso3);
-    pairs.push(country.iso3, color(pct));
+    if (pct === undefined || !Number.isFinite(pct) || colors.has(country.iso3)) continue;
+    colors.set(country.iso3, color(pct));
   }
-  // A `match` needs at least one label; with nothing to shade, the fill is a constant.
-  if (pairs.length === 0) return TRANSPARENT;
-  return ['match', ['get', 'iso3'], ...pairs, TRANSPARENT] as unknown as ExpressionSpecification;
+  return colors;
 }
 
-/** Keeps the countries that have an occupancy figure. */
-export function countryShadingFilter(countries: readonly CountryContext[]): FilterSpecification {
-  const codes = countries.filter((c) => c.occupancyPct !== undefined && Number.isFinite(c.occupancyPct)).map((c) => c.iso3);
-  return ['in', ['get', 'iso3'], ['literal', codes]] as FilterSpecification;
-}
-
-/** The shading fill layer on the built-in basemap's country source. Insert before {@link BASEMAP_SHADING_BEFORE_ID}. */
-export function countryShadingLayer(
-  theme: Theme = 'light',
-  countries: readonly CountryContext[] = [],
-): FillLayerSpecification {
+/** The shading fill: each polygon in the colour its feature state gives, or none. */
+export function countryShadingLayer(): FillLayerSpecification {
   return {
     id: COUNTRY_SHADING_LAYER_ID,
     type: 'fill',
     source: COUNTRY_SOURCE_ID,
-    // Only the shaded countries are tessellated for this layer, not the whole world again.
-    filter: countryShadingFilter(countries),
+    'source-layer': COUNTRY_SOURCE_LAYER,
     paint: {
-      'fill-color': countryShadingExpression(countries, theme),
+      'fill-color': ['coalesce', ['feature-state', SHADE], TRANSPARENT],
       'fill-antialias': false,
     },
   };
 }
 
+/** The `focus-on` outline: drawn only for the polygons whose feature state says so. */
+export function countryHighlightLayer(theme: Theme): LineLayerSpecification {
+  return {
+    id: COUNTRY_HIGHLIGHT_LAYER_ID,
+    type: 'line',
+    source: COUNTRY_SOURCE_ID,
+    'source-layer': COUNTRY_SOURCE_LAYER,
+    paint: {
+      'line-color': PALETTES[theme].highlight,
+      'line-width': 2,
+      'line-opacity': ['case', ['boolean', ['feature-state', HIGHLIGHT], false], 1, 0],
+    },
+  };
+}
+
 /**
- * Adds the shading layer, or updates its colours for new data or a new theme. Does nothing on a
- * style without the built-in country source (a custom `basemap`).
+ * The built-in basemap with the shading (above the land) and the outline (above the basemap,
+ * below the data) added, so they are cut with the basemap's tiles once.
+ */
+export function withCountryLayers(style: StyleSpecification, theme: Theme): StyleSpecification {
+  const layers = [...style.layers];
+  layers.splice(layers.findIndex((l) => l.id === BASEMAP_SHADING_BEFORE_ID), 0, countryShadingLayer());
+  layers.splice(layers.findIndex((l) => l.id === BASEMAP_LAST_LAYER_ID) + 1, 0, countryHighlightLayer(theme));
+  return { ...style, layers };
+}
+
+const shadedOn = new WeakMap<MaplibreMap, Set<string>>();
+
+const polygon = (id: string) => ({ source: COUNTRY_SOURCE_ID, sourceLayer: COUNTRY_SOURCE_LAYER, id });
+
+/**
+ * Colours the countries with an occupancy figure for new data or a new theme, and clears the ones
+ * no longer in the data. Does nothing on a style without the built-in country source (a custom
+ * `basemap`).
  */
 export function applyCountryShading(map: MaplibreMap, countries: readonly CountryContext[], theme: Theme): void {
   if (!map.getSource(COUNTRY_SOURCE_ID)) return;
-  if (map.getLayer(COUNTRY_SHADING_LAYER_ID)) {
-    map.setFilter(COUNTRY_SHADING_LAYER_ID, countryShadingFilter(countries));
-    map.setPaintProperty(COUNTRY_SHADING_LAYER_ID, 'fill-color', countryShadingExpression(countries, theme));
-    return;
-  }
-  map.addLayer(
-    countryShadingLayer(theme, countries),
-    map.getLayer(BASEMAP_SHADING_BEFORE_ID) ? BASEMAP_SHADING_BEFORE_ID : undefined,
-  );
+  const colors = countryShadingColors(countries, theme);
+  const before = shadedOn.get(map) ?? new Set<string>();
+  for (const iso3 of before) if (!colors.has(iso3)) map.removeFeatureState(polygon(iso3), SHADE);
+  for (const [iso3, color] of colors) map.setFeatureState(polygon(iso3), { [SHADE]: color });
+  shadedOn.set(map, new Set(colors.keys()));
+}
+
+/** Outlines one country (or none) through feature state; `previous` is the one outlined before. */
+export function outlineCountry(map: MaplibreMap, iso3: string | undefined, previous: string | undefined): void {
+  if (!map.getSource(COUNTRY_SOURCE_ID)) return;
+  if (previous && previous !== iso3) map.removeFeatureState(polygon(previous), HIGHLIGHT);
+  if (iso3) map.setFeatureState(polygon(iso3), { [HIGHLIGHT]: true });
+}
+
+/** Recolours the outline for a theme (a constant paint value: no tile is cut again). */
+export function applyCountryHighlightTheme(map: MaplibreMap, theme: Theme): void {
+  if (map.getLayer(COUNTRY_HIGHLIGHT_LAYER_ID)) map.setPaintProperty(COUNTRY_HIGHLIGHT_LAYER_ID, 'line-color', PALETTES[theme].highlight);
 }

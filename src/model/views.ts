@@ -1,10 +1,10 @@
 /**
  * The view for `focus-on` (a facility's surroundings; a country's main landmass with its
- * facilities), in the lazily loaded pipeline: it needs turf and the country outlines. The page's
+ * facilities), in the lazily loaded pipeline: it needs turf and the country table. The page's
  * own centre and the fit to the data are in camera.ts, which the element's shell can import.
  */
-import { boundsOf, largestPolygonBounds } from '../geo/bounds.js';
-import { loadCountries } from '../geo/countries.js';
+import { boundsOf } from '../geo/bounds.js';
+import { countryBounds } from '../geo/country-table.js';
 import type { Camera } from './camera.js';
 import type { MapModel } from './model.js';
 
@@ -21,12 +21,11 @@ export async function focusCamera(model: MapModel | undefined, target: string): 
   const code = target.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(code)) return undefined;
   const inCountry = (model?.data.facilities ?? []).filter((f) => f.country === code).map((f) => [f.longitude, f.latitude] as [number, number]);
-  const countries = await loadCountries('50m');
-  const feature = countries.features.find((f) => f.properties.iso3 === code);
-  if (!feature) {
+  const landmass = countryBounds(code);
+  if (!landmass) {
     const bounds = boundsOf(inCountry, 6);
     return bounds ? { kind: 'bounds', bounds, maxZoom: 6 } : undefined;
   }
-  const [west, south, east, north] = largestPolygonBounds(feature);
+  const [west, south, east, north] = landmass;
   return { kind: 'bounds', bounds: boundsOf([[west, south], [east, north], ...inCountry])!, maxZoom: 6 };
 }

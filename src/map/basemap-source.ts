@@ -1,0 +1,37 @@
+/**
+ * Where the built-in basemap's tiles come from: one PMTiles archive beside the element's chunks
+ * (written at build time by scripts/vite-plugin-basemap.mjs), read with HTTP range requests
+ * through the `pmtiles` package's MapLibre protocol. Nothing leaves the element's own origin.
+ *
+ * Every map on the page shares one protocol and one reader, so the archive's header and directory
+ * are fetched once, and the element can ask for them as it activates, before MapLibre has loaded.
+ */
+import { PMTiles, Protocol } from 'pmtiles';
+import archiveUrl from './generated/basemap.pmtiles?url';
+
+/** The archive's absolute URL (served from src/ in development, an asset beside the chunks in dist/). */
+export const BASEMAP_ARCHIVE_URL = new URL(archiveUrl, import.meta.url).href;
+
+/** The URL scheme the basemap's tiles are asked for with; MapLibre hands such requests to the protocol. */
+export const BASEMAP_PROTOCOL = 'pmtiles';
+
+/** The vector source's tile URL template. */
+export const BASEMAP_TILES_URL = `${BASEMAP_PROTOCOL}://${BASEMAP_ARCHIVE_URL}/{z}/{x}/{y}`;
+
+const protocol = new Protocol();
+const archive = new PMTiles(BASEMAP_ARCHIVE_URL);
+protocol.add(archive);
+
+let registered = false;
+
+/** Lets MapLibre read `pmtiles://` tiles (once per page: the protocol table is MapLibre's, global). */
+export function registerBasemapProtocol(addProtocol: (scheme: string, load: typeof protocol.tile) => void): void {
+  if (registered) return;
+  registered = true;
+  addProtocol(BASEMAP_PROTOCOL, protocol.tile);
+}
+
+/** Fetches the archive's header and directory now (one request), so the first tiles need one request each. */
+export function prefetchBasemapArchive(): Promise<void> {
+  return archive.getHeader().then(() => undefined);
+}
