@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import '../src/index.js';
 import type { PrisonMapElement, PrisonMapErrorDetail, PrisonMapReadyDetail } from '../src/index.js';
 import { cleanup, colorDistance, mount, nextEvent, readMapPixels, requestedUrls } from './support/mount.js';
-import { animationFrame, waitUntil } from './support/wait.js';
+import { animationFrame, mapIdle, waitUntil } from './support/wait.js';
+import Color from 'color';
+import { PALETTES } from '../src/encodings/palette.js';
 import { COUNTRY_SOURCE_ID, COUNTRY_SOURCE_LAYER } from '../src/map/basemap.js';
 
 afterEach(cleanup);
@@ -147,6 +149,27 @@ describe('<prison-map> view and basemap', () => {
     const { x, y } = map.project([-120, 0]);
     expect(colorDistance(pixels.at(10, 10), [0xf0, 0xe0, 0xa0]), 'the custom background').to.be.below(8);
     expect(colorDistance(pixels.at(x, y), [0xf0, 0xe0, 0xa0]), 'a facility drawn over it').to.be.above(60);
+  });
+
+  it('shades a country by occupancy on the basemap\'s land, and lets it go when the data does', async () => {
+    const el = mount(`<prison-map loading="eager" no-animation no-legend center="-15,-60" zoom="4"
+      style="width:700px;height:500px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready');
+    const map = el.map!;
+    await mapIdle(map);
+    const rgb = (hex: string) => Color(hex).rgb().array();
+    // South-east Bolivia (250 %: the top class) and central Brazil (no figure), away from names and marks.
+    const bolivia = map.project([-62.5, -19.5]);
+    const brazil = map.project([-53, -12]);
+    let pixels = readMapPixels(map);
+    expect(colorDistance(pixels.at(bolivia.x, bolivia.y), rgb(PALETTES.light.occupancy[4])), 'Bolivia in the top class').to.be.below(8);
+    expect(colorDistance(pixels.at(brazil.x, brazil.y), rgb(PALETTES.light.basemap.land)), 'Brazil plain land').to.be.below(8);
+    el.countriesData = [{ iso3: 'BRA', occupancy_pct: 120 }];
+    await nextEvent(el, 'prison-map-ready');
+    await mapIdle(map);
+    pixels = readMapPixels(map);
+    expect(colorDistance(pixels.at(bolivia.x, bolivia.y), rgb(PALETTES.light.basemap.land)), 'Bolivia back to plain land').to.be.below(8);
+    expect(colorDistance(pixels.at(brazil.x, brazil.y), rgb(PALETTES.light.occupancy[1])), 'Brazil in the second class').to.be.below(8);
   });
 
   it('moves the camera to a facility when focus-on changes, and reflects selected', async () => {

@@ -118,7 +118,8 @@ describe('<prison-map> every themed colour', function () {
   const CHECKS: Record<keyof ThemePalette, (map: MapLibreMap, palette: ThemePalette) => void> = {
     basemap: (map, p) => {
       expect(map.getPaintProperty(BASEMAP_LAYER_IDS.background, 'background-color')).to.equal(p.basemap.sea);
-      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.land, 'fill-color')).to.equal(p.basemap.land);
+      // Land is the theme's colour where no occupancy colour (feature state) is given.
+      expect(map.getPaintProperty(BASEMAP_LAYER_IDS.land, 'fill-color')).to.deep.equal(['coalesce', ['feature-state', 'occupancyColor'], p.basemap.land]);
       expect(map.getPaintProperty(BASEMAP_LAYER_IDS.coastline, 'line-color')).to.equal(p.basemap.coastline);
       expect(map.getPaintProperty(BASEMAP_LAYER_IDS.borders, 'line-color')).to.equal(p.basemap.border);
       // Other countries' names; the story's own are checked under storyLabel.

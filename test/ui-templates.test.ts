@@ -7,8 +7,8 @@ import { parseFacilities } from '../src/data/facilities.js';
 import { parseCountries, parseTransfers } from '../src/data/transfers.js';
 import { countryName, countryNameInText } from '../src/i18n/countries.js';
 import { formatDate, formatPercent, formatUsd, formatUsdInText, strings } from '../src/i18n/reader-strings.js';
-import { COUNTRY_SOURCE_ID, COUNTRY_SOURCE_LAYER } from '../src/map/basemap.js';
-import { COUNTRY_SHADING_LAYER_ID, countryShadingColors, countryShadingLayer } from '../src/map/country-layer.js';
+import { COUNTRY_SOURCE_ID, COUNTRY_SOURCE_LAYER, builtInBasemapStyle } from '../src/map/basemap.js';
+import { COUNTRY_SHADING_LAYER_ID, countryShadingColors } from '../src/map/country-layer.js';
 import { PALETTES } from '../src/encodings/palette.js';
 import { occupancyColor } from '../src/encodings/scales.js';
 import {
@@ -359,9 +359,10 @@ describe('occupancy shading', () => {
     const colors = countryShadingColors(countries, 'dark');
     expect([...colors]).to.deep.equal([['HND', OCCUPANCY_COLORS.dark[1]]]);
     expect(countryShadingColors([sweden]).size, 'no figure, no colour').to.equal(0);
-    const layer = countryShadingLayer();
-    expect(layer).to.include({ id: COUNTRY_SHADING_LAYER_ID, type: 'fill', source: COUNTRY_SOURCE_ID, 'source-layer': COUNTRY_SOURCE_LAYER });
-    expect(layer.paint!['fill-color'], 'from feature state, so new data reloads no tile').to.deep.equal(['coalesce', ['feature-state', 'occupancyColor'], 'rgba(0, 0, 0, 0)']);
+    // The land fill itself, coloured from feature state: new data reloads no tile.
+    const layer = builtInBasemapStyle({ theme: 'dark' }).layers.find((l) => l.id === COUNTRY_SHADING_LAYER_ID)!;
+    expect(layer).to.include({ type: 'fill', source: COUNTRY_SOURCE_ID, 'source-layer': COUNTRY_SOURCE_LAYER });
+    expect((layer.paint as Record<string, unknown>)['fill-color']).to.deep.equal(['coalesce', ['feature-state', 'occupancyColor'], PALETTES.dark.basemap.land]);
   });
 
   it('has a legend with five labelled classes in each language', () => {

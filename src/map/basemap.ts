@@ -14,7 +14,8 @@
  * | -------------------- | ------------------------------------- |
  * | `basemap-background` | sea                                   |
  * | `basemap-land`       | country fills                         |
- * |                      | ← country shading (occupancy), focus highlight fills: `beforeId` = {@link BASEMAP_SHADING_BEFORE_ID} |
+ * |                      | (coloured by occupancy through feature state, {@link OCCUPANCY_COLOR_STATE}) |
+ * |                      | ← other fills over countries: `beforeId` = {@link BASEMAP_SHADING_BEFORE_ID} |
  * | `basemap-coastline`  | outline of every country polygon      |
  * | `basemap-borders`    | land borders between countries        |
  * | `basemap-labels`     | country names                         |
@@ -57,6 +58,17 @@ export const BASEMAP_LAYER_IDS = {
   borders: 'basemap-borders',
   labels: 'basemap-labels',
 } as const;
+
+/**
+ * The feature-state key that colours a country's land by its prison occupancy (map/country-layer.ts);
+ * a country without it is drawn in the land colour.
+ */
+export const OCCUPANCY_COLOR_STATE = 'occupancyColor';
+
+/** The land fill: each country in its occupancy colour if it has one, else the theme's land colour. */
+function landColor(land: string): ExpressionSpecification {
+  return ['coalesce', ['feature-state', OCCUPANCY_COLOR_STATE], land];
+}
 
 /** Insert fills that shade or highlight countries before this layer: above land, below lines and labels. */
 export const BASEMAP_SHADING_BEFORE_ID = BASEMAP_LAYER_IDS.coastline;
@@ -117,7 +129,7 @@ function basemapLayers(theme: BasemapTheme, lang: BasemapLang): LayerSpecificati
       type: 'fill',
       source: COUNTRY_SOURCE_ID,
       'source-layer': COUNTRY_SOURCE_LAYER,
-      paint: {'fill-color': c.land, 'fill-antialias': true},
+      paint: {'fill-color': landColor(c.land), 'fill-antialias': true},
     },
     {
       id: BASEMAP_LAYER_IDS.coastline,
@@ -224,9 +236,9 @@ export function builtInBasemapStyle({theme = 'light', lang = 'en'}: BasemapOptio
 /** Recolours the built-in basemap in place (no `setStyle`, so data layers and sources survive). */
 export function applyBasemapTheme(map: MaplibreMap, theme: BasemapTheme): void {
   const c = PALETTES[theme].basemap;
-  const paint: [string, keyof AllPaintProperties, string][] = [
+  const paint: [string, keyof AllPaintProperties, string | ExpressionSpecification][] = [
     [BASEMAP_LAYER_IDS.background, 'background-color', c.sea],
-    [BASEMAP_LAYER_IDS.land, 'fill-color', c.land],
+    [BASEMAP_LAYER_IDS.land, 'fill-color', landColor(c.land)],
     [BASEMAP_LAYER_IDS.coastline, 'line-color', c.coastline],
     [BASEMAP_LAYER_IDS.borders, 'line-color', c.border],
     [BASEMAP_LAYER_IDS.labels, 'text-color', c.label],

@@ -1,36 +1,36 @@
 /**
- * The layers the element draws on the built-in basemap's country polygons:
+ * What the element draws on the built-in basemap's country polygons:
  * - occupancy shading: countries filled by how full their prisons are (population as a percentage
- *   of capacity), in five classes, above the land and below coastlines, borders and labels, so
- *   names stay legible;
- * - the outline of the country `focus-on` names.
+ *   of capacity), in five classes. It is the basemap's own land fill, coloured through feature
+ *   state, so it sits below coastlines, borders and labels (names stay legible) and costs no
+ *   layer of its own;
+ * - the outline of the country `focus-on` names: a line layer added to the style before the map
+ *   is made, drawn only where feature state says so, sharing the coastline's tessellated lines.
  *
- * Both are in the style from the map's first frame and driven by feature state (the polygons'
- * `iso3` is their id): new data, a new theme or a new focus changes no filter and no data-driven
- * paint, so MapLibre never has to cut the basemap's tiles again (a reload requested while tiles
- * are still loading also let the map report itself idle before it was).
+ * Both are driven by feature state (the polygons' `iso3` is their id): new data or a new focus
+ * changes no filter and no layer, so MapLibre never has to cut the basemap's tiles again (a
+ * reload requested while tiles were still loading also let the map report itself idle before it
+ * was).
  *
  * Only types come from maplibre-gl, so this module does not pull MapLibre into a chunk.
  */
 import type {
-  FillLayerSpecification,
   LineLayerSpecification,
   Map as MaplibreMap,
   StyleSpecification,
 } from 'maplibre-gl';
 import type { CountryContext } from '../data/types.js';
-import { BASEMAP_LAST_LAYER_ID, BASEMAP_SHADING_BEFORE_ID, COUNTRY_SOURCE_ID, COUNTRY_SOURCE_LAYER } from './basemap.js';
+import { BASEMAP_LAST_LAYER_ID, BASEMAP_LAYER_IDS, COUNTRY_SOURCE_ID, COUNTRY_SOURCE_LAYER, OCCUPANCY_COLOR_STATE } from './basemap.js';
 import { PALETTES, type Theme } from '../encodings/palette.js';
 import { occupancyColor } from '../encodings/scales.js';
 
-export const COUNTRY_SHADING_LAYER_ID = 'country-shading';
+/** The layer that shows occupancy: the basemap's land fill. */
+export const COUNTRY_SHADING_LAYER_ID = BASEMAP_LAYER_IDS.land;
 export const COUNTRY_HIGHLIGHT_LAYER_ID = 'prison-map-country-highlight';
 
 /** Feature-state keys on the country polygons. */
-const SHADE = 'occupancyColor';
+const SHADE = OCCUPANCY_COLOR_STATE;
 const HIGHLIGHT = 'highlight';
-
-const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 
 /** Each country with an occupancy figure and its class colour in `theme` (the first row of a code wins). */
 export function countryShadingColors(countries: readonly CountryContext[], theme: Theme = 'light'): Map<string, string> {
@@ -44,20 +44,6 @@ export function countryShadingColors(countries: readonly CountryContext[], theme
   return colors;
 }
 
-/** The shading fill: each polygon in the colour its feature state gives, or none. */
-export function countryShadingLayer(): FillLayerSpecification {
-  return {
-    id: COUNTRY_SHADING_LAYER_ID,
-    type: 'fill',
-    source: COUNTRY_SOURCE_ID,
-    'source-layer': COUNTRY_SOURCE_LAYER,
-    paint: {
-      'fill-color': ['coalesce', ['feature-state', SHADE], TRANSPARENT],
-      'fill-antialias': false,
-    },
-  };
-}
-
 /** The `focus-on` outline: drawn only for the polygons whose feature state says so. */
 export function countryHighlightLayer(theme: Theme): LineLayerSpecification {
   return {
@@ -65,6 +51,8 @@ export function countryHighlightLayer(theme: Theme): LineLayerSpecification {
     type: 'line',
     source: COUNTRY_SOURCE_ID,
     'source-layer': COUNTRY_SOURCE_LAYER,
+    // The coastline's layout: MapLibre then tessellates both layers' lines once, in one bucket.
+    layout: {'line-join': 'round'},
     paint: {
       'line-color': PALETTES[theme].highlight,
       'line-width': 2,
@@ -74,12 +62,11 @@ export function countryHighlightLayer(theme: Theme): LineLayerSpecification {
 }
 
 /**
- * The built-in basemap with the shading (above the land) and the outline (above the basemap,
- * below the data) added, so they are cut with the basemap's tiles once.
+ * The built-in basemap with the outline added (above the basemap, below the data), so that it is
+ * cut with the basemap's tiles from the first frame.
  */
 export function withCountryLayers(style: StyleSpecification, theme: Theme): StyleSpecification {
   const layers = [...style.layers];
-  layers.splice(layers.findIndex((l) => l.id === BASEMAP_SHADING_BEFORE_ID), 0, countryShadingLayer());
   layers.splice(layers.findIndex((l) => l.id === BASEMAP_LAST_LAYER_ID) + 1, 0, countryHighlightLayer(theme));
   return { ...style, layers };
 }
