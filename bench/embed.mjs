@@ -55,7 +55,8 @@ async function visit(browser, url, { collectBytes = false } = {}) {
   const tab = await context.newPage();
   await tab.setViewport({ width: 1000, height: 900 });
   const bodies = [];
-  if (collectBytes) tab.on('response', (response) => { if (response.status() === 200) bodies.push(response.buffer().then((b) => gzipSync(b).length, () => 0)); });
+  // 206: the basemap archive's byte ranges.
+  if (collectBytes) tab.on('response', (response) => { if (response.status() === 200 || response.status() === 206) bodies.push(response.buffer().then((b) => gzipSync(b).length, () => 0)); });
   await tab.goto(url);
   await tab.waitForFunction('window.readyAt?.length > 0 && window.visibleMaps().every((i) => window.readyAt[i] !== undefined)', { timeout: 120_000, polling: 50 });
   const result = await tab.evaluate(() => {
