@@ -68,8 +68,12 @@ export async function runFirstFrameBench() {
     }
     const lazy = await bytesBeforeMap(browser, `${server.origin}/bench/pages/before-map.html`);
     const pairedRatio = (a, b) => median(a.map((ms, i) => ms / b[i]));
+    // The bare page's clock starts once MapLibre is imported, just before its map is made; the
+    // element's includes loading MapLibre's chunk. From the element's own map creation on:
+    const oursAfterMap = ours.map((ms, i) => ms - (timelines[i]?.find(([stage]) => stage === 'map-created')?.[1] ?? NaN));
     return {
       ours: median(ours), bareTiles: median(bareTiles), bareGeojson: median(bareGeojson), runs: RUNS,
+      oursAfterMap: median(oursAfterMap), ratioAfterMap: pairedRatio(oursAfterMap, bareTiles),
       ratioSameBasemap: pairedRatio(ours, bareTiles), ratioVsGeojson: pairedRatio(ours, bareGeojson), bareTilesVsGeojson: pairedRatio(bareTiles, bareGeojson), ready: median(ready), timeline: medianTimeline(timelines),
       beforeMapKb: lazy.gz / 1024, beforeMapFiles: lazy.files, mapCreatedBeforeNeeded: lazy.mapCreated,
     };
@@ -95,6 +99,7 @@ export function firstFrameTable(r) {
   return table(['figure', 'prison-map', 'baseline', 'ratio / note'], [
     ['first frame with facilities, vs bare MapLibre on the same (pre-tiled) basemap (median ms)', r.ours.toFixed(0), `${r.bareTiles.toFixed(0)} (bare MapLibre, pre-tiled basemap + points)`, `${r.ratioSameBasemap.toFixed(2)}x (median of ${r.runs} paired runs; target ≤ 1.05x)`],
     ['first frame with facilities, pre-tiled basemap, vs bare MapLibre on the GeoJSON basemap (median ms)', r.ours.toFixed(0), `${r.bareGeojson.toFixed(0)} (bare MapLibre, GeoJSON basemap + points)`, `${r.ratioVsGeojson.toFixed(2)}x (target ≤ 0.8x)`],
+    ['first frame with facilities, counted from the element\'s map creation, vs bare MapLibre on the same basemap (median ms)', r.oursAfterMap.toFixed(0), `${r.bareTiles.toFixed(0)} (its clock starts with MapLibre already imported)`, `${r.ratioAfterMap.toFixed(2)}x: the rest of the first row is loading MapLibre's chunk`],
     ['bare MapLibre: pre-tiled vs GeoJSON basemap (median ms)', r.bareTiles.toFixed(0), r.bareGeojson.toFixed(0), `${r.bareTilesVsGeojson.toFixed(2)}x: what pre-tiling alone buys`],
     ['prison-map-ready: transfers, shading, everything (median ms)', r.ready.toFixed(0), '—', 'the baseline draws no transfers'],
     ['JS before a map is needed (gzip KB)', r.beforeMapKb.toFixed(1), '—', `${r.beforeMapFiles} files; map created: ${r.mapCreatedBeforeNeeded} (target < 20 KB)`],

@@ -23,6 +23,7 @@ const INPUTS = [
   'src/geo/basemap-archive.ts',
   'src/geo/pmtiles-writer.ts',
   'src/geo/countries.ts',
+  'src/geo/country-names.ts',
   'src/geo/antimeridian.ts',
   'src/map/basemap-tiles.ts',
   'node_modules/world-atlas/package.json',

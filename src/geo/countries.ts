@@ -17,13 +17,13 @@ import type {
 import {feature, mesh} from 'topojson-client';
 import type {GeometryCollection, Topology} from 'topojson-specification';
 import isoCountries from 'i18n-iso-countries';
-import { countryName as readerCountryName, isKnownCountry } from '../i18n/countries.js';
+import { UNCODED, countryName, type CountryLang } from './country-names.js';
 import {area, booleanPointInPolygon, centerOfMass, pointOnFeature} from '@turf/turf';
 import {fixAntimeridian, fixLineAntimeridian} from './antimeridian.js';
 import {largestPolygonBounds} from './bounds.js';
 
 export type CountryDetail = '50m' | '10m';
-export type CountryLang = 'en' | 'es';
+export { countryName, type CountryLang };
 
 export interface CountryProps {
   /** ISO 3166-1 alpha-3, or `''` for the few Natural Earth units that have none (e.g. Somaliland). */
@@ -35,39 +35,6 @@ export interface CountryProps {
 export type CountryFeature = Feature<Polygon | MultiPolygon, CountryProps>;
 export type CountryCollection = FeatureCollection<Polygon | MultiPolygon, CountryProps>;
 
-
-/**
- * Natural Earth units without an ISO numeric code. Kosovo gets the code the EU, IMF and World Bank
- * use (XK / XKX) so data can refer to it; the others stay without a code.
- */
-const UNCODED: Record<string, {iso3: string; en: string; es: string}> = {
-  Kosovo: {iso3: 'XKX', en: 'Kosovo', es: 'Kosovo'},
-  Somaliland: {iso3: '', en: 'Somaliland', es: 'Somalilandia'},
-  'N. Cyprus': {iso3: '', en: 'Northern Cyprus', es: 'Chipre del Norte'},
-  'Cyprus U.N. Buffer Zone': {iso3: '', en: 'UN Buffer Zone in Cyprus', es: 'Zona de amortiguamiento de la ONU en Chipre'},
-  'USNB Guantanamo Bay': {iso3: '', en: 'Guantánamo Bay Naval Base', es: 'Base naval de la bahía de Guantánamo'},
-  'Siachen Glacier': {iso3: '', en: 'Siachen Glacier', es: 'Glaciar de Siachen'},
-  'Spratly Is.': {iso3: '', en: 'Spratly Islands', es: 'Islas Spratly'},
-  'Scarborough Reef': {iso3: '', en: 'Scarborough Shoal', es: 'Bajo de Masinloc'},
-  'Serranilla Bank': {iso3: '', en: 'Serranilla Bank', es: 'Banco Serranilla'},
-  'Bajo Nuevo Bank': {iso3: '', en: 'Bajo Nuevo Bank', es: 'Bajo Nuevo'},
-  'Clipperton I.': {iso3: '', en: 'Clipperton Island', es: 'Isla Clipperton'},
-  'Coral Sea Is.': {iso3: '', en: 'Coral Sea Islands', es: 'Islas del Mar del Coral'},
-  'Indian Ocean Ter.': {iso3: '', en: 'Indian Ocean Territories', es: 'Territorios del Océano Índico'},
-  Akrotiri: {iso3: '', en: 'Akrotiri', es: 'Acrotiri'},
-  Dhekelia: {iso3: '', en: 'Dhekelia', es: 'Dekelia'},
-  Baikonur: {iso3: '', en: 'Baikonur', es: 'Baikonur'},
-};
-
-
-/** The country's name in `lang`, or `undefined` for a code nobody knows. */
-export function countryName(iso3: string, lang: CountryLang): string | undefined {
-  const code = iso3.toUpperCase();
-  const uncoded = Object.values(UNCODED).find((u) => u.iso3 === code && code !== '');
-  if (uncoded) return uncoded[lang];
-  // One table of short names for the whole component: the reader's text and the map's labels agree.
-  return isKnownCountry(code) ? readerCountryName(code, lang) : undefined;
-}
 
 /** Antarctica is dropped: it surrounds a pole, fills the bottom of a Mercator map and holds no data. */
 const DROPPED = new Set(['ATA']);

@@ -33,7 +33,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type {Feature, FeatureCollection, Point} from 'geojson';
-import { countryName, type CountryLang } from '../geo/countries.js';
+import { countryName, type CountryLang } from '../geo/country-names.js';
 import { countryAreaKm2, countryTableAnchors } from '../geo/country-table.js';
 import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM } from './basemap-tiles.js';
 import { BASEMAP_TILES_URL } from './basemap-source.js';
