@@ -1,12 +1,12 @@
 // The pre-tiled basemap: the PMTiles writer read back by the `pmtiles` package's own reader, the
 // archive the build writes (what a map actually fetches), and the country table beside it.
 import { expect } from 'chai';
-import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { FetchSource, PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { writePmtiles, type ArchiveTile } from '../src/geo/pmtiles-writer.js';
-import { BASEMAP_ARCHIVE_URL } from '../src/map/basemap-source.js';
+import { ArchiveSource, BASEMAP_ARCHIVE_URL } from '../src/map/basemap-source.js';
 import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM } from '../src/map/basemap-tiles.js';
 import { countryTableOf, loadCountries } from '../src/geo/countries.js';
 import table from '../src/geo/country-table.json';
@@ -31,6 +31,8 @@ class MemorySource implements Source {
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const textOf = (data: ArrayBuffer) => new TextDecoder().decode(data);
+/** Bytes as a comparable string (a decoder would fold invalid sequences together). */
+const bytesKey = (data: ArrayBuffer) => new Uint8Array(data).join(',');
 
 describe('PMTiles writer', () => {
   const tiles: ArchiveTile[] = [
@@ -148,6 +150,35 @@ describe('the built-in basemap archive', () => {
     expect(await swanIn(3, 2, 3), 'zoom 3').to.equal(false);
     // Mid-Pacific, south-east of Hawaii: nothing stored.
     expect(await reader.getZxy(5, 3, 15)).to.equal(undefined);
+  });
+});
+
+describe('the archive from a server that ignores byte ranges', () => {
+  it('is read whole, once, and gives the same tiles', async () => {
+    const tiles: Array<[number, number, number]> = [[0, 0, 0], [3, 2, 3], [5, 8, 14]];
+    const expected = await Promise.all(tiles.map(async ([z, x, y]) => bytesKey((await new PMTiles(BASEMAP_ARCHIVE_URL).getZxy(z, x, y))!.data)));
+    const realFetch = window.fetch;
+    let whole = 0;
+    // Python's http.server: the Range header is ignored and the whole file comes back with a 200.
+    window.fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (String(input) === BASEMAP_ARCHIVE_URL) {
+        if (!headers.has('range')) whole++;
+        headers.delete('range');
+      }
+      return realFetch(input, { ...init, headers });
+    };
+    try {
+      const plain = new PMTiles(new FetchSource(BASEMAP_ARCHIVE_URL));
+      let failure = '';
+      await plain.getHeader().catch((error: Error) => { failure = error.message; });
+      expect(failure, 'pmtiles alone gives up').to.match(/Byte Serving/);
+      const reader = new PMTiles(new ArchiveSource(BASEMAP_ARCHIVE_URL));
+      for (const [i, [z, x, y]] of tiles.entries()) expect(bytesKey((await reader.getZxy(z, x, y))!.data) === expected[i], `${z}/${x}/${y}`).to.equal(true);
+      expect(whole, 'downloads of the whole file').to.equal(1);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 });
 
