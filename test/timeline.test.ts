@@ -80,17 +80,29 @@ describe('<prison-map year>', function () {
     await nextEvent(el, 'prison-map-ready', 60000);
     const map = el.map!;
     const appear = () => map.getFeatureState({ source: 'prison-map-facilities', id: 'ecuador-coast-max-security' }).appear as number | undefined;
+    // What each drawn frame showed (sampled at MapLibre's `render`, not by a timer: on a slow
+    // machine a 400 ms animation may last only a frame or two, which polling can miss).
+    const drawn = <T>(read: () => T) => {
+      const seen: T[] = [];
+      const sample = () => seen.push(read());
+      map.on('render', sample);
+      return { seen, stop: () => map.off('render', sample) };
+    };
+    const grown = drawn(appear);
     el.year = '2024';
-    const growing = await waitFor(() => { const a = appear(); return a !== undefined && a > 0 && a < 1 ? a : undefined; }, { message: 'a frame with the Ecuadorian prison partly grown' });
-    expect(growing).to.be.within(0, 1);
     await nextEvent(el, 'prison-map-ready', 60000);
+    await waitFor(() => appear() === undefined, { message: 'fully grown, its state cleared' });
+    grown.stop();
+    expect(grown.seen.some((a) => a !== undefined && a < 1), `a frame with the Ecuadorian prison not yet fully grown: ${grown.seen.join(',')}`).to.equal(true);
 
     // 2025 brings the four transfers: their arcs fade in.
     const flows = flowLayerOf(map) as unknown as { fade: number };
+    const faded = drawn(() => flows.fade);
     el.year = '2025';
-    await waitFor(() => flows.fade > 0 && flows.fade < 1, { message: 'a frame with the arriving arcs partly faded in' });
     await nextEvent(el, 'prison-map-ready', 60000);
     await waitFor(() => flows.fade === 1, { message: 'arcs fully shown' });
+    faded.stop();
+    expect(faded.seen.some((f) => f < 1), `a frame with the arriving arcs not yet fully shown: ${faded.seen.join(',')}`).to.equal(true);
     el.year = '2024';
     await nextEvent(el, 'prison-map-ready', 60000);
 
