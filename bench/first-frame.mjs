@@ -95,13 +95,19 @@ export function startupTimelineTable(r) {
   return table(['stage (src/timing.ts)', 'ms from creation (median)'], r.timeline.map(([stage, ms]) => [stage, ms.toFixed(0)]));
 }
 
-export function firstFrameTable(r) {
+/** The start-up table; `manyMaps` (embed.mjs, the built dist/) adds the many-maps row. */
+export function firstFrameTable(r, manyMaps) {
+  const many = manyMaps ? [[
+    '20 maps: all visible maps ready, built dist/ (median ms from navigation)', manyMaps.allVisible.toFixed(0),
+    `${manyMaps.one.toFixed(0)} (one map alone on its page)`, `${(manyMaps.allVisible / manyMaps.one).toFixed(2)}x (${manyMaps.visible} maps visible, median of ${manyMaps.runs}; target ≤ 1.5x)`,
+  ]] : [];
   return table(['figure', 'prison-map', 'baseline', 'ratio / note'], [
     ['first frame with facilities, vs bare MapLibre on the same (pre-tiled) basemap (median ms)', r.ours.toFixed(0), `${r.bareTiles.toFixed(0)} (bare MapLibre, pre-tiled basemap + points)`, `${r.ratioSameBasemap.toFixed(2)}x (median of ${r.runs} paired runs; target ≤ 1.05x)`],
     ['first frame with facilities, pre-tiled basemap, vs bare MapLibre on the GeoJSON basemap (median ms)', r.ours.toFixed(0), `${r.bareGeojson.toFixed(0)} (bare MapLibre, GeoJSON basemap + points)`, `${r.ratioVsGeojson.toFixed(2)}x (target ≤ 0.8x)`],
     ['first frame with facilities, counted from the element\'s map creation, vs bare MapLibre on the same basemap (median ms)', r.oursAfterMap.toFixed(0), `${r.bareTiles.toFixed(0)} (its clock starts with MapLibre already imported)`, `${r.ratioAfterMap.toFixed(2)}x: the rest of the first row is loading MapLibre's chunk`],
     ['bare MapLibre: pre-tiled vs GeoJSON basemap (median ms)', r.bareTiles.toFixed(0), r.bareGeojson.toFixed(0), `${r.bareTilesVsGeojson.toFixed(2)}x: what pre-tiling alone buys`],
     ['prison-map-ready: transfers, shading, everything (median ms)', r.ready.toFixed(0), '—', 'the baseline draws no transfers'],
+    ...many,
     ['JS before a map is needed (gzip KB)', r.beforeMapKb.toFixed(1), '—', `${r.beforeMapFiles} files; map created: ${r.mapCreatedBeforeNeeded} (target < 20 KB)`],
   ]);
 }
