@@ -4,22 +4,22 @@
 // re-bundlers copy like any `new URL(..., import.meta.url)` asset).
 //
 // The archive is cut from Natural Earth by src/geo/basemap-archive.ts, run under Node through a
-// short-lived Vite server (it is TypeScript and imports JSON). It takes about ten seconds, so it is
+// short-lived Vite server (scripts/source-module.mjs). It takes about ten seconds, so it is
 // kept and only written again when its inputs change (a hash of them sits beside the archive).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createServer } from 'vite';
+import { ROOT, withSourceModule } from './source-module.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
 export const ARCHIVE_PATH = join(ROOT, 'src/map/generated/basemap.pmtiles');
 const KEY_PATH = `${ARCHIVE_PATH}.key`;
 
 /** What the archive is made from: the tiling code, the country data and the libraries that cut and encode it. */
 const INPUTS = [
   'scripts/vite-plugin-basemap.mjs',
+  'scripts/source-module.mjs',
   'src/geo/basemap-archive.ts',
   'src/geo/pmtiles-writer.ts',
   'src/geo/countries.ts',
@@ -38,27 +38,15 @@ function inputsKey() {
 }
 
 async function writeArchive(key) {
-  const server = await createServer({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
-  try {
-    const { buildBasemapArchive } = await server.ssrLoadModule('/src/geo/basemap-archive.ts');
-    const archive = await buildBasemapArchive(async (bytes) => gzipSync(bytes, { level: 9 }));
-    await mkdir(join(ARCHIVE_PATH, '..'), { recursive: true });
-    // Written aside and renamed: a second process (the test runner's server beside `npm start`)
-    // never reads half an archive.
-    const partial = `${ARCHIVE_PATH}.${process.pid}.partial`;
-    await writeFile(partial, archive);
-    await rename(partial, ARCHIVE_PATH);
-    await writeFile(KEY_PATH, key);
-  } finally {
-    await server.close();
-  }
+  const archive = await withSourceModule('/src/geo/basemap-archive.ts', ({ buildBasemapArchive }) =>
+    buildBasemapArchive(async (bytes) => gzipSync(bytes, { level: 9 })));
+  await mkdir(join(ARCHIVE_PATH, '..'), { recursive: true });
+  // Written aside and renamed: a second process (the test runner's server beside `npm start`)
+  // never reads half an archive.
+  const partial = `${ARCHIVE_PATH}.${process.pid}.partial`;
+  await writeFile(partial, archive);
+  await rename(partial, ARCHIVE_PATH);
+  await writeFile(KEY_PATH, key);
 }
 
 let pending;

@@ -89,6 +89,15 @@ describe('PMTiles writer', () => {
     expect(textOf((await repeated.reader.getZxy(3, 5, 4))!.data)).to.equal('sea floor');
   });
 
+  it('stores tiles whose bytes differ apart, even when their hex digits run together alike', async () => {
+    const { reader } = await archiveOf([
+      { z: 1, x: 0, y: 0, data: Uint8Array.of(0x1, 0x11) },
+      { z: 1, x: 1, y: 0, data: Uint8Array.of(0x11, 0x1) },
+    ]);
+    expect([...new Uint8Array((await reader.getZxy(1, 0, 0))!.data)]).to.deep.equal([0x1, 0x11]);
+    expect([...new Uint8Array((await reader.getZxy(1, 1, 0))!.data)]).to.deep.equal([0x11, 0x1]);
+  });
+
   it('reads the header and root directory in one request, then one per tile', async () => {
     const { reader, source } = await archiveOf(tiles);
     await reader.getZxy(0, 0, 0);

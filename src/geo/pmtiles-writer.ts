@@ -92,11 +92,11 @@ export async function writePmtiles(tiles: readonly ArchiveTile[], options: Archi
   const stored = new Map<string, { offset: number; length: number }>();
   let dataLength = 0;
   for (const tile of sorted) {
-    const compressed = await options.gzip(tile.data);
-    // Same bytes, same place: the key is the uncompressed content.
-    const key = Array.from(tile.data, (b) => b.toString(16)).join('');
+    // Same bytes, same place: the key is the uncompressed content, two hex digits a byte.
+    const key = Array.from(tile.data, (b) => b.toString(16).padStart(2, '0')).join('');
     let place = stored.get(key);
     if (!place) {
+      const compressed = await options.gzip(tile.data);
       place = { offset: dataLength, length: compressed.length };
       stored.set(key, place);
       chunks.push(compressed);
