@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FacilityStatus } from '../data/types.js';
 import type { ThemePalette } from '../encodings/palette.js';
+import { CLUSTER_FILL_OPACITY, CLUSTER_STROKE_WIDTH, FACILITY_FILL_OPACITY, FACILITY_STROKE_WIDTH, UNKNOWN_RING_WIDTH } from '../encodings/mark-styles.js';
 import type { Lang } from '../i18n/strings.js';
 import { ALWAYS_SHOWN_ZOOM } from '../model/clusters.js';
 import type { ClusterMark, FacilityMark } from '../model/model.js';
@@ -159,9 +160,9 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
       paint: {
         'circle-radius': ['get', 'radius'],
         'circle-color': ['get', 'color'],
-        'circle-opacity': 0.62,
+        'circle-opacity': CLUSTER_FILL_OPACITY,
         'circle-stroke-color': palette.markStroke,
-        'circle-stroke-width': 2,
+        'circle-stroke-width': CLUSTER_STROKE_WIDTH,
         // Round on screen even towards the globe's edge: the area, not a foreshortened ellipse, is the capacity.
         'circle-pitch-alignment': 'viewport',
       },
@@ -178,9 +179,9 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
       paint: {
         'circle-radius': APPEARING_RADIUS,
         'circle-color': ['get', 'color'],
-        'circle-opacity': 0.72,
+        'circle-opacity': FACILITY_FILL_OPACITY,
         'circle-stroke-color': palette.markStroke,
-        'circle-stroke-width': 1,
+        'circle-stroke-width': FACILITY_STROKE_WIDTH,
         'circle-pitch-alignment': 'viewport',
       },
     },
@@ -193,7 +194,7 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
         'circle-radius': APPEARING_RADIUS,
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': ['get', 'color'],
-        'circle-stroke-width': 2.5,
+        'circle-stroke-width': UNKNOWN_RING_WIDTH,
       },
     },
     {

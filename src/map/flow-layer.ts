@@ -39,6 +39,7 @@
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { FLOW_COLOR_SLOTS, flowSlotColors } from '../encodings/flow-style.js';
 import { PALETTES, hexToRgba, type Theme } from '../encodings/palette.js';
+import { ARC_PATTERN as P, glslFloat as glsl } from '../encodings/mark-styles.js';
 import { mercatorX, mercatorY } from '../geo/mercator.js';
 import type { FlowMark } from '../model/model.js';
 import { POINT_FLOATS, STYLE_BYTES, packFlows, type FlowBuffers } from './flow-buffers.js';
@@ -122,7 +123,7 @@ void main() {
 
   float width = a_width / 100.0;
   if (u_selected > 0.5) width = width * 1.3 + 2.0;
-  float arrowHalf = max(width * 0.9 + 1.5, 3.5);
+  float arrowHalf = max(width * ${glsl(P.ARROW_HALF_PER_WIDTH)} + ${glsl(P.ARROW_HALF_EXTRA)}, ${glsl(P.ARROW_HALF_MIN)});
   float halfQuad = max(width * 0.5 + (u_selected > 0.5 ? 2.5 : 0.0), arrowHalf) + 0.75;
 
   vec2 offset = miter * side * halfQuad * miterScale * u_px_ratio;
@@ -171,21 +172,22 @@ void main() {
 
   float solid = edge(w - c);
   float body = solid;
+  // Dots, dashes and arrowheads as encodings/mark-styles.ts defines them (its numbers are written in here).
   if (dotted) {
-    float spacing = max(6.0, v_width * 3.0) * (dashed ? 2.0 : 1.0);
-    float r = max(w + 0.5, 1.5);
+    float spacing = max(${glsl(P.DOT_SPACING_MIN)}, v_width * ${glsl(P.DOT_SPACING_PER_WIDTH)}) * (dashed ? ${glsl(P.DOT_SPACING_DASHED_FACTOR)} : 1.0);
+    float r = max(w + ${glsl(P.DOT_RADIUS_EXTRA)}, ${glsl(P.DOT_RADIUS_MIN)});
     float u = mod(s, spacing) - spacing * 0.5;
     body = edge(r - length(vec2(u, c)));
   } else if (dashed) {
-    float period = max(9.0, v_width * 4.0);
+    float period = max(${glsl(P.DASH_PERIOD_MIN)}, v_width * ${glsl(P.DASH_PERIOD_PER_WIDTH)});
     float u = mod(s, period);
-    body = solid * edge(min(u, period * 0.6 - u));
+    body = solid * edge(min(u, period * ${glsl(P.DASH_SHARE)} - u));
   }
 
   // Arrowheads every 'period' px, apex towards 'to', with a comet tail fading behind each.
-  float arrowHalf = max(v_width * 0.9 + 1.5, 3.5);
-  float arrowLen = arrowHalf * 2.2;
-  float period = max(72.0, arrowLen * 5.0);
+  float arrowHalf = max(v_width * ${glsl(P.ARROW_HALF_PER_WIDTH)} + ${glsl(P.ARROW_HALF_EXTRA)}, ${glsl(P.ARROW_HALF_MIN)});
+  float arrowLen = arrowHalf * ${glsl(P.ARROW_LENGTH_PER_HALF)};
+  float period = max(${glsl(P.ARROW_PERIOD_MIN)}, arrowLen * ${glsl(P.ARROW_PERIOD_PER_LENGTH)});
   float u = mod(s, period);
   float a = u - period;                      // <= 0: px behind the apex
   float slant = arrowLen / sqrt(arrowLen * arrowLen + arrowHalf * arrowHalf);

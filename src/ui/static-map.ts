@@ -26,16 +26,13 @@ import { MERCATOR_MAX_LAT } from '../geo/antimeridian.js';
 import { countryName, loadCountryShapes, type CountryCollection } from '../geo/countries.js';
 import { PALETTES, type Theme } from '../encodings/palette.js';
 import { occupancyColor } from '../encodings/scales.js';
+import { FACILITY_FILL_OPACITY, FACILITY_STROKE_WIDTH, UNKNOWN_RING_WIDTH, arcStroke, arrowHalfWidth, arrowLength } from '../encodings/mark-styles.js';
 import type { FacilityMark, FlowMark, MapModel } from '../model/model.js';
 import { strings } from '../i18n/reader-strings.js';
 
 export type StaticMapTheme = Theme;
 export type StaticMapLang = 'en' | 'es';
 
-/** Fill opacity of a facility circle, as on the map. */
-const FACILITY_FILL_OPACITY = 0.72;
-/** Stroke width of an unknown-capacity ring, as on the map. */
-const UNKNOWN_RING_WIDTH = 2.5;
 /** Smallest span of the fitted view, in degrees, so one facility is not blown up to a street map. */
 const MIN_SPAN_DEGREES = 4;
 
@@ -176,27 +173,18 @@ function insetFromEnd(points: ReadonlyArray<[number, number]>, circles: readonly
   return 0;
 }
 
-/** How the SVG draws a flow mark: the same patterns and arrowheads as the GPU layer's shader. */
+/** How the SVG draws a flow mark: the patterns and arrowheads of the GPU layer's shader (encodings/mark-styles.ts). */
 function arcStyle(flow: FlowMark, theme: StaticMapTheme) {
   const width = flow.widthPx;
-  let dasharray: string | undefined;
-  if (flow.dotted) {
-    const spacing = Math.max(6, width * 3) * (flow.dashed ? 2 : 1);
-    dasharray = `0 ${round(spacing)}`;
-  } else if (flow.dashed) {
-    const period = Math.max(9, width * 4);
-    dasharray = `${round(period * 0.6)} ${round(period * 0.4)}`;
-  }
-  const arrowHalfWidth = Math.max(width * 0.9 + 1.5, 3.5);
+  const stroke = arcStroke(width, flow.dotted, flow.dashed);
   return {
     color: PALETTES[theme].flows[flow.transfer.kind],
     opacity: flow.opacity,
-    dasharray,
-    // Dots as the shader draws them: radius max(width / 2 + 0.5, 1.5).
-    strokeWidth: flow.dotted ? Math.max(width + 1, 3) : width,
-    linecap: flow.dotted ? ('round' as const) : ('butt' as const),
-    arrowHalfWidth,
-    arrowLength: arrowHalfWidth * 2.2,
+    dasharray: stroke.dash.length ? stroke.dash.map(round).join(' ') : undefined,
+    strokeWidth: stroke.strokeWidth,
+    linecap: stroke.cap,
+    arrowHalfWidth: arrowHalfWidth(width),
+    arrowLength: arrowLength(width),
   };
 }
 
@@ -377,7 +365,7 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
             ? svg`<circle class="facility unknown-capacity" data-id=${c.facility.id} cx=${c.cx} cy=${c.cy} r=${c.r}
                 fill="none" stroke=${c.color} stroke-width=${UNKNOWN_RING_WIDTH}><title>${facilityName(c.facility)}</title></circle>`
             : svg`<circle class="facility" data-id=${c.facility.id} cx=${c.cx} cy=${c.cy} r=${c.r}
-                fill=${c.color} fill-opacity=${FACILITY_FILL_OPACITY} stroke=${stroke} stroke-width="1"><title>${facilityName(c.facility)}</title></circle>`,
+                fill=${c.color} fill-opacity=${FACILITY_FILL_OPACITY} stroke=${stroke} stroke-width=${FACILITY_STROKE_WIDTH}><title>${facilityName(c.facility)}</title></circle>`,
         )}
       </g>
     </g>
