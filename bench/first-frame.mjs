@@ -92,7 +92,7 @@ function medianTimeline(timelines) {
 
 /** The timeline of one start-up: each stage's median ms from the element's creation. */
 export function startupTimelineTable(r) {
-  return table(['stage (src/timing.ts)', 'ms from creation (median)'], r.timeline.map(([stage, ms]) => [stage, ms.toFixed(0)]));
+  return table(['stage (src/shared/timing.ts)', 'ms from creation (median)'], r.timeline.map(([stage, ms]) => [stage, ms.toFixed(0)]));
 }
 
 /** The start-up table; `manyMaps` (embed.mjs, the built dist/) adds the many-maps row. */

@@ -15,7 +15,7 @@ element.style.cssText = 'width:1000px;height:600px';
 const results = window as unknown as { benchResult?: number; benchReady?: number; benchTimeline?: Array<[string, number]> };
 element.addEventListener('prison-map-ready', () => {
   results.benchReady = performance.now() - start;
-  // The element's start-up stages (src/timing.ts), ms from the element's creation.
+  // The element's start-up stages (src/shared/timing.ts), ms from the element's creation.
   results.benchTimeline = performance.getEntriesByType('mark')
     .filter((mark) => mark.name.startsWith('prison-map:'))
     .map((mark): [string, number] => [mark.name.slice('prison-map:'.length), mark.startTime - start])

@@ -7,7 +7,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { DataRequest, LoadedModelInput } from '../pipeline.js';
-import { markStartup } from '../timing.js';
+import { markStartup } from '../shared/timing.js';
 
 export type Pipeline = typeof import('../pipeline.js');
 

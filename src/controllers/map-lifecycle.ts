@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapController, MapControllerOptions, MapErrorSource } from '../map/controller.js';
 import { acquireContext, distanceToViewport, forgetContext, type ContextHolder } from '../map/context-budget.js';
 import type { Camera } from '../model/camera.js';
-import { markStartup } from '../timing.js';
+import { markStartup } from '../shared/timing.js';
 
 /** How far outside the viewport a lazy map starts loading, as on `<img loading="lazy">`. */
 const LAZY_ROOT_MARGIN = '300px';

@@ -27,8 +27,8 @@ import { FLOW_LAYER_ID, FlowLayer, screenProjection } from './flow-layer.js';
 import { isInView } from './flow-picking.js';
 import { boundsOf } from '../geo/bounds.js';
 import { ensureWorkerUrlPolicy } from './trusted-types.js';
-import { tween } from '../scheduling.js';
-import { markStartup } from '../timing.js';
+import { tween } from '../shared/scheduling.js';
+import { markStartup } from '../shared/timing.js';
 
 export type { Theme, Camera };
 /** How the map is drawn: flat (Web Mercator) or on MapLibre's globe. */

@@ -14,7 +14,7 @@ import type { Lang } from '../i18n/strings.js';
 import { ALWAYS_SHOWN_ZOOM } from '../model/clusters.js';
 import type { ClusterMark, FacilityMark } from '../model/model.js';
 import { LABEL_FONTS } from './basemap.js';
-import { tween } from '../scheduling.js';
+import { tween } from '../shared/scheduling.js';
 
 export const FACILITY_SOURCE_ID = 'prison-map-facilities';
 export const FACILITY_FILL_LAYER_ID = 'prison-map-facilities-fill';

@@ -19,7 +19,7 @@ import { placeTransfers, type CountryAnchors } from './endpoints.js';
 import { facilityLabel, storyCountries } from './labels.js';
 import { FacilityClusters, clusteringOn, type ClusterMode, type FacilityCluster } from './clusters.js';
 import { viewLevel, type ViewLevel, type Viewport } from './level.js';
-import { yieldToMain } from '../scheduling.js';
+import { yieldToMain } from '../shared/scheduling.js';
 
 /** What the loader hands the model: validated records and what went wrong reading them. */
 export interface ModelData {

@@ -1,5 +1,5 @@
-/** The element's events and their details (CONTRACT.md: all `bubbles: true, composed: true`). */
-import type { DataIssue } from './data/types.js';
+/** The element's events and their details (README.md, "Events": all `bubbles: true, composed: true`). */
+import type { DataIssue } from '../data/types.js';
 
 export type ErrorSource = 'facilities' | 'transfers' | 'countries' | 'basemap' | 'webgl' | 'worker';
 
