@@ -7,6 +7,7 @@ import { requestLogPlugin, recordRequests } from './test/support/request-log-plu
 import { sourceArticlesMiddleware } from './test/support/source-articles-plugin.mjs';
 import { figuresPlugin } from './test/support/figures-plugin.mjs';
 import { basemapArchive } from './scripts/vite-plugin-basemap.mjs';
+import { delayMiddleware } from './test/support/delay-middleware.mjs';
 
 /** The machine's Chrome/Chromium if it has one (CHROME_PATH first), else the one inside @sparticuz/chromium. */
 async function chromePath() {
@@ -44,7 +45,7 @@ export default {
   testsFinishTimeout: 20 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
   browserStartTimeout: 120000,
-  middleware: [sourceArticlesMiddleware(), vite.middleware],
+  middleware: [delayMiddleware(), sourceArticlesMiddleware(), vite.middleware],
   plugins: [vite.plugin, requestLogPlugin(), figuresPlugin()],
   browsers: [
     chromeLauncher({

@@ -29,7 +29,7 @@ afterEach(async function () {
 
 describe('faults: the map worker', () => {
   for (const f of FAULTS) {
-    it(`${f.id}: prison-map-error with source "${f.source}" within about 10 s, first and only as "worker", and a message inside the element`, async function () {
+    it(`${f.id}: prison-map-error with source "${f.source}" within 10 s, first and only as "worker", and a message inside the element`, async function () {
       this.timeout(30000);
       injected = { id: f.id, kind: f.kind, source: f.source, observed: '' };
       const attrs = Object.entries(f.attrs ?? {}).map(([name, value]) => `${name}="${value}"`).join(' ');
@@ -46,7 +46,7 @@ describe('faults: the map worker', () => {
       });
       const error = await wanted;
       // MAP_LOAD_TIMEOUT_MS is 10 s; allow the page some slack.
-      expect(performance.now() - started, 'reported within about 10 s').to.be.below(13000);
+      expect(performance.now() - started, 'reported within 10 s').to.be.below(13000);
       await el.updateComplete;
       const status = el.shadowRoot!.querySelector('[part=status]')!;
       expect(status.getAttribute('role')).to.equal('alert');

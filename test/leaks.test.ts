@@ -8,13 +8,12 @@ import { cleanup, mount, nextEvent } from './support/mount.js';
 import { recordFigure } from './support/figures.js';
 import { createdContexts, liveContexts, trackWebglContexts } from './support/webgl-contexts.js';
 import { waitUntil } from './support/wait.js';
+import { createdWorkers, liveWorkers, trackWorkers } from './support/workers.js';
 
 const CYCLES = 50;
 
 let stopTracking: () => void;
-let workersCreated = 0;
-let workersTerminated = 0;
-const OriginalWorker = window.Worker;
+let stopTrackingWorkers: () => void;
 const listeners = new Map<EventTarget, number>();
 const originals = new Map<EventTarget, [typeof window.addEventListener, typeof window.removeEventListener]>();
 const pendingFrames = new Set<number>();
@@ -23,16 +22,7 @@ const originalCancel = window.cancelAnimationFrame;
 
 before(() => {
   stopTracking = trackWebglContexts();
-  window.Worker = class extends OriginalWorker {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      workersCreated++;
-    }
-    override terminate(): void {
-      workersTerminated++;
-      super.terminate();
-    }
-  };
+  stopTrackingWorkers = trackWorkers();
   for (const target of [window, document] as EventTarget[]) {
     const add = target.addEventListener;
     const remove = target.removeEventListener;
@@ -61,7 +51,7 @@ before(() => {
 
 after(() => {
   stopTracking();
-  window.Worker = OriginalWorker;
+  stopTrackingWorkers();
   for (const [target, [add, remove]] of originals) {
     target.addEventListener = add;
     target.removeEventListener = remove;
@@ -98,14 +88,14 @@ describe(`leaks over ${CYCLES} create/render/remove cycles`, () => {
     // Teardown finishes asynchronously (contexts lost, the worker pool terminated, frames
     // cancelled): wait until it has, or until the time is up; the checks below then say what is left.
     // A leak that keeps going (a frame loop, a live context) is still there at the end.
-    await waitUntil(() => liveContexts() === 0 && workersCreated === workersTerminated && pendingFrames.size === 0);
+    await waitUntil(() => liveContexts() === 0 && liveWorkers() === 0 && pendingFrames.size === 0);
     const heapEnd = await heapAfterGc();
     const growthMb = (heapEnd - heapStart) / 1024 / 1024;
 
     expect(liveContexts(), 'live WebGL contexts').to.equal(0);
     expect(createdContexts(), 'one context per map created').to.equal(CYCLES + 3);
     // MapLibre's pool is shared by the maps alive at once and terminated when the last one goes.
-    expect(workersCreated - workersTerminated, 'workers still running').to.equal(0);
+    expect(liveWorkers(), 'workers still running').to.equal(0);
     expect(pendingFrames.size, 'animation frames still requested').to.equal(0);
     expect(listeners.get(window), 'window listeners left').to.equal(baseListeners.get(window));
     expect(listeners.get(document), 'document listeners left').to.equal(baseListeners.get(document));
@@ -116,7 +106,7 @@ describe(`leaks over ${CYCLES} create/render/remove cycles`, () => {
       name: `heap growth over ${CYCLES} create/render/remove cycles`,
       value: Number(growthMb.toFixed(2)),
       unit: 'MB',
-      note: `after forced GC; ${createdContexts()} WebGL contexts created, 0 left; ${workersCreated} workers started, all terminated`,
+      note: `after forced GC; ${createdContexts()} WebGL contexts created, 0 left; ${createdWorkers()} workers started, all terminated`,
     });
   });
 });

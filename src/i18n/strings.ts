@@ -47,6 +47,8 @@ export interface ShellStrings {
   loading: string;
   /** "Loading map… 40%": a long load's progress. */
   loadingProgress: (percent: string) => string;
+  /** The map is still starting after several seconds (a slow connection): not an error. */
+  slowStart: string;
   legendTitle: string;
   capacity: string;
   capacityUnknown: string;
@@ -87,6 +89,7 @@ const en: ShellStrings = {
   keyboardHint: 'Arrow keys move between facilities and transfers, Enter opens details, Escape closes them, plus and minus zoom.',
   loading: 'Loading map…',
   loadingProgress: (percent) => `Loading map… ${percent}`,
+  slowStart: 'The map is taking longer than usual to start…',
   legendTitle: 'Capacity (places)',
   capacity: 'Capacity',
   capacityUnknown: 'Capacity unknown',
@@ -136,6 +139,7 @@ const es: ShellStrings = {
   keyboardHint: 'Las flechas recorren cárceles y traslados, Intro abre los detalles, Escape los cierra, más y menos acercan o alejan.',
   loading: 'Cargando el mapa…',
   loadingProgress: (percent) => `Cargando el mapa… ${percent}`,
+  slowStart: 'El mapa está tardando más de lo habitual en iniciarse…',
   legendTitle: 'Capacidad (plazas)',
   capacity: 'Capacidad',
   capacityUnknown: 'Capacidad desconocida',

@@ -4,7 +4,7 @@
  * basemap data are never part of the page's first download.
  */
 import { least } from 'd3-array';
-import { Map as MapLibreMap, addProtocol, setWorkerUrl, getWorkerUrl, prewarm, clearPrewarmedResources, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, addProtocol, setWorkerUrl, getWorkerUrl, getGlobalDispatcher, prewarm, clearPrewarmedResources, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import defaultWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { CountryContext } from '../data/types.js';
@@ -45,8 +45,8 @@ export interface MapControllerOptions {
   camera: Camera;
   projection: Projection;
   onError: (source: MapErrorSource, message: string) => void;
-  /** The map started after all, later than {@link MAP_LOAD_TIMEOUT_MS} (a busy machine): the error no longer holds. */
-  onLateStart?: () => void;
+  /** The map has not started within {@link SLOW_START_MS} (`true`; a slow connection or a busy phone), or has now started after all (`false`). */
+  onSlowStart?: (slow: boolean) => void;
   /** Room to keep around data when the camera frames it (overlays, circles' radius), CSS px. */
   framePadding: () => FramePadding;
   /** The reader's pointer over (or off) an item; `click` is a click or tap. */
@@ -72,8 +72,14 @@ export interface PointerHit {
 
 export { COUNTRY_HIGHLIGHT_LAYER_ID } from './country-layer.js';
 
-/** MapLibre fires nothing when its worker cannot start; after this long without `load`, say so. */
-export const MAP_LOAD_TIMEOUT_MS = 10_000;
+/**
+ * After this long without `load` the reader is told the map is slow to start. Slow is not broken:
+ * a worker script on a poor phone connection can take longer, and the map still comes up. A worker
+ * that cannot load at all is reported as soon as the browser says so (see `confirmWorkerFailure`).
+ */
+export const SLOW_START_MS = 10_000;
+/** How long the workers get to answer before an `error` from one of them is taken as a failure to load. */
+const WORKER_PING_MS = 3000;
 
 let sharedSheet: CSSStyleSheet | undefined;
 /**
@@ -94,8 +100,9 @@ export class MapController {
   private facilities: FeatureCollection<Point, FacilityFeatureProps> = { type: 'FeatureCollection', features: [] };
   private loaded = false;
   private failedBeforeLoad = false;
-  private timedOut = false;
-  private loadTimer?: ReturnType<typeof setTimeout>;
+  private slow = false;
+  private slowTimer?: ReturnType<typeof setTimeout>;
+  private destroyed = false;
   private highlighted?: string;
   private readonly usesBuiltInBasemap: boolean;
   private readonly flows: FlowLayer;
@@ -154,19 +161,21 @@ export class MapController {
     }
     liveMaps++;
     this.map.touchZoomRotate.disableRotation();
-    this.loadTimer = setTimeout(() => {
-      if (this.loaded) return;
-      this.timedOut = true;
-      options.onError('worker', `the map did not start within ${MAP_LOAD_TIMEOUT_MS / 1000} s (its worker script may have failed to load)`);
-    }, MAP_LOAD_TIMEOUT_MS);
+    this.slowTimer = setTimeout(() => {
+      if (this.loaded || this.failedBeforeLoad) return;
+      this.slow = true;
+      options.onSlowStart?.(true);
+    }, SLOW_START_MS);
     this.map.on('error', (event) => {
       if (this.loaded || this.failedBeforeLoad) return;
       // Before `load`, an error is the worker or the basemap failing, and the map will not start:
       // report it once. Later ones are tiles and retries that MapLibre recovers from itself.
       const message = messageOf(event.error);
-      this.failedBeforeLoad = true;
-      clearTimeout(this.loadTimer);
-      options.onError(/worker/i.test(message) ? 'worker' : 'basemap', message);
+      if (/worker/i.test(message)) {
+        void this.confirmWorkerFailure(message);
+        return;
+      }
+      this.failBeforeLoad('basemap', message);
     });
     this.map.on('style.load', () => {
       markStartup('style-loaded');
@@ -184,9 +193,32 @@ export class MapController {
     this.map.once('load', () => {
       markStartup('map-loaded');
       this.loaded = true;
-      clearTimeout(this.loadTimer);
-      if (this.timedOut) options.onLateStart?.();
+      clearTimeout(this.slowTimer);
+      if (this.slow) options.onSlowStart?.(false);
     });
+  }
+
+  private failBeforeLoad(source: MapErrorSource, message: string): void {
+    if (this.failedBeforeLoad || this.destroyed) return;
+    this.failedBeforeLoad = true;
+    clearTimeout(this.slowTimer);
+    this.options.onError(source, message);
+  }
+
+  /**
+   * MapLibre reports any `error` event of a shared worker to every map as "Worker failed to
+   * load", including an exception thrown inside a worker that is up and serving the other maps
+   * (seen while pages add and remove maps quickly). Only workers that do not answer are a failure
+   * to load (a missing or blocked script); workers that answer keep this map starting.
+   */
+  private async confirmWorkerFailure(message: string): Promise<void> {
+    const answered = await getGlobalDispatcher().ping(WORKER_PING_MS).catch(() => false);
+    if (this.loaded || this.destroyed) return;
+    if (answered) {
+      console.warn(`<prison-map> a map worker reported an error but is running: ${message}`);
+      return;
+    }
+    this.failBeforeLoad('worker', message);
   }
 
   /** Resolves when the map has drawn everything it has been given. */
@@ -405,7 +437,8 @@ export class MapController {
   private levelFrame = 0;
 
   destroy(): void {
-    clearTimeout(this.loadTimer);
+    this.destroyed = true;
+    clearTimeout(this.slowTimer);
     cancelAnimationFrame(this.levelFrame);
     this.map.remove();
     liveMaps--;
