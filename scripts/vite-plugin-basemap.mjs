@@ -3,7 +3,7 @@
 // `src/map/basemap-source.ts` imports with `?url` (in dist/ it is an asset beside the chunks, which
 // re-bundlers copy like any `new URL(..., import.meta.url)` asset).
 //
-// The archive is cut from Natural Earth by src/geo/basemap-archive.ts, run under Node through a
+// The archive is cut from Natural Earth by src/build/basemap-archive.ts, run under Node through a
 // short-lived Vite server (scripts/source-module.mjs). It takes about ten seconds, so it is
 // kept and only written again when its inputs change (a hash of them sits beside the archive).
 import { createHash } from 'node:crypto';
@@ -20,12 +20,12 @@ const KEY_PATH = `${ARCHIVE_PATH}.key`;
 const INPUTS = [
   'scripts/vite-plugin-basemap.mjs',
   'scripts/source-module.mjs',
-  'src/geo/basemap-archive.ts',
-  'src/geo/pmtiles-writer.ts',
+  'src/build/basemap-archive.ts',
+  'src/build/pmtiles-writer.ts',
   'src/geo/countries.ts',
   'src/geo/country-names.ts',
   'src/geo/antimeridian.ts',
-  'src/map/basemap-tiles.ts',
+  'src/geo/basemap-tiles.ts',
   'node_modules/world-atlas/package.json',
   'node_modules/@maplibre/geojson-vt/package.json',
   'node_modules/@maplibre/vt-pbf/package.json',
@@ -38,7 +38,7 @@ function inputsKey() {
 }
 
 async function writeArchive(key) {
-  const archive = await withSourceModule('/src/geo/basemap-archive.ts', ({ buildBasemapArchive }) =>
+  const archive = await withSourceModule('/src/build/basemap-archive.ts', ({ buildBasemapArchive }) =>
     buildBasemapArchive(async (bytes) => gzipSync(bytes, { level: 9 })));
   await mkdir(join(ARCHIVE_PATH, '..'), { recursive: true });
   // Written aside and renamed: a second process (the test runner's server beside `npm start`)

@@ -5,9 +5,9 @@ import { FetchSource, PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { writePmtiles, type ArchiveTile } from '../src/geo/pmtiles-writer.js';
+import { writePmtiles, type ArchiveTile } from '../src/build/pmtiles-writer.js';
 import { ArchiveSource, BASEMAP_ARCHIVE_URL } from '../src/map/basemap-source.js';
-import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM } from '../src/map/basemap-tiles.js';
+import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM } from '../src/geo/basemap-tiles.js';
 import { countryTableOf, loadCountries } from '../src/geo/countries.js';
 import table from '../src/geo/country-table.json';
 

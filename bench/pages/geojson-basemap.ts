@@ -3,7 +3,7 @@
 // GeoJSON (Natural Earth 50m, converted from TopoJSON on the page) for its worker to cut into tiles.
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { loadCountryShapes } from '../../src/geo/countries.js';
-import { BASEMAP_SOURCE_LAYERS } from '../../src/map/basemap-tiles.js';
+import { BASEMAP_SOURCE_LAYERS } from '../../src/geo/basemap-tiles.js';
 import { builtInBasemapStyle, COUNTRY_SOURCE_ID, type BasemapOptions } from '../../src/map/basemap.js';
 
 export async function geojsonBasemapStyle(options: BasemapOptions): Promise<StyleSpecification> {

@@ -16,9 +16,9 @@
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { FeatureCollection } from 'geojson';
-import { loadCountryShapes, type CountryDetail } from './countries.js';
+import { loadCountryShapes, type CountryDetail } from '../geo/countries.js';
 import { writePmtiles, type ArchiveTile } from './pmtiles-writer.js';
-import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM, BASEMAP_DETAIL_FROM_ZOOM } from '../map/basemap-tiles.js';
+import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM, BASEMAP_DETAIL_FROM_ZOOM } from '../geo/basemap-tiles.js';
 
 /**
  * MVT's usual extent. The tolerance is 0.75 px of a 512 px tile (the GeoJSON source used 0.3 px):

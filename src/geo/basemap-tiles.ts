@@ -1,5 +1,5 @@
 /**
- * How the built-in basemap is tiled: shared by the build (geo/basemap-archive.ts, which writes the
+ * How the built-in basemap is tiled: shared by the build (build/basemap-archive.ts, which writes the
  * archive) and the style (map/basemap.ts, which reads it), so the two cannot disagree.
  */
 

@@ -2,7 +2,7 @@
  * The built-in offline basemap: sea, land, coastlines, land borders and country labels from
  * Natural Earth, in a light and a dark theme, with English or Spanish labels.
  *
- * Countries and borders are vector tiles cut at build time (geo/basemap-archive.ts) and read from
+ * Countries and borders are vector tiles cut at build time (build/basemap-archive.ts) and read from
  * one PMTiles archive beside the element's chunks (basemap-source.ts): a view fetches the few
  * tiles it shows, 50m detail to zoom 3 and 10m from zoom 4. Labels are a small GeoJSON source
  * built from the country table. Nothing leaves the element's origin: no `glyphs` URL (MapLibre
@@ -35,7 +35,7 @@ import type {
 import type {Feature, FeatureCollection, Point} from 'geojson';
 import { countryName, type CountryLang } from '../geo/country-names.js';
 import { countryAreaKm2, countryTableAnchors } from '../geo/country-table.js';
-import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM } from './basemap-tiles.js';
+import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM } from '../geo/basemap-tiles.js';
 import { BASEMAP_TILES_URL } from './basemap-source.js';
 
 export type BasemapTheme = Theme;
