@@ -4,7 +4,7 @@ import type {Polygon} from 'geojson';
 import {booleanPointInPolygon} from '@turf/turf';
 import {Map as MaplibreMap, addProtocol, setWorkerUrl} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import {countryAnchors, countryName, loadCountries, type CountryFeature} from '../src/geo/countries.js';
+import {countryAnchors, knownCountryName, loadCountries, type CountryFeature} from '../src/geo/countries.js';
 import {
   applyBasemapLanguage,
   applyBasemapTheme,
@@ -74,8 +74,8 @@ describe('country geometry', () => {
     expect(slv).to.deep.equal({iso3: 'SLV', name_en: 'El Salvador', name_es: 'El Salvador'});
     expect(featuresOf(countries, 'USA')[0].properties.name_es).to.equal('Estados Unidos');
     expect(featuresOf(countries, 'XKX')[0].properties.name_en).to.equal('Kosovo');
-    expect(countryName('deu', 'es')).to.equal('Alemania');
-    expect(countryName('ZZZ', 'en')).to.equal(undefined);
+    expect(knownCountryName('deu', 'es')).to.equal('Alemania');
+    expect(knownCountryName('ZZZ', 'en')).to.equal(undefined);
   });
 
   it('is cached per detail', async () => {

@@ -12,8 +12,9 @@ import { COUNTRY_SHADING_LAYER_ID, countryShadingColors } from '../src/map/count
 import { PALETTES } from '../src/encodings/palette.js';
 import { occupancyColor } from '../src/encodings/scales.js';
 import {
-  countryCardTemplate, facilityCardTemplate, facilityNamer, transferCardTemplate, type CardContext,
+  countryCardTemplate, facilityCardTemplate, transferCardTemplate, type CardContext,
 } from '../src/ui/details-card.js';
+import { endpointName, facilityNamer } from '../src/i18n/names.js';
 import { dataTablesTemplate } from '../src/ui/data-table.js';
 import { legendTemplate } from '../src/ui/legend.js';
 import { occupancyLegendTemplate } from '../src/ui/occupancy-legend.js';
@@ -84,7 +85,7 @@ afterEach(() => {
 });
 
 function ctx(lang: 'en' | 'es', onClose = () => {}): CardContext {
-  return { lang, countryName: (iso3) => countryName(iso3, lang), facilityName: facilityNamer(facilities, lang), onClose };
+  return { lang, facilityName: facilityNamer(facilities, lang), onClose };
 }
 
 /** The text a reader gets, whitespace collapsed (Intl's narrow spaces become plain ones). */
@@ -126,6 +127,14 @@ describe('formats', () => {
     expect(countryName('ZZZ', 'en')).to.equal('ZZZ');
     expect(countryNameInText('USA', 'en')).to.equal('the United States');
     expect(countryNameInText('GBR', 'es')).to.equal('el Reino Unido');
+  });
+
+  it('names a transfer\'s end as a facility, else a country, else by its own id (endpointName)', () => {
+    const names = facilityNamer(facilities, 'es');
+    expect(endpointName('cecot', 'es', names)).to.equal('Centro de Confinamiento del Terrorismo (CECOT)');
+    expect(endpointName('usa', 'es', names)).to.equal('Estados Unidos');
+    expect(endpointName('USA', 'en', names, { inText: true })).to.equal('the United States');
+    expect(endpointName('lost-place', 'en', names)).to.equal('lost-place');
   });
 });
 

@@ -17,13 +17,13 @@ import type {
 import {feature, mesh} from 'topojson-client';
 import type {GeometryCollection, Topology} from 'topojson-specification';
 import isoCountries from 'i18n-iso-countries';
-import { UNCODED, countryName, type CountryLang } from './country-names.js';
+import { UNCODED, knownCountryName, type CountryLang } from './country-names.js';
 import {area, booleanPointInPolygon, centerOfMass, pointOnFeature} from '@turf/turf';
 import {fixAntimeridian, fixLineAntimeridian} from './antimeridian.js';
 import {largestPolygonBounds} from './bounds.js';
 
 export type CountryDetail = '50m' | '10m';
-export { countryName, type CountryLang };
+export { knownCountryName, type CountryLang };
 
 export interface CountryProps {
   /** ISO 3166-1 alpha-3, or `''` for the few Natural Earth units that have none (e.g. Somaliland). */
@@ -64,8 +64,8 @@ function propsFor(id: string | number | undefined, worldAtlasName: string): Coun
   if (alpha3) {
     return {
       iso3: alpha3,
-      name_en: countryName(alpha3, 'en') ?? worldAtlasName,
-      name_es: countryName(alpha3, 'es') ?? countryName(alpha3, 'en') ?? worldAtlasName,
+      name_en: knownCountryName(alpha3, 'en') ?? worldAtlasName,
+      name_es: knownCountryName(alpha3, 'es') ?? knownCountryName(alpha3, 'en') ?? worldAtlasName,
     };
   }
   const uncoded = UNCODED[worldAtlasName];

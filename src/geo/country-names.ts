@@ -1,9 +1,9 @@
 /**
- * Country names for the map's labels and the reader, by ISO 3166-1 alpha-3, including the Natural
- * Earth units that have no ISO code. Apart from the outlines (countries.ts), so that the basemap's
- * labels need neither turf nor the TopoJSON reader.
+ * The Natural Earth units that have no ISO code, with their names; a coded country's name is
+ * `knownCountryName` (i18n/countries.ts, the one country name), re-exported here. Apart from the
+ * outlines (countries.ts), so that the basemap's labels need neither turf nor the TopoJSON reader.
  */
-import { countryName as readerCountryName, isKnownCountry } from '../i18n/countries.js';
+import { knownCountryName } from '../i18n/countries.js';
 
 export type CountryLang = 'en' | 'es';
 
@@ -30,12 +30,4 @@ export const UNCODED: Record<string, {iso3: string; en: string; es: string}> = {
   Baikonur: {iso3: '', en: 'Baikonur', es: 'Baikonur'},
 };
 
-
-/** The country's name in `lang`, or `undefined` for a code nobody knows. */
-export function countryName(iso3: string, lang: CountryLang): string | undefined {
-  const code = iso3.toUpperCase();
-  const uncoded = Object.values(UNCODED).find((u) => u.iso3 === code && code !== '');
-  if (uncoded) return uncoded[lang];
-  // One table of short names for the whole component: the reader's text and the map's labels agree.
-  return isKnownCountry(code) ? readerCountryName(code, lang) : undefined;
-}
+export { knownCountryName };

@@ -60,12 +60,20 @@ const ARTICLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   },
 };
 
-/** The country's name in `lang` ("United States", "Estados Unidos"); the code itself when unknown. */
+/**
+ * The country's name in `lang` ("United States", "Estados Unidos"), the one name every view prints
+ * (reader text and map labels); the code itself when no list knows it (see {@link knownCountryName}).
+ */
 export function countryName(iso3: string, lang: Lang): string {
   const code = iso3.trim().toUpperCase();
   const short = SHORT_NAMES[code]?.[lang];
   if (short) return short;
   return isoCountries.getName(code, lang) ?? code;
+}
+
+/** {@link countryName} for a code the lists know, else `undefined` (a caller with its own fallback). */
+export function knownCountryName(iso3: string, lang: Lang): string | undefined {
+  return isKnownCountry(iso3) ? countryName(iso3, lang) : undefined;
 }
 
 /** The name as it reads inside a sentence: "the United States", "el Reino Unido", "Perú". */

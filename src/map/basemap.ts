@@ -33,7 +33,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type {Feature, FeatureCollection, Point} from 'geojson';
-import { countryName, type CountryLang } from '../geo/country-names.js';
+import { knownCountryName, type CountryLang } from '../geo/country-names.js';
 import { countryAreaKm2, countryTableAnchors } from '../geo/country-table.js';
 import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM } from '../geo/basemap-tiles.js';
 import { BASEMAP_TILES_URL } from './basemap-source.js';
@@ -192,12 +192,12 @@ function basemapLayers(theme: BasemapTheme, lang: BasemapLang): LayerSpecificati
 function labelPoints(): FeatureCollection<Point> {
   const features: Feature<Point>[] = [];
   for (const [iso3, coordinates] of countryTableAnchors()) {
-    const name_en = countryName(iso3, 'en');
+    const name_en = knownCountryName(iso3, 'en');
     if (!name_en) continue;
     features.push({
       type: 'Feature',
       geometry: {type: 'Point', coordinates},
-      properties: {iso3, name_en, name_es: countryName(iso3, 'es') ?? name_en, area_km2: countryAreaKm2(iso3)},
+      properties: {iso3, name_en, name_es: knownCountryName(iso3, 'es') ?? name_en, area_km2: countryAreaKm2(iso3)},
     });
   }
   return {type: 'FeatureCollection', features};

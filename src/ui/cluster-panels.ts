@@ -9,8 +9,8 @@ import type { FacilityCluster } from '../model/clusters.js';
 import type { FlowGroup } from '../model/level.js';
 import type { MapModel } from '../model/model.js';
 import { formatNumber, strings, type Lang } from '../i18n/reader-strings.js';
-import { countryName } from '../i18n/countries.js';
-import { card, fact, facilityDisplayName } from './details-card.js';
+import { endpointName, facilityDisplayName, facilityNamer } from '../i18n/names.js';
+import { card, fact } from './details-card.js';
 import { lines } from './tooltip.js';
 
 /** "34 facilities around CECOT": the cluster named by its largest member. */
@@ -33,8 +33,7 @@ export function clusterTooltip(model: MapModel, cluster: FacilityCluster, lang: 
 /** One end of a grouped arc: a cluster's name, or the facility or country both share. */
 function endName(model: MapModel, end: FacilityCluster | string, lang: Lang): string {
   if (typeof end !== 'string') return clusterName(model, end, lang);
-  const facility = model.facility(end);
-  return facility ? facilityDisplayName(facility, lang) : countryName(end, lang);
+  return endpointName(end, lang, facilityNamer(model.data.facilities, lang));
 }
 
 export function flowGroupName(model: MapModel, group: FlowGroup, lang: Lang): string {

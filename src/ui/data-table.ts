@@ -5,9 +5,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CountryContext, Facility, Transfer } from '../data/types.js';
-import { countryName as isoCountryName } from '../i18n/countries.js';
+import { countryName } from '../i18n/countries.js';
+import { endpointName, facilityDisplayName, facilityNamer, type FacilityNamer } from '../i18n/names.js';
 import { formatDate, formatNumber, formatPercent, formatUsd, strings, type Lang } from '../i18n/reader-strings.js';
-import { endpointName, facilityDisplayName, facilityNamer, localized } from './details-card.js';
+import { localized } from './details-card.js';
 import { INITIAL_TABLE_VIEW, LARGE_TABLE_ROWS, browseRows, type TableSort, type TableView } from './table-view.js';
 
 export interface DataTablesModel {
@@ -17,9 +18,8 @@ export interface DataTablesModel {
   lang: Lang;
   /** The data is the state in this year (`year`): the captions say so. */
   year?: number;
-  countryName?: (iso3: string) => string;
   /** Defaults to the names of `facilities`. */
-  facilityName?: (id: string) => string | undefined;
+  facilityName?: FacilityNamer;
   /** Id of the selected facility or transfer: its row is marked `aria-current="true"`. */
   selected?: string;
   /** The "Data" view is open: a large table is rendered (a page at a time) only then. */
@@ -36,7 +36,7 @@ export function dataTablesTemplate(model: DataTablesModel): TemplateResult {
   const { lang } = model;
   const ctx = {
     lang,
-    countryName: model.countryName ?? ((iso3: string) => isoCountryName(iso3, lang)),
+    countryName: (iso3: string) => countryName(iso3, lang),
     facilityName: model.facilityName ?? facilityNamer(model.facilities, lang),
   };
   const countries = model.countries.filter((c) => c.occupancyPct !== undefined || c.note || c.noteEs || c.year);
@@ -47,7 +47,7 @@ export function dataTablesTemplate(model: DataTablesModel): TemplateResult {
   </div>`;
 }
 
-type Ctx = { lang: Lang; countryName: (iso3: string) => string; facilityName: (id: string) => string | undefined };
+type Ctx = { lang: Lang; countryName: (iso3: string) => string; facilityName: FacilityNamer };
 
 function facilitiesTable(facilities: readonly Facility[], ctx: Ctx, model: DataTablesModel): TemplateResult {
   const { lang } = ctx;
@@ -101,8 +101,8 @@ function transfersTable(transfers: readonly Transfer[], ctx: Ctx, model: DataTab
       <th scope="col">${t.note}</th>
     </tr></thead>`;
   const row = (tr: Transfer) => html`<tr data-id=${tr.id} aria-current=${tr.id === model.selected ? 'true' : nothing}>
-        <td>${endpointName(tr.from, ctx)}</td>
-        <td>${endpointName(tr.to, ctx)}</td>
+        <td>${endpointName(tr.from, ctx.lang, ctx.facilityName)}</td>
+        <td>${endpointName(tr.to, ctx.lang, ctx.facilityName)}</td>
         <td>${t.transferKind[tr.kind]}</td>
         <td class="num">${tr.count === undefined ? '—' : formatNumber(tr.count, lang)}</td>
         <td>${t.transferStatus[tr.status]}</td>
@@ -114,9 +114,9 @@ function transfersTable(transfers: readonly Transfer[], ctx: Ctx, model: DataTab
     return largeTable('transfers', transfers, ctx, model, {
       caption: captionIn(t.transfersCaption, model.year, lang), head, row, search: t.findTransfers, sizeSort: t.sortCount,
       keys: {
-        searchText: (tr) => `${endpointName(tr.from, ctx)} ${endpointName(tr.to, ctx)} ${tr.from} ${tr.to} ${tr.id}`,
+        searchText: (tr) => `${endpointName(tr.from, ctx.lang, ctx.facilityName)} ${endpointName(tr.to, ctx.lang, ctx.facilityName)} ${tr.from} ${tr.to} ${tr.id}`,
         size: (tr) => tr.count,
-        name: (tr) => endpointName(tr.from, ctx),
+        name: (tr) => endpointName(tr.from, ctx.lang, ctx.facilityName),
       },
     });
   }

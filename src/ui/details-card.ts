@@ -6,17 +6,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { safeHttpUrl } from '../data/validate.js';
 import type { CountryContext, Facility, Source, Transfer } from '../data/types.js';
-import { countryName as isoCountryName } from '../i18n/countries.js';
+import { countryName } from '../i18n/countries.js';
+import { endpointName, facilityDisplayName, type FacilityNamer } from '../i18n/names.js';
 import {
   formatDate, formatNumber, formatPercent, formatUsd, strings, type Lang,
 } from '../i18n/reader-strings.js';
 
 export interface CardContext {
   lang: Lang;
-  /** Name of an ISO 3166-1 alpha-3 code in `lang`; defaults to {@link isoCountryName}. */
-  countryName?: (iso3: string) => string;
-  /** Name of a facility id in `lang`, or undefined when the id is not a facility (then it is a country). */
-  facilityName?: (id: string) => string | undefined;
+  /** Name of a facility id in `lang` (`facilityNamer`), or undefined when the id is not a facility (then it is a country). */
+  facilityName?: FacilityNamer;
   /** The close button's action; the element clears the selection. */
   onClose: () => void;
 }
@@ -24,40 +23,9 @@ export interface CardContext {
 /** The id the card's heading carries (the card is labelled by it); one card per shadow root. */
 export const DETAILS_TITLE_ID = 'prison-map-details-title';
 
-/** The facility's name in `lang`: `name:es` in Spanish when given. */
-export function facilityDisplayName(facility: Facility, lang: Lang): string {
-  return lang === 'es' && facility.nameEs ? facility.nameEs : facility.name;
-}
-
-const facilityIndex = new WeakMap<readonly Facility[], Map<string, Facility>>();
-
-/** A `facilityName` for a {@link CardContext}, from the facilities of the current data. */
-export function facilityNamer(facilities: readonly Facility[], lang: Lang): (id: string) => string | undefined {
-  // Built once per dataset: a tooltip asks for a name on every item the pointer reaches.
-  let byId = facilityIndex.get(facilities);
-  if (!byId) {
-    byId = new Map(facilities.map((f) => [f.id, f]));
-    facilityIndex.set(facilities, byId);
-  }
-  const index = byId;
-  return (id) => {
-    const facility = index.get(id);
-    return facility ? facilityDisplayName(facility, lang) : undefined;
-  };
-}
-
 /** Text in `lang`: the Spanish variant when reading Spanish and it exists, else the English one. */
 export function localized(english: string | undefined, spanish: string | undefined, lang: Lang): string | undefined {
   return lang === 'es' && spanish ? spanish : english;
-}
-
-/** A transfer endpoint as a reader names it: a facility's name, else a country's. */
-export function endpointName(id: string, ctx: Pick<CardContext, 'lang' | 'countryName' | 'facilityName'>): string {
-  return ctx.facilityName?.(id) ?? nameOfCountry(id, ctx);
-}
-
-function nameOfCountry(iso3: string, ctx: Pick<CardContext, 'lang' | 'countryName'>): string {
-  return ctx.countryName ? ctx.countryName(iso3) : isoCountryName(iso3, ctx.lang);
 }
 
 /** Occupancy as population over capacity, in percent; undefined unless both are known and capacity > 0. */
@@ -81,7 +49,7 @@ export function facilityCardTemplate(facility: Facility, ctx: CardContext): Temp
   const description = localized(facility.description, facility.descriptionEs, lang);
   return card(ctx, t.cardKind.facility, facilityDisplayName(facility, lang), html`
     <dl class="details-facts">
-      ${fact(t.country, nameOfCountry(facility.country, ctx))}
+      ${fact(t.country, countryName(facility.country, lang))}
       ${fact(t.statusTitle, t.status[facility.status])}
       ${fact(t.capacity, facility.capacity === null ? t.capacityValueUnknown : formatNumber(facility.capacity, lang))}
       ${facility.population === undefined ? nothing : fact(t.population, formatNumber(facility.population, lang))}
@@ -100,7 +68,7 @@ export function transferCardTemplate(transfer: Transfer, ctx: CardContext): Temp
   const t = strings(lang);
   const perPerson = feePerPerson(transfer);
   const note = localized(transfer.note, transfer.noteEs, lang);
-  const title = t.fromTo(endpointName(transfer.from, ctx), endpointName(transfer.to, ctx));
+  const title = t.fromTo(endpointName(transfer.from, ctx.lang, ctx.facilityName), endpointName(transfer.to, ctx.lang, ctx.facilityName));
   return card(ctx, t.cardKind.transfer, title, html`
     <dl class="details-facts">
       ${fact(t.kind, t.transferKindLong[transfer.kind])}
@@ -119,7 +87,7 @@ export function countryCardTemplate(country: CountryContext, ctx: CardContext): 
   const t = strings(lang);
   const note = localized(country.note, country.noteEs, lang);
   const hasFacts = country.occupancyPct !== undefined || country.year;
-  return card(ctx, t.cardKind.country, nameOfCountry(country.iso3, ctx), html`
+  return card(ctx, t.cardKind.country, countryName(country.iso3, ctx.lang), html`
     ${hasFacts ? html`<dl class="details-facts">
       ${country.occupancyPct === undefined ? nothing : fact(t.occupancyLegendTitle, formatPercent(country.occupancyPct, lang))}
       ${country.year ? fact(t.year, country.year) : nothing}

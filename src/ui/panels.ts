@@ -5,9 +5,9 @@
  */
 import { nothing, type TemplateResult } from 'lit';
 import type { CountryContext, Facility, Transfer } from '../data/types.js';
-import { countryName } from '../i18n/countries.js';
-import type { Lang } from '../i18n/strings.js';
-import { countryCardTemplate, facilityCardTemplate, facilityNamer, transferCardTemplate } from './details-card.js';
+import { endpointName, facilityNamer } from '../i18n/names.js';
+import { strings, type Lang } from '../i18n/reader-strings.js';
+import { countryCardTemplate, facilityCardTemplate, transferCardTemplate } from './details-card.js';
 import { countryTooltipTemplate, facilityTooltipTemplate, transferTooltipTemplate } from './tooltip.js';
 
 export interface PanelData {
@@ -54,6 +54,5 @@ export function itemName(data: PanelData, kind: 'facility' | 'transfer', id: str
   const name = facilityNamer(data.facilities, lang);
   if (kind === 'facility') return name(id) ?? id;
   const transfer = find(data, 'transfer', id) as Transfer | undefined;
-  const place = (key: string) => name(key) ?? countryName(key, lang);
-  return transfer ? `${place(transfer.from)} → ${place(transfer.to)}` : id;
+  return transfer ? strings(lang).fromTo(endpointName(transfer.from, lang, name), endpointName(transfer.to, lang, name)) : id;
 }

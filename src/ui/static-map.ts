@@ -23,7 +23,8 @@ import { html, svg, nothing, type TemplateResult } from 'lit';
 import type { CountryContext, Facility, Transfer } from '../data/types.js';
 import type { LngLat } from '../geo/arcs.js';
 import { MERCATOR_MAX_LAT } from '../geo/antimeridian.js';
-import { countryName, loadCountryShapes, type CountryCollection } from '../geo/countries.js';
+import { loadCountryShapes, type CountryCollection } from '../geo/countries.js';
+import { endpointName, facilityDisplayName, facilityNamer } from '../i18n/names.js';
 import { PALETTES, type Theme } from '../encodings/palette.js';
 import { occupancyColor } from '../encodings/scales.js';
 import { FACILITY_FILL_OPACITY, FACILITY_STROKE_WIDTH, UNKNOWN_RING_WIDTH, arcStroke, arrowHalfWidth, arrowLength } from '../encodings/mark-styles.js';
@@ -321,12 +322,9 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
   const stroke = PALETTES[input.theme].markStroke;
   const t = strings(input.lang);
   const prefix = `prison-map-static-${++renderCount}`;
-  const facilityById = new Map(input.facilities.map((m) => [m.facility.id, m.facility]));
-  const facilityName = (f: Facility) => (input.lang === 'es' && f.nameEs ? f.nameEs : f.name);
-  const placeName = (key: string) => {
-    const f = facilityById.get(key);
-    return f ? facilityName(f) : (countryName(key.trim().toUpperCase(), input.lang) ?? key);
-  };
+  const names = facilityNamer(input.facilities.map((m) => m.facility), input.lang);
+  const facilityName = (f: Facility) => facilityDisplayName(f, input.lang);
+  const placeName = (key: string) => endpointName(key, input.lang, names);
 
   const markers = g.arcs.map(
     // The tip (x = 10) sits `arrowInset` px before the end of the arc, along its last segment.

@@ -10,7 +10,8 @@ import { countryName, countryNameInText } from '../i18n/countries.js';
 import {
   formatList, formatNumber, formatPercent, formatUsdInText, strings, type Lang,
 } from '../i18n/reader-strings.js';
-import { facilityDisplayName, localized } from './details-card.js';
+import { localized } from './details-card.js';
+import { endpointName, facilityDisplayName, facilityNamer } from '../i18n/names.js';
 
 export interface SummaryModel {
   facilities: readonly Facility[];
@@ -80,10 +81,8 @@ const AGGREGATE_ABOVE = 12;
 
 function largestTransfersSentence(model: SummaryModel, lang: Lang): string {
   const t = strings(lang).summary;
-  const name = (id: string) => {
-    const facility = model.facilities.find((f) => f.id === id);
-    return facility ? facilityDisplayName(facility, lang) : countryNameInText(id, lang);
-  };
+  const facilityName = facilityNamer(model.facilities, lang);
+  const name = (id: string) => endpointName(id, lang, facilityName, { inText: true });
   const largest = [...model.transfers].sort((a, b) => (b.count ?? -1) - (a.count ?? -1)).slice(0, 3)
     .map((tr) => t.transferBrief(name(tr.from), name(tr.to), tr.count === undefined ? undefined : formatNumber(tr.count, lang)));
   return t.manyTransfers(formatNumber(model.transfers.length, lang), formatList(largest, lang));
@@ -108,7 +107,7 @@ function transferSentences(model: SummaryModel, lang: Lang): string[] {
     const facility = byId.get(id);
     return facility
       ? t.facilityIn(facilityDisplayName(facility, lang), countryNameInText(facility.country, lang))
-      : countryNameInText(id, lang);
+      : endpointName(id, lang, undefined, { inText: true });
   };
   interface Group { to: string; kind: TransferKind; status: TransferStatus; count?: string; fee?: string; from: string[] }
   const groups = new Map<string, Group>();

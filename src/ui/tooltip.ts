@@ -5,13 +5,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CountryContext, Facility, Transfer } from '../data/types.js';
 import { formatNumber, formatPercent, formatUsd, strings, type Lang } from '../i18n/reader-strings.js';
-import { countryName as isoCountryName } from '../i18n/countries.js';
-import { endpointName, facilityDisplayName } from './details-card.js';
+import { countryName } from '../i18n/countries.js';
+import { endpointName, facilityDisplayName, type FacilityNamer } from '../i18n/names.js';
 
 export interface TooltipContext {
   lang: Lang;
-  countryName?: (iso3: string) => string;
-  facilityName?: (id: string) => string | undefined;
+  facilityName?: FacilityNamer;
 }
 
 /** "CECOT" / "40,000 places · Operational". */
@@ -30,7 +29,7 @@ export function transferTooltipTemplate(transfer: Transfer, ctx: TooltipContext)
   const what = transfer.kind === 'inmates'
     ? (transfer.count === undefined ? t.transferKind.inmates : t.inmatesCount(formatNumber(transfer.count, lang)))
     : t.transferKind.assistance;
-  return lines(t.fromTo(endpointName(transfer.from, ctx), endpointName(transfer.to, ctx)), [
+  return lines(t.fromTo(endpointName(transfer.from, lang, ctx.facilityName), endpointName(transfer.to, lang, ctx.facilityName)), [
     what,
     t.transferStatus[transfer.status],
     transfer.year,
@@ -40,7 +39,7 @@ export function transferTooltipTemplate(transfer: Transfer, ctx: TooltipContext)
 
 /** "Honduras" / "Prisons at 149% of capacity". */
 export function countryTooltipTemplate(country: CountryContext, ctx: TooltipContext): TemplateResult {
-  const name = ctx.countryName ? ctx.countryName(country.iso3) : isoCountryName(country.iso3, ctx.lang);
+  const name = countryName(country.iso3, ctx.lang);
   const t = strings(ctx.lang);
   return lines(name, [
     country.occupancyPct === undefined ? undefined : t.occupancyOfCapacity(formatPercent(country.occupancyPct, ctx.lang)),
