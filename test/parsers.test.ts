@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { csvRows } from '../src/data/csv.js';
+import { isKnownCountry } from '../src/data/country-codes.js';
 import { parseFacilities, readFacilityRows } from '../src/data/facilities.js';
 import { parseCountries, parseTransfers, readCountryRows, readTransferRows } from '../src/data/transfers.js';
 import { parseLooseNumber, parsePeopleCount, safeHttpUrl } from '../src/data/validate.js';
@@ -115,6 +116,13 @@ describe('parseTransfers and parseCountries', () => {
     const { records, issues } = parseCountries([{ iso3: 'hnd', occupancy_pct: 149 }, { iso3: 'Honduras' }]);
     expect(records).to.deep.equal([{ iso3: 'HND', occupancyPct: 149, sources: [] }]);
     expect(issues[0]).to.include({ dataset: 'countries', row: 2, field: 'iso3' });
+  });
+});
+
+describe('isKnownCountry', () => {
+  it('knows ISO 3166-1 alpha-3 codes in any case and Kosovo\'s XKX; not names, alpha-2, numeric or unassigned codes', () => {
+    for (const code of ['SLV', 'usa', ' gbr ', 'TWN', 'PSE', 'XKX']) expect(isKnownCountry(code), code).to.equal(true);
+    for (const code of ['XXX', 'US', '840', 'USAA', 'El Salvador', '']) expect(isKnownCountry(code), code).to.equal(false);
   });
 });
 

@@ -8,6 +8,7 @@
 import isoCountries from 'i18n-iso-countries';
 import enLocale from 'i18n-iso-countries/langs/en.json';
 import esLocale from 'i18n-iso-countries/langs/es.json';
+import { isKnownCountry } from '../data/country-codes.js';
 import type { Lang } from './strings.js';
 
 isoCountries.registerLocale(enLocale);
@@ -82,10 +83,4 @@ export function countryNameInText(iso3: string, lang: Lang): string {
   const article = ARTICLES[lang][code];
   const name = countryName(code, lang);
   return article ? `${article} ${name}` : name;
-}
-
-/** Whether `code` is an ISO 3166-1 alpha-3 code the name list knows. */
-export function isKnownCountry(code: string): boolean {
-  const value = code.trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(value) && (isoCountries.isValid(value) || value in SHORT_NAMES);
 }

@@ -5,7 +5,7 @@
  */
 import type { DataIssue, Facility, Transfer } from '../data/types.js';
 import type { LngLat } from '../geo/arcs.js';
-import { isKnownCountry } from '../i18n/countries.js';
+import { isKnownCountry } from '../data/country-codes.js';
 
 /** Country anchors by ISO 3166-1 alpha-3 (geo/countries.ts `countryAnchors`). */
 export type CountryAnchors = ReadonlyMap<string, LngLat>;
