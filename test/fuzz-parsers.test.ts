@@ -1,7 +1,9 @@
 /**
  * Property-based tests of the data parsers (CONTRACT.md, "Bad input"): for any input, no exception
  * but the documented whole-dataset TypeError; every rejected record reported with its row (and its
- * field where a field is at fault); every valid record kept, in order; the input never mutated.
+ * field where a field is at fault); every valid record kept, in order, with the values it was
+ * generated with (trimmed, codes upper case, enumerations lower case, defaults where left out); the
+ * input never mutated.
  * Runs are seeded (test/reliability-config.json) so they are the same on every machine.
  */
 import { expect } from 'chai';
@@ -11,7 +13,8 @@ import { parseFacilities, readFacilityRows } from '../src/data/facilities.js';
 import { DatasetError, parseCsvText } from '../src/data/load.js';
 import { parseCountries, parseTransfers, readCountryRows, readTransferRows, type RowRecord } from '../src/data/transfers.js';
 import {
-  FACILITY_STATUSES, PRECISIONS, TRANSFER_KINDS, TRANSFER_STATUSES, type DataIssue, type DatasetName, type Parsed,
+  FACILITY_STATUSES, PRECISIONS, TRANSFER_KINDS, TRANSFER_STATUSES, type CountryContext, type DataIssue, type DatasetName,
+  type Facility, type Parsed, type Source, type Transfer,
 } from '../src/data/types.js';
 import config from './reliability-config.json';
 import { recordFigure } from './support/figures.js';
@@ -134,6 +137,71 @@ function checkSourcesOut(records: ReadonlyArray<{ sources: ReadonlyArray<{ url: 
 const range = (n: number, from = 1) => new Set(Array.from({ length: n }, (_, i) => i + from));
 
 // ---------------------------------------------------------------------------------------------
+// What a valid record reads as, from the values it was generated with
+
+/** `{ [key]: value }`, or nothing when the value is left out. */
+const opt = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : { [key]: value } as Record<K, V>);
+/** An optional text: trimmed, left out when blank. */
+const textOut = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+/** A number cell written by `num` (decimal comma after a semicolon separator), or a blank cell. */
+const cellNumber = (cell: string) => (cell.trim() === '' ? undefined : Number(cell.replace(',', '.')));
+/** An enumeration in any case: lower case, or the default when left out or blank. */
+const oneOfOut = (value: string | undefined, fallback: string) => textOut(value)?.toLowerCase() ?? fallback;
+
+interface SourceIn { title: string; url: string; publisher?: string; date?: string }
+/** Valid sources: texts trimmed, the URL as the browser's URL parser writes it. */
+const sourcesOut = (list: readonly SourceIn[] = []): Source[] => list.map((s) => ({
+  title: s.title.trim(), url: new URL(s.url.trim()).href, ...opt('publisher', textOut(s.publisher)), ...opt('date', textOut(s.date)),
+}));
+/** The one source of a CSV row: the URL stands in for a blank title; none when both are blank. */
+const csvSourcesOut = (cells: Record<string, string>): Source[] => {
+  const url = textOut(cells.source_url);
+  const title = textOut(cells.source_title) ?? url;
+  return title === undefined ? [] : [{ title, url: url ? new URL(url).href : '', ...opt('publisher', textOut(cells.source_publisher)) }];
+};
+
+interface FacilityIn {
+  name: string; country: string; capacity?: number | null; population?: number; status?: string; opened?: string; precision?: string;
+  'name:es'?: string; description?: string; 'description:es'?: string; sources?: SourceIn[];
+}
+function facilityOut(p: FacilityIn, id: string, longitude: number, latitude: number): Facility {
+  return {
+    id, name: p.name.trim(), country: p.country.toUpperCase(), longitude, latitude, capacity: p.capacity ?? null,
+    status: oneOfOut(p.status, 'operational') as Facility['status'], precision: oneOfOut(p.precision, 'site') as Facility['precision'],
+    sources: sourcesOut(p.sources), ...opt('nameEs', textOut(p['name:es'])), ...opt('population', p.population), ...opt('opened', p.opened),
+    ...opt('description', textOut(p.description)), ...opt('descriptionEs', textOut(p['description:es'])),
+  };
+}
+const facilityCsvOut = (c: Record<string, string>, lat: string, lon: string) => ({
+  ...facilityOut({ ...c, capacity: cellNumber(c.capacity) } as FacilityIn, c.id, cellNumber(c[lon])!, cellNumber(c[lat])!), sources: csvSourcesOut(c),
+});
+
+interface TransferIn {
+  from: string; to: string; kind?: string; count?: number; status?: string; year?: string | number; fee_usd_per_year?: number;
+  note?: string; 'note:es'?: string; sources?: SourceIn[];
+}
+function transferOut(t: TransferIn, id: string, row: number): Transfer {
+  return {
+    id, row, from: t.from.trim(), to: t.to.trim(),
+    kind: oneOfOut(t.kind, 'inmates') as Transfer['kind'], status: oneOfOut(t.status, 'active') as Transfer['status'],
+    sources: sourcesOut(t.sources), ...opt('count', t.count), ...opt('year', t.year === undefined ? undefined : textOut(String(t.year))),
+    ...opt('feeUsdPerYear', t.fee_usd_per_year), ...opt('note', textOut(t.note)), ...opt('noteEs', textOut(t['note:es'])),
+  };
+}
+const transferCsvOut = (c: Record<string, string>, row: number) => ({
+  ...transferOut({ ...c, count: cellNumber(c.count), fee_usd_per_year: cellNumber(c.fee_usd_per_year) } as TransferIn, c.id, row), sources: csvSourcesOut(c),
+});
+
+interface CountryIn { occupancy_pct?: number; year?: string | number; note?: string; 'note:es'?: string; sources?: SourceIn[] }
+function countryOut(c: CountryIn, iso3: string): CountryContext {
+  return {
+    iso3, sources: sourcesOut(c.sources), ...opt('occupancyPct', c.occupancy_pct),
+    ...opt('year', c.year === undefined ? undefined : textOut(String(c.year))), ...opt('note', textOut(c.note)), ...opt('noteEs', textOut(c['note:es'])),
+  };
+}
+const countryCsvOut = (c: Record<string, string>) => ({ ...countryOut({ ...c, occupancy_pct: cellNumber(c.occupancy_pct) }, c.iso3), sources: csvSourcesOut(c) });
+
+// ---------------------------------------------------------------------------------------------
 // Arbitraries: values
 
 const EDGE_NUMBERS = [NaN, Infinity, -Infinity, -0, 0, 1e308, -1e308, -1, 5e-324, Number.MAX_SAFE_INTEGER + 2];
@@ -233,17 +301,25 @@ function toFeature(props: Record<string, unknown>, position: [number, number], i
     : { type: 'Feature', geometry: { type: 'Point', coordinates: position }, properties: { ...props, id } };
 }
 
+/** Checks that the valid records are kept, in order, as `expected` (what they were generated with). */
+function checkValidKept<R>(records: readonly R[], idOf: (r: R) => string, expected: readonly R[]): void {
+  const validIds = expected.map(idOf);
+  const valid = records.filter((r) => validIds.includes(idOf(r)));
+  expect(valid.map(idOf), 'every valid record kept, in order').to.deep.equal(validIds);
+  expect(valid, 'every valid record read with the values it was given').to.deep.equal(expected);
+}
+
 /** Checks what every JSON-fed parser must do with a mixed list. */
 function checkMixed<R extends { sources: ReadonlyArray<{ url: string; title: string }> }>(
   dataset: DatasetName, entries: ReadonlyArray<Entry<unknown>>, list: readonly unknown[], parsed: Parsed<R>, idOf: (r: R) => string,
-  validIds: readonly string[],
+  expected: readonly R[],
 ): void {
   const { records, issues } = parsed;
   checkIssues(issues, dataset, range(list.length));
   const rejected = rejectedRows(issues);
   expect(records.length, 'kept = given − rejected').to.equal(list.length - rejected.size);
   saw(records.length, rejected.size);
-  expect(records.map(idOf).filter((id) => validIds.includes(id)), 'every valid record kept, in order').to.deep.equal(validIds);
+  checkValidKept(records, idOf, expected);
   entries.forEach((entry, index) => {
     const row = index + 1;
     const own = issues.filter((i) => i.row === row);
@@ -333,14 +409,14 @@ function csvCase(columns: readonly string[], validRow: (sep: string) => fc.Arbit
     const fullHeader = [...header, ...Array.from({ length: extras }, (_, i) => `extra${order.length + i}`)];
     const names = [...order, ...fullHeader.slice(order.length)];
     const text = csvText(style, fullHeader, withIds.map((r) => names.map((name) => r.cells[name] ?? '')));
-    return { text, rows: withIds, validIds: withIds.filter((r) => r.valid).map((r) => r.cells[key.field]) };
+    return { text, rows: withIds };
   }));
 }
 
 /** What every CSV-fed parser must do: rows counted from the header as 1, valid rows kept in order. */
 function checkCsv<R extends { sources: ReadonlyArray<{ url: string; title: string }> }>(
-  dataset: DatasetName, text: string, given: ReadonlyArray<{ valid: boolean; cells: Record<string, string> }>, validIds: readonly string[],
-  read: (rows: RowRecord[]) => Parsed<R>, idOf: (r: R) => string, keyField = 'id',
+  dataset: DatasetName, text: string, given: ReadonlyArray<{ valid: boolean; cells: Record<string, string> }>,
+  read: (rows: RowRecord[]) => Parsed<R>, idOf: (r: R) => string, expectedOf: (cells: Record<string, string>, row: number) => R, keyField = 'id',
 ): void {
   const rows = csvRows(text);
   const numbers = rows.map((r) => r.row);
@@ -349,7 +425,7 @@ function checkCsv<R extends { sources: ReadonlyArray<{ url: string; title: strin
   checkIssues(issues, dataset, new Set(numbers));
   expect(records.length, 'kept = rows − rejected').to.equal(rows.length - rejectedRows(issues).size);
   saw(records.length, rejectedRows(issues).size);
-  expect(records.map(idOf).filter((id) => validIds.includes(id)), 'every valid row kept, in order').to.deep.equal(validIds);
+  checkValidKept(records, idOf, given.flatMap((g, index) => (g.valid ? [expectedOf(g.cells, index + 2)] : [])));
   given.forEach((g, index) => {
     if (!g.valid) return;
     const row = index + 2;
@@ -419,17 +495,17 @@ describe('fuzz: facilities', () => {
   it('GeoJSON: mixed valid and arbitrary features — valid kept in order, rejected reported with row and field, input untouched', () => {
     check('facilitiesGeojsonMixed', [mixed(validFeature, junkFeature), fc.boolean()], ['kept', 'rejected'], (entries, idOnFeature) => {
       let n = 0;
-      const validIds: string[] = [];
+      const expected: Facility[] = [];
       const features = entries.map((entry) => {
         if (!entry.valid) return entry.value;
-        const { properties, lng: x, lat: y } = entry.value as { properties: Record<string, unknown>; lng: number; lat: number };
+        const { properties, lng: x, lat: y } = entry.value as { properties: FacilityIn; lng: number; lat: number };
         const id = `valid-${n++}`;
-        validIds.push(id);
-        return toFeature(properties, [x, y], id, idOnFeature);
+        expected.push(facilityOut(properties, id, x, y));
+        return toFeature({ ...properties }, [x, y], id, idOnFeature);
       });
       const input = { type: 'FeatureCollection', features };
       const parsed = parseFrozen(input, parseFacilities);
-      checkMixed('facilities', entries, features, parsed, (f) => f.id, validIds);
+      checkMixed('facilities', entries, features, parsed, (f) => f.id, expected);
       for (const f of parsed.records) {
         expect(f.longitude).to.be.within(-180, 180);
         expect(f.latitude).to.be.within(-90, 90);
@@ -444,6 +520,12 @@ describe('fuzz: facilities', () => {
   /** The issue field each property or coordinate is reported under. */
   const FIELDS = ['id', 'name', 'name:es', 'country', 'capacity', 'population', 'status', 'opened', 'precision', 'description', 'description:es', 'sources', 'lng', 'lat', 'geometry'] as const;
   const issueField = (field: (typeof FIELDS)[number]) => (field === 'lng' ? 'geometry.coordinates[0]' : field === 'lat' ? 'geometry.coordinates[1]' : field);
+  /** The record's keys each input field is read into. */
+  const READ_INTO: Record<(typeof FIELDS)[number], ReadonlyArray<keyof Facility>> = {
+    id: ['id'], name: ['name'], 'name:es': ['nameEs'], country: ['country'], capacity: ['capacity'], population: ['population'],
+    status: ['status'], opened: ['opened'], precision: ['precision'], description: ['description'], 'description:es': ['descriptionEs'],
+    sources: ['sources'], lng: ['longitude'], lat: ['latitude'], geometry: ['longitude', 'latitude'],
+  };
 
   it('GeoJSON: one edge value in one field of a valid feature — kept, or rejected and blamed on that field alone', () => {
     check('facilitiesGeojsonEdges', [validFeature, fc.constantFrom(...FIELDS), fc.oneof(edgeValue, junkGeometry, fc.constant('x'.repeat(1 << 20)))], ['kept', 'rejected'], (feature, field, value) => {
@@ -462,6 +544,11 @@ describe('fuzz: facilities', () => {
         else if (field === 'sources') expect(issue.field).to.match(/^sources(\[\d+\])?$/);
         else expect(issue.field).to.equal(issueField(field));
       };
+      if (records.length === 1) {
+        // Whatever became of the edge value, every other field reads as generated.
+        const others = (f: Facility) => Object.fromEntries(Object.entries(f).filter(([key]) => !READ_INTO[field].includes(key as keyof Facility)));
+        expect(others(records[0]), `the fields other than ${field}`).to.deep.equal(others(facilityOut(feature.properties, 'edge', feature.lng, feature.lat)));
+      }
       if (!REQUIRED_FIELDS.facilities.test(issueField(field)) && field !== 'lng' && field !== 'lat') {
         // An optional field never drops the facility: it is kept, reported if unreadable.
         expect(records, `a bad ${field} never drops the facility`).to.have.length(1);
@@ -485,9 +572,9 @@ describe('fuzz: facilities', () => {
 
   it('CSV: mixed valid and arbitrary rows, any column order and case, comma or semicolon, CRLF and BOM', () => {
     const arb = fc.tuple(fc.constantFrom('lat', 'latitude'), fc.constantFrom('lon', 'lng', 'longitude'))
-      .chain(([la, lo]) => facilityCsv(la, lo));
-    check('facilitiesCsvMixed', [arb], ['kept', 'rejected'], ({ text, rows, validIds }) => {
-      checkCsv('facilities', text, rows, validIds, readFacilityRows, (f) => f.id);
+      .chain(([la, lo]) => facilityCsv(la, lo).map((csv) => ({ ...csv, la, lo })));
+    check('facilitiesCsvMixed', [arb], ['kept', 'rejected'], ({ text, rows, la, lo }) => {
+      checkCsv('facilities', text, rows, readFacilityRows, (f) => f.id, (cells) => facilityCsvOut(cells, la, lo));
     });
   });
 
@@ -508,15 +595,15 @@ describe('fuzz: transfers', () => {
   it('JSON: mixed valid and arbitrary transfers (as a list or {transfers}) — valid kept in order, rejected reported', () => {
     check('transfersJsonMixed', [mixed(validTransfer, junkTransfer), fc.boolean()], ['kept', 'rejected'], (entries, wrapped) => {
       let n = 0;
-      const validIds: string[] = [];
-      const list = entries.map((entry) => {
+      const expected: Transfer[] = [];
+      const list = entries.map((entry, index) => {
         if (!entry.valid) return entry.value;
         const id = `valid-${n++}`;
-        validIds.push(id);
+        expected.push(transferOut(entry.value as TransferIn, id, index + 1));
         return { ...(entry.value as object), id };
       });
       const parsed = parseFrozen(wrapped ? { transfers: list } : list, parseTransfers);
-      checkMixed('transfers', entries, list, parsed, (t) => t.id, validIds);
+      checkMixed('transfers', entries, list, parsed, (t) => t.id, expected);
       for (const t of parsed.records) {
         expect(TRANSFER_KINDS).to.include(t.kind);
         expect(TRANSFER_STATUSES).to.include(t.status);
@@ -531,8 +618,8 @@ describe('fuzz: transfers', () => {
       status: anyCase(TRANSFER_STATUSES), year: fc.oneof(fc.constant(''), year), fee_usd_per_year: fc.oneof(fc.constant(''), fc.nat().map(String)),
       note: fc.string(), 'note:es': fc.string(), source_title: nonBlank, source_url: fc.webUrl({ validSchemes: ['http', 'https'] }),
     }));
-    check('transfersCsvMixed', [arb], ['kept', 'rejected'], ({ text, rows, validIds }) => {
-      checkCsv('transfers', text, rows, validIds, readTransferRows, (t) => t.id);
+    check('transfersCsvMixed', [arb], ['kept', 'rejected'], ({ text, rows }) => {
+      checkCsv('transfers', text, rows, readTransferRows, (t) => t.id, transferCsvOut);
     });
   });
 });
@@ -541,15 +628,15 @@ describe('fuzz: countries', () => {
   it('JSON: mixed valid and arbitrary country rows — valid kept in order, rejected reported', () => {
     check('countriesJsonMixed', [mixed(validCountry, junkCountry), fc.boolean()], ['kept', 'rejected'], (entries, wrapped) => {
       let n = 0;
-      const validIds: string[] = [];
+      const expected: CountryContext[] = [];
       const list = entries.map((entry) => {
         if (!entry.valid) return entry.value;
         const code = validIso3(n++);
-        validIds.push(code);
+        expected.push(countryOut(entry.value as CountryIn, code));
         return { ...(entry.value as object), iso3: code.toLowerCase() };
       });
       const parsed = parseFrozen(wrapped ? { countries: list } : list, parseCountries);
-      checkMixed('countries', entries, list, parsed, (c) => c.iso3, validIds);
+      checkMixed('countries', entries, list, parsed, (c) => c.iso3, expected);
     });
   });
 
@@ -558,8 +645,8 @@ describe('fuzz: countries', () => {
       occupancy_pct: fc.oneof(fc.constant(''), fc.double({ min: 0, max: 1000, noNaN: true }).map((v) => num(Math.round(v * 10) / 10, sep))),
       year: fc.oneof(fc.constant(''), year), note: fc.string(), 'note:es': fc.string(), source_title: fc.string(), source_url: fc.constant(''),
     }), { field: 'iso3', make: validIso3, guard: notValidIso3 });
-    check('countriesCsvMixed', [arb], ['kept', 'rejected'], ({ text, rows, validIds }) => {
-      checkCsv('countries', text, rows, validIds, readCountryRows, (c) => c.iso3, 'iso3');
+    check('countriesCsvMixed', [arb], ['kept', 'rejected'], ({ text, rows }) => {
+      checkCsv('countries', text, rows, readCountryRows, (c) => c.iso3, countryCsvOut, 'iso3');
     });
   });
 });
