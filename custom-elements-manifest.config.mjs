@@ -1,10 +1,15 @@
 // `npm run analyze`: the Custom Elements Manifest (custom-elements.json), and from it the types
 // that make <prison-map> known to React's JSX, Vue's templates and Svelte's markup
 // (dist/types/frameworks/{react,vue,svelte}.d.ts, exported as prison-map/react, /vue, /svelte).
-// The generators (custom-element-*-integration) write the element's attributes, properties and
-// events from the manifest. Around them, this file adds only what they leave out: each
-// framework's namespace to pick the types up, and Svelte 5's attribute-style properties and
-// handlers (`onprison-map-select`; the Svelte generator writes Svelte 4's `on:` and `bind:`).
+// The manifest is committed and shipped, and documents the public element only: the package's
+// entry (src/index.ts) and the element's declaration, with the attributes and properties it
+// inherits from src/prison-map-properties.ts resolved into it; no internal module. The test run
+// fails when this would write anything else than the committed file
+// (test/node/manifest-current.test.mjs). The generators (custom-element-*-integration) write the
+// element's attributes, properties and events from the manifest. Around them, this file adds
+// only what they leave out: each framework's namespace to pick the types up, and Svelte 5's
+// attribute-style properties and handlers (`onprison-map-select`; the Svelte generator writes
+// Svelte 4's `on:` and `bind:`).
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
@@ -69,13 +74,62 @@ declare global {
   };
 }
 
-/** Modules in path order: the analyzer lists them in the order files are read, which varies between runs. */
-function stableModuleOrder() {
+/** The package's entry: what `import 'prison-map'` runs. */
+const ENTRY = 'src/index.ts';
+
+/**
+ * The manifest of the public element only. The analyzer reads every module of src/ (so that it
+ * resolves what the element inherits, whatever module that comes from) and, once it has applied
+ * inheritance (its own package-link step runs before the plugins'), this keeps:
+ * - the module of each custom element, with only the element's declaration and its exports;
+ * - in the declaration, only the public members (no private or protected field or method, no
+ *   static), with what comes from the internal superclass presented as the element's own (no
+ *   `superclass` or `inheritedFrom` naming a module that is not in the manifest);
+ * - the entry, with only its exports of the element and its definition (its `export type`s are
+ *   TypeScript's, in dist/types/index.d.ts, not JavaScript exports); each reference names the
+ *   module that declares the element.
+ * Modules are in path order: the analyzer lists them in the order files are read, which varies
+ * between runs.
+ */
+function publicElementOnly() {
   return {
-    name: 'prison-map:stable-module-order',
-    packageLinkPhase({ customElementsManifest }) {
-      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+    name: 'prison-map:public-element-only',
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      const elementModules = manifest.modules.filter((m) => (m.declarations ?? []).some(isCustomElement));
+      const elements = new Map();
+      for (const module of elementModules) {
+        module.declarations = module.declarations.filter(isCustomElement).map(publicDeclaration);
+        for (const declaration of module.declarations) elements.set(declaration.name, module.path);
+      }
+      const entry = manifest.modules.find((m) => m.path === ENTRY);
+      if (!entry) throw new Error(`the analyzer read no ${ENTRY}`);
+      const kept = [...new Set([entry, ...elementModules])];
+      for (const module of kept) {
+        module.exports = (module.exports ?? []).filter((e) => elements.has(e.declaration?.name))
+          .map((e) => ({ ...e, declaration: { name: e.declaration.name, module: elements.get(e.declaration.name) } }));
+      }
+      manifest.modules = kept.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
+  };
+}
+
+function isCustomElement(declaration) {
+  return declaration.kind === 'class' && declaration.customElement === true && Boolean(declaration.tagName);
+}
+
+const isPublic = (member) => !member.static && member.privacy !== 'private' && member.privacy !== 'protected';
+
+function publicDeclaration(declaration) {
+  const { superclass: _superclass, ...rest } = declaration;
+  const own = ({ inheritedFrom: _inheritedFrom, ...item }) => item;
+  return {
+    ...rest,
+    ...(rest.members && { members: rest.members.filter(isPublic).map(own) }),
+    ...(rest.attributes && { attributes: rest.attributes.map(own) }),
+    ...(rest.events && { events: rest.events.map(own) }),
+    ...(rest.cssProperties && { cssProperties: rest.cssProperties.map(own) }),
+    ...(rest.cssParts && { cssParts: rest.cssParts.map(own) }),
+    ...(rest.slots && { slots: rest.slots.map(own) }),
   };
 }
 
@@ -83,5 +137,8 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
   litelement: true,
-  plugins: [stableModuleOrder(), frameworkTypes()],
+  // `customElements` is in package.json already; the analyzer would rewrite the file (and with
+  // `--outdir`, point it at that folder).
+  packagejson: false,
+  plugins: [publicElementOnly(), frameworkTypes()],
 };

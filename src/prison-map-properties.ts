@@ -1,6 +1,6 @@
 /**
- * The element's public attributes and properties (CONTRACT.md), with their defaults: the API
- * surface, apart from the behaviour in prison-map.ts.
+ * The element's public attributes and properties (README.md, "Attributes" and "Properties and
+ * methods"), with their defaults: the API surface, apart from the behaviour in prison-map.ts.
  */
 import { LitElement, type ComplexAttributeConverter } from 'lit';
 import { MISBOUND_ATTRIBUTES } from './binding-mistakes.js';

@@ -13,6 +13,7 @@ import { automaticMaxRadius } from './encodings/shell.js';
 import { Deferred, isDatasetSource, mapEvent, type ErrorSource, type PrisonMapErrorDetail, type PrisonMapReadyDetail, type PrisonMapSelectDetail } from './shared/events.js';
 import { formatNumber, normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { MapController } from './map/controller.js';
+import type { PrisonMapMapLibre } from './map/public-map.js';
 import type { MapModel, SelectableItem } from './model/model.js';
 import type { ViewLevel } from './model/level.js';
 import { yieldToMain } from './shared/scheduling.js';
@@ -252,7 +253,7 @@ export class PrisonMapElement extends PrisonMapProperties {
   }
 
   /** The MapLibre `Map` once created, else undefined. An escape hatch, not the main API. */
-  get map(): import('maplibre-gl').Map | undefined {
+  get map(): PrisonMapMapLibre | undefined {
     return this.lifecycle.controller?.map;
   }
 

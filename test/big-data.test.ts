@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import '../src/index.js';
 import type { PrisonMapElement, PrisonMapReadyDetail } from '../src/index.js';
 import { browseRows, foldText } from '../src/ui/table-view.js';
-import { cleanup, mount, nextEvent } from './support/mount.js';
+import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
 import { mapIdle } from './support/wait.js';
 import { syntheticData } from './support/synthetic-data.js';
 
@@ -33,8 +33,8 @@ describe('<prison-map> with thousands of facilities', function () {
     expect(root.querySelectorAll('tr[data-id]').length).to.equal(0);
     expect(root.querySelector('[part=table]')!.textContent).to.contain('3,000 rows');
     // Only the largest facilities are labelled: thousands of labels cannot be read.
-    await mapIdle(el.map!);
-    const labelled = el.map!.querySourceFeatures('prison-map-facilities', { filter: ['get', 'labelled'] });
+    await mapIdle(mapOf(el));
+    const labelled = mapOf(el).querySourceFeatures('prison-map-facilities', { filter: ['get', 'labelled'] });
     expect(new Set(labelled.map((f) => f.properties.id)).size).to.equal(200);
 
     root.querySelector<HTMLButtonElement>('button[aria-controls=tables]')!.click();
@@ -163,7 +163,7 @@ describe('<prison-map> reads a 5 MB spreadsheet export', function () {
     expect(status.textContent).to.equal('');
     // "1,234" read as 1234: the largest circle is the largest capacity.
     const largest = Math.max(...facilities.features.map((f) => f.properties.capacity ?? 0));
-    expect(el.map!.querySourceFeatures('prison-map-facilities').some((f) => f.properties.cluster)).to.equal(true);
+    expect(mapOf(el).querySourceFeatures('prison-map-facilities').some((f) => f.properties.cluster)).to.equal(true);
     root(el).querySelector<HTMLButtonElement>('button[aria-controls=tables]')!.click();
     await el.updateComplete;
     const search = root(el).querySelector<HTMLInputElement>('[data-table=facilities] input[type=search]')!;

@@ -10,7 +10,7 @@ import { FacilityClusters, CLUSTER_MAX_ZOOM, clusteringOn } from '../src/model/c
 import { ARC_INK_SHARE, viewLevel } from '../src/model/level.js';
 import type { FacilityMark, FlowMark } from '../src/model/model.js';
 import type { Transfer } from '../src/data/types.js';
-import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { cleanup, colorDistance, mapOf, mount, nextEvent, readMapPixels } from './support/mount.js';
 import { mapEvent, mapIdle, waitFor } from './support/wait.js';
 import { syntheticData } from './support/synthetic-data.js';
 
@@ -97,15 +97,15 @@ describe('<prison-map> clusters thousands of facilities', function () {
     el.countriesData = [];
     await nextEvent(el, 'prison-map-ready', 120000);
     await el.updateComplete;
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     return el;
   }
 
-  const renderedClusters = (el: PrisonMapElement) => el.map!.queryRenderedFeatures({ layers: ['prison-map-clusters'] });
+  const renderedClusters = (el: PrisonMapElement) => mapOf(el).queryRenderedFeatures({ layers: ['prison-map-clusters'] });
 
   it('draws clusters whose counts add up to every facility, sized by summed capacity, with the basemap still visible', async () => {
     const el = await mountBig();
-    const map = el.map!;
+    const map = mapOf(el);
     const level = Math.floor(map.getZoom());
     const source = map.querySourceFeatures('prison-map-facilities');
     const atLevel = new Map<string, Record<string, unknown>>();
@@ -149,7 +149,7 @@ describe('<prison-map> clusters thousands of facilities', function () {
 
   it('describes a cluster on hover and zooms in to split it on click', async () => {
     const el = await mountBig();
-    const map = el.map!;
+    const map = mapOf(el);
     const biggest = renderedClusters(el).sort((a, b) => Number(b.properties.radius) - Number(a.properties.radius))[0];
     const at = map.project((biggest.geometry as GeoJSON.Point).coordinates as [number, number]);
     const box = map.getCanvas().getBoundingClientRect();
@@ -186,7 +186,7 @@ describe('<prison-map> clusters thousands of facilities', function () {
 
   it('walks clusters with the arrow keys, expands one with Enter and goes on among its members', async () => {
     const el = await mountBig();
-    const map = el.map!;
+    const map = mapOf(el);
     map.getCanvas().focus();
     const announcer = el.shadowRoot!.querySelector('.announcer')!;
     let found = false;
@@ -213,19 +213,19 @@ describe('<prison-map> clusters thousands of facilities', function () {
 
     el.cluster = 'off';
     await nextEvent(el, 'prison-map-ready', 120000);
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     expect(renderedClusters(el)).to.have.length(0);
-    expect(el.map!.queryRenderedFeatures({ layers: ['prison-map-facilities-fill'] }).length).to.be.above(500);
+    expect(mapOf(el).queryRenderedFeatures({ layers: ['prison-map-facilities-fill'] }).length).to.be.above(500);
   });
 
   it('clusters the bundled five facilities only with cluster="on"', async () => {
     const el = mount('<prison-map loading="eager" no-animation cluster="on" zoom="1" center="10,-60" style="width:800px;height:500px"></prison-map>');
     await nextEvent(el, 'prison-map-ready', 60000);
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     expect(renderedClusters(el).length).to.be.above(0);
     el.removeAttribute('cluster');
     await nextEvent(el, 'prison-map-ready', 60000);
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     expect(renderedClusters(el)).to.have.length(0);
   });
 });

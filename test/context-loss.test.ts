@@ -3,13 +3,13 @@ import { expect } from 'chai';
 import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
 import { FLOW_LAYER_ID } from '../src/map/flow-layer.js';
-import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { cleanup, colorDistance, mapOf, mount, nextEvent, readMapPixels } from './support/mount.js';
 import { flowLayerOf, loseAndRestoreContext, mapIdle, waitFor } from './support/wait.js';
 
 afterEach(cleanup);
 
 function inkAlong(el: PrisonMapElement): { facility: number; arc: number } {
-  const map = el.map!;
+  const map = mapOf(el);
   const pixels = readMapPixels(map);
   const sea = pixels.at(5, 5);
   const west = map.project([-100, 10]);
@@ -32,7 +32,7 @@ describe('<prison-map> WebGL context loss', () => {
     expect(before.facility).to.be.above(60);
     expect(before.arc).to.be.above(10);
 
-    const map = el.map!;
+    const map = mapOf(el);
     const layer = flowLayerOf(map);
     await loseAndRestoreContext(map);
     const framesAtRestore = layer.frameCount;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import '../src/index.js';
 import type { PrisonMapElement, PrisonMapReadyDetail } from '../src/index.js';
-import { cleanup, mount, nextEvent } from './support/mount.js';
+import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
 
 afterEach(cleanup);
 
@@ -108,7 +108,7 @@ describe('<prison-map> CSV and hostile input', () => {
       expect(shadow(el).querySelector('tr[data-id="plain"]')).to.not.equal(null);
       expect(shadow(el).querySelector('tr[data-id="nowhere"]')).to.equal(null);
       // On the map: both are the largest capacity, so both get the full radius; 300 gets half of it.
-      const map = el.map!;
+      const map = mapOf(el);
       const points = map.querySourceFeatures('prison-map-facilities');
       const radius = (id: string) => points.find((f) => f.properties.id === id)?.properties.radius;
       expect(radius('comma')).to.equal(el.maxRadius);

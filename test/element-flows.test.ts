@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PrisonMapElement, PrisonMapReadyDetail, PrisonMapSelectDetail } from '../src/index.js';
-import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { cleanup, colorDistance, mapOf, mount, nextEvent, readMapPixels } from './support/mount.js';
 import { flowLayerOf, layerFrames, mapIdle, rendersDuring, waitFor } from './support/wait.js';
 import { FACILITY_LABEL_LAYER_ID } from '../src/map/facility-layers.js';
 
@@ -19,7 +19,7 @@ const FLOWS = `facilities="/test/fixtures/flows-facilities.geojson" transfers="/
 /** Ready, and the map has finished the frame that shows it. */
 async function settled(el: PrisonMapElement): Promise<void> {
   await nextEvent(el, 'prison-map-ready');
-  await mapIdle(el.map!);
+  await mapIdle(mapOf(el));
 }
 
 /**
@@ -28,7 +28,7 @@ async function settled(el: PrisonMapElement): Promise<void> {
  * one of those frames, however slow the machine.
  */
 async function framesWhileStill(el: PrisonMapElement): Promise<{ map: number; layer: number }> {
-  const map = el.map!;
+  const map = mapOf(el);
   await mapIdle(map);
   const layer = flowLayerOf(map);
   const layerBefore = layer.frameCount;
@@ -38,7 +38,7 @@ async function framesWhileStill(el: PrisonMapElement): Promise<{ map: number; la
 
 /** The pixels along the straight-ish middle part of the west→east arc. */
 function arcSample(el: PrisonMapElement): number[][] {
-  const map = el.map!;
+  const map = mapOf(el);
   const pixels = readMapPixels(map);
   const a = map.project([-96, 10]);
   const b = map.project([-84, 10]);
@@ -73,7 +73,7 @@ describe('<prison-map> transfers', () => {
     const el = mount(`<prison-map loading="eager" no-animation ${FLOWS}></prison-map>`);
     await settled(el);
     expect(await framesWhileStill(el), 'map and flow layer frames while still').to.deep.equal({ map: 0, layer: 0 });
-    const sea = readMapPixels(el.map!).at(10, 390);
+    const sea = readMapPixels(mapOf(el)).at(10, 390);
     const drawn = arcSample(el).filter((px) => colorDistance(px, sea) > 60).length;
     expect(drawn, 'arc pixels').to.be.above(10);
   });
@@ -92,7 +92,7 @@ describe('<prison-map> transfers', () => {
     const el = mount(`<prison-map loading="eager" ${FLOWS}></prison-map>`);
     const spacer = mount<HTMLDivElement>('<div style="height:3000px"></div>');
     await settled(el);
-    const layer = flowLayerOf(el.map!);
+    const layer = flowLayerOf(mapOf(el));
     await layerFrames(layer, 5, { message: 'the arcs to animate on screen' });
     window.scrollTo(0, 2500);
     await waitFor(() => !layer.isAnimated, { message: 'the motion to stop once the map is off screen' });
@@ -106,7 +106,7 @@ describe('<prison-map> transfers', () => {
     this.timeout(90000);
     const el = mount(`<prison-map loading="eager" ${FLOWS}></prison-map>`);
     await settled(el);
-    const layer = flowLayerOf(el.map!);
+    const layer = flowLayerOf(mapOf(el));
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-pressed]')!;
     expect(button.getAttribute('aria-label')).to.equal('Pause animation');
     button.click();
@@ -123,7 +123,7 @@ describe('<prison-map> transfers', () => {
     const el = mount(`<prison-map loading="eager" no-animation ${FLOWS}></prison-map>`);
     await settled(el);
     // The circles sit on top of the arc; just outside each circle, towards the other, the arc is drawn.
-    const map = el.map!;
+    const map = mapOf(el);
     // The facilities' labels sit beside the circles: this looks at arcs only.
     map.setLayoutProperty(FACILITY_LABEL_LAYER_ID, 'visibility', 'none');
     await mapIdle(map);
@@ -146,7 +146,7 @@ describe('<prison-map> transfers', () => {
   it('selects an arc on click: prison-map-select, selected attribute and a details card', async () => {
     const el = mount(`<prison-map loading="eager" no-animation ${FLOWS}></prison-map>`);
     await settled(el);
-    const map = el.map!;
+    const map = mapOf(el);
     const canvas = map.getCanvas();
     // Find the arc under the midpoint by scanning across it: the layer bends arcs to one side.
     const mid = map.project([-90, 10]);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import '../src/index.js';
 import type { PrisonMapElement, PrisonMapErrorDetail, PrisonMapReadyDetail } from '../src/index.js';
-import { cleanup, colorDistance, mount, nextEvent, readMapPixels, requestedUrls } from './support/mount.js';
+import { cleanup, colorDistance, mapOf, mount, nextEvent, readMapPixels, requestedUrls } from './support/mount.js';
 import { animationFrame, mapIdle, waitUntil } from './support/wait.js';
 import Color from 'color';
 import { PALETTES } from '../src/encodings/palette.js';
@@ -11,7 +11,7 @@ afterEach(cleanup);
 
 /** Distance in CSS px from a circle's centre to where its fill colour ends, scanning right. */
 function measuredRadius(el: PrisonMapElement, lngLat: [number, number]): number {
-  const map = el.map!;
+  const map = mapOf(el);
   const pixels = readMapPixels(map);
   const { x, y } = map.project(lngLat);
   const centre = pixels.at(x, y);
@@ -42,7 +42,7 @@ describe('<prison-map> facilities', () => {
     const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
       center="0,-125" zoom="3" no-legend style="width:800px;height:400px"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');
-    const map = el.map!;
+    const map = mapOf(el);
     const pixels = readMapPixels(map);
     const { x, y } = map.project([-110, 0]);
     // The sea above the ring (its label sits beside it).
@@ -97,7 +97,7 @@ describe('<prison-map> facilities', () => {
     const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
       center="0,-125" zoom="3" no-legend style="width:800px;height:400px"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');
-    const map = el.map!;
+    const map = mapOf(el);
     let styleLoads = 0;
     map.on('style.load', () => styleLoads++);
     el.setAttribute('max-radius', '18');
@@ -129,7 +129,7 @@ describe('<prison-map> facilities', () => {
   it('makes no request outside the test server', async () => {
     const el = mount(`<prison-map loading="eager" style="width:600px;height:400px"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');
-    el.map!.setZoom(5);
+    mapOf(el).setZoom(5);
     await el.whenReady();
     const urls = await requestedUrls();
     expect(urls.length).to.be.above(0);
@@ -144,7 +144,7 @@ describe('<prison-map> view and basemap', () => {
       facilities="/test/fixtures/three-sizes.geojson" center="0,-125" zoom="3" no-legend
       style="width:800px;height:400px"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');
-    const map = el.map!;
+    const map = mapOf(el);
     const pixels = readMapPixels(map);
     const { x, y } = map.project([-120, 0]);
     expect(colorDistance(pixels.at(10, 10), [0xf0, 0xe0, 0xa0]), 'the custom background').to.be.below(8);
@@ -155,7 +155,7 @@ describe('<prison-map> view and basemap', () => {
     const el = mount(`<prison-map loading="eager" no-animation no-legend center="-15,-60" zoom="4"
       style="width:700px;height:500px"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');
-    const map = el.map!;
+    const map = mapOf(el);
     await mapIdle(map);
     const rgb = (hex: string) => Color(hex).rgb().array();
     // South-east Bolivia (250 %: the top class) and central Brazil (no figure), away from names and marks.
@@ -178,8 +178,8 @@ describe('<prison-map> view and basemap', () => {
     await nextEvent(el, 'prison-map-ready');
     el.focusOn = 'small';
     await el.updateComplete;
-    await el.map!.once('moveend');
-    const center = el.map!.getCenter();
+    await mapOf(el).once('moveend');
+    const center = mapOf(el).getCenter();
     expect(center.lng).to.be.closeTo(-140, 1);
     expect(center.lat).to.be.closeTo(0, 1);
     expect(el.getAttribute('focus-on')).to.equal('small');
@@ -189,7 +189,7 @@ describe('<prison-map> view and basemap', () => {
     this.timeout(60000);
     const el = mount(`<prison-map loading="eager" focus-on="HND" no-animation no-legend style="width:800px;height:500px"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');
-    const map = el.map!;
+    const map = mapOf(el);
     // The country's outline loads before the camera moves, so the move may start after ready:
     // wait for the view to settle on Honduras (or time out), then check it.
     const onHonduras = () => {
@@ -210,7 +210,7 @@ describe('<prison-map> view and basemap', () => {
     const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
       no-legend style="width:800px;height:400px"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');
-    const bounds = el.map!.getBounds();
+    const bounds = mapOf(el).getBounds();
     for (const lng of [-140, -130, -120, -110]) expect(bounds.contains([lng, 0]), `${lng} in view`).to.equal(true);
   });
 });
@@ -220,7 +220,7 @@ describe('<prison-map> styling', () => {
     const el = mount(`<prison-map loading="eager" facilities="/test/fixtures/three-sizes.geojson"
       center="0,-125" zoom="3" style="width:800px;height:400px;--prison-map-status-operational:#00ff00"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');
-    const map = el.map!;
+    const map = mapOf(el);
     const { x, y } = map.project([-120, 0]);
     const [r, g, b] = readMapPixels(map).at(x, y);
     expect(g).to.be.above(150);

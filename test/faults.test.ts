@@ -1,5 +1,5 @@
 /**
- * Faults (CONTRACT.md, "Bad input" and `prison-map-error`): a dataset that cannot be read fires
+ * Faults (README.md, "Bad input" and `prison-map-error` in "Events"): a dataset that cannot be read fires
  * `prison-map-error` with its source and shows a readable message inside the element, and the
  * other datasets still draw; the basemap failing is reported as such; data changed while loading
  * never draws stale data; hiding, resizing and moving the element keep the map working.
@@ -13,7 +13,7 @@ import type { PrisonMapElement, PrisonMapErrorDetail, PrisonMapReadyDetail } fro
 import { DatasetError, fetchDataset } from '../src/data/load.js';
 import { FACILITY_SOURCE_ID } from '../src/map/facility-layers.js';
 import config from './reliability-config.json';
-import { cleanup, mount, nextEvent } from './support/mount.js';
+import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
 import { recordFigure } from './support/figures.js';
 import { within } from './support/wait.js';
 
@@ -221,13 +221,13 @@ describe('faults: data changed while it loads', () => {
       const expected = ((await (await realFetch('/test/fixtures/race-c.geojson')).json()) as FeatureCollection)
         .features.map((feature) => String(feature.properties!.id)).sort();
       expect(expected, 'the race-c fixture').to.have.length(3);
-      const source = el.map!.getSource<GeoJSONSource>(FACILITY_SOURCE_ID);
+      const source = mapOf(el).getSource<GeoJSONSource>(FACILITY_SOURCE_ID);
       expect(source, `the map has the source ${FACILITY_SOURCE_ID}`).to.not.equal(undefined);
       const data = (await source!.getData()) as FeatureCollection;
       expect(data.features.map((feature) => String(feature.properties?.id ?? feature.id)).sort(), 'the facility source holds exactly C').to.deep.equal(expected);
       // And what the map has tiled from it (every tile is loaded at idle) is C too.
       await el.whenReady();
-      const tiled = el.map!.querySourceFeatures(FACILITY_SOURCE_ID).map((feature) => String(feature.properties?.id ?? feature.id));
+      const tiled = mapOf(el).querySourceFeatures(FACILITY_SOURCE_ID).map((feature) => String(feature.properties?.id ?? feature.id));
       expect(tiled.length, 'features in the loaded tiles').to.be.above(0);
       expect([...new Set(tiled)].sort(), 'the loaded tiles hold exactly C').to.deep.equal(expected);
       observe(`${readies.length} ready event(s), all for C's ${expected.length} facilities; the map's source holds exactly C`);
@@ -250,7 +250,7 @@ describe('faults: the container changes', () => {
   async function expectCanvasFollows(el: PrisonMapElement): Promise<void> {
     await frames(4);
     const area = el.shadowRoot!.querySelector<HTMLElement>('[part=map]')!;
-    const canvas = el.map!.getCanvas();
+    const canvas = mapOf(el).getCanvas();
     expect(Math.abs(canvas.clientWidth - area.clientWidth), `canvas width ${canvas.clientWidth} vs ${area.clientWidth}`).to.be.at.most(1);
     expect(Math.abs(canvas.clientHeight - area.clientHeight), `canvas height ${canvas.clientHeight} vs ${area.clientHeight}`).to.be.at.most(1);
   }
@@ -264,11 +264,11 @@ describe('faults: the container changes', () => {
       el.style.display = '';
       el.style.width = '640px';
       await expectCanvasFollows(el);
-      el.map!.triggerRepaint();
+      mapOf(el).triggerRepaint();
       await el.whenReady();
-      expect(el.map!.getCanvas().width, 'a real drawing buffer').to.be.above(0);
+      expect(mapOf(el).getCanvas().width, 'a real drawing buffer').to.be.above(0);
       expect(spy.calls).to.deep.equal([]);
-      observe(`drawn again at ${el.map!.getCanvas().clientWidth}px wide after display:none; no console error`);
+      observe(`drawn again at ${mapOf(el).getCanvas().clientWidth}px wide after display:none; no console error`);
     } finally {
       spy.restore();
       el.remove();
@@ -282,15 +282,15 @@ describe('faults: the container changes', () => {
       el.style.width = '420px';
       el.style.height = '300px';
       await expectCanvasFollows(el);
-      expect(el.map!.getCanvas().clientWidth).to.be.closeTo(420, 2);
+      expect(mapOf(el).getCanvas().clientWidth).to.be.closeTo(420, 2);
       el.style.cssText = 'width:700px;height:400px';
       await expectCanvasFollows(el);
-      expect(el.map!.getCanvas().clientWidth).to.be.closeTo(700, 2);
+      expect(mapOf(el).getCanvas().clientWidth).to.be.closeTo(700, 2);
       // The map fills the height the legend leaves (a strip below 600 px wide, the full legend above).
       const legend = el.shadowRoot!.querySelector('.legend-dock')?.getBoundingClientRect().height ?? 0;
-      expect(el.map!.getCanvas().clientHeight + legend, 'the map area grows with the element').to.be.closeTo(400, 2);
+      expect(mapOf(el).getCanvas().clientHeight + legend, 'the map area grows with the element').to.be.closeTo(400, 2);
       expect(spy.calls).to.deep.equal([]);
-      observe(`canvas followed 420px then ${el.map!.getCanvas().clientWidth}px wide; no console error`);
+      observe(`canvas followed 420px then ${mapOf(el).getCanvas().clientWidth}px wide; no console error`);
     } finally {
       spy.restore();
       el.remove();
@@ -302,7 +302,7 @@ describe('faults: the container changes', () => {
     const { el, spy } = await drawn();
     const parent = mount<HTMLDivElement>('<div style="width:380px"></div>');
     try {
-      const map = el.map!;
+      const map = mapOf(el);
       el.style.width = '100%';
       parent.appendChild(el);
       await sleep(50); // past the element's teardown tick

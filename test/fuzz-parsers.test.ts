@@ -1,5 +1,5 @@
 /**
- * Property-based tests of the data parsers (CONTRACT.md, "Bad input"): for any input, no exception
+ * Property-based tests of the data parsers (README.md, "Bad input"): for any input, no exception
  * but the documented whole-dataset TypeError; every rejected record reported with its row (and its
  * field where a field is at fault); every valid record kept, in order, with the values it was
  * generated with (trimmed, codes upper case, enumerations lower case, defaults where left out); the

@@ -16,7 +16,7 @@ import type { FlowMark } from '../src/model/model.js';
 import { staticMapGeometry } from '../src/ui/static-map.js';
 import { loadCountries } from '../src/geo/countries.js';
 import { arcMark, removeWhiteMaps, whiteMap } from './support/flow-map.js';
-import { cleanup, mount, nextEvent, readMapPixels, type Pixels } from './support/mount.js';
+import { cleanup, mapOf, mount, nextEvent, type Pixels, readMapPixels } from './support/mount.js';
 import { flowLayerOf, layerFrames, loseAndRestoreContext, mapEvent, mapIdle, rendersDuring, waitFor } from './support/wait.js';
 
 const arc = arcMark;
@@ -166,13 +166,13 @@ async function globeElement(attributes = '', zoom = 1.6): Promise<PrisonMapEleme
   el.facilitiesData = FACILITIES as never;
   el.transfersData = TRANSFERS as never;
   await nextEvent(el, 'prison-map-ready');
-  await mapIdle(el.map!);
+  await mapIdle(mapOf(el));
   return el;
 }
 
 /** The screen point of the arc's drawn middle: scanned across the model's path there (the layer bends arcs). */
 function drawnMiddle(el: PrisonMapElement, from: [number, number], to: [number, number]): { x: number; y: number } {
-  const map = el.map!;
+  const map = mapOf(el);
   const pixels = readMapPixels(map);
   const path = arcBetween(from, to);
   const p = map.project(middleOf({ path } as FlowMark));
@@ -187,12 +187,12 @@ function drawnMiddle(el: PrisonMapElement, from: [number, number], to: [number, 
 describe('<prison-map projection="globe">', () => {
   it('draws facilities and arcs on the globe; a click on the middle of an arc selects it', async () => {
     const el = await globeElement('no-animation');
-    const map = el.map!;
+    const map = mapOf(el);
     expect(map.getProjection().type).to.equal('globe');
     expect(el.shadowRoot!.querySelector('.frame')!.classList.contains('globe'), 'the frame says globe (space colour)').to.equal(true);
     // Facilities: queryable where MapLibre's globe puts them.
     const kosovo = map.project([21.2, 42.6]);
-    expect(el.map!.queryRenderedFeatures([kosovo.x, kosovo.y]).some((f) => f.properties?.id === 'kosovo'), 'Kosovo circle').to.equal(true);
+    expect(mapOf(el).queryRenderedFeatures([kosovo.x, kosovo.y]).some((f) => f.properties?.id === 'kosovo'), 'Kosovo circle').to.equal(true);
     const hit = drawnMiddle(el, [-77, 39], [21.2, 42.6]);
     const canvas = map.getCanvas();
     const rect = canvas.getBoundingClientRect();
@@ -221,7 +221,7 @@ describe('<prison-map projection="globe">', () => {
   it('renders no frame for 2 s with no-animation on the globe', async function () {
     this.timeout(60000);
     const el = await globeElement('no-animation');
-    const map = el.map!;
+    const map = mapOf(el);
     const layer = flowLayerOf(map);
     const before = layer.frameCount;
     expect(await rendersDuring(map, { animationFrames: 60, ms: 2000 }), 'map frames').to.equal(0);
@@ -231,7 +231,7 @@ describe('<prison-map projection="globe">', () => {
   it('draws its arcs on the globe again after the WebGL context is lost and restored', async function () {
     this.timeout(60000);
     const el = await globeElement('no-animation');
-    const map = el.map!;
+    const map = mapOf(el);
     drawnMiddle(el, [-77, 39], [21.2, 42.6]);
     await loseAndRestoreContext(map);
     await waitFor(() => map.getLayer(FLOW_LAYER_ID) && map.isStyleLoaded(), { message: 'the flow layer to be back in a loaded style' });
@@ -245,7 +245,7 @@ describe('<prison-map projection="globe">', () => {
   it('switches projection at run time both ways, on the same map, keeping arcs and facilities', async function () {
     this.timeout(60000);
     const el = await globeElement('no-animation');
-    const map = el.map!;
+    const map = mapOf(el);
     el.removeAttribute('projection');
     await el.updateComplete;
     await mapIdle(map);
@@ -276,7 +276,7 @@ describe('<prison-map projection="globe">', () => {
       await nextEvent(el, 'prison-map-ready');
       el.lang = 'es';
       await el.updateComplete;
-      expect(el.map!.getProjection()?.type ?? 'mercator').to.equal('mercator');
+      expect(mapOf(el).getProjection()?.type ?? 'mercator').to.equal('mercator');
       expect(warnings.filter((w) => w.includes('projection="orthographic"'))).to.have.length(1);
       expect(warnings[0]).to.contain('mercator');
     } finally {
@@ -289,7 +289,7 @@ describe('<prison-map projection="globe">', () => {
     const el = mount(`<prison-map loading="eager" projection="globe" no-animation no-legend center="0,150" zoom="1.8" style="width:600px;height:400px"></prison-map>`);
     el.facilitiesData = FACILITIES as never;
     await nextEvent(el, 'prison-map-ready');
-    const map = el.map!;
+    const map = mapOf(el);
     await mapIdle(map);
     const view = screenProjection(map);
     expect(FACILITIES.features.every((f) => !isInView(f.geometry.coordinates as [number, number], view)), 'all behind at first').to.equal(true);
@@ -312,7 +312,7 @@ describe('<prison-map projection="globe">', () => {
     </article>`);
     const el = page.querySelector('prison-map') as PrisonMapElement;
     await nextEvent(el, 'prison-map-ready', 60000);
-    const map = el.map!;
+    const map = mapOf(el);
     const step = page.querySelector<HTMLElement>('[data-prison-map-step]')!;
     const scrollTo = (past: boolean) => window.scrollTo(0, step.getBoundingClientRect().top + window.scrollY - innerHeight / 2 + (past ? 20 : -20));
     try {

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
-import { cleanup, mount, nextEvent } from './support/mount.js';
+import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
 import { mapIdle } from './support/wait.js';
 
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
 async function mountReady(attributes: string, width = 800, height = 500): Promise<PrisonMapElement> {
   const el = mount(`<prison-map loading="eager" no-animation ${attributes} style="width:${width}px;height:${height}px"></prison-map>`);
   await nextEvent(el, 'prison-map-ready');
-  await mapIdle(el.map!);
+  await mapIdle(mapOf(el));
   return el;
 }
 

@@ -1,5 +1,5 @@
 /**
- * No text from data is ever interpreted as HTML (CONTRACT.md, "Bad input"). Every payload of the
+ * No text from data is ever interpreted as HTML (README.md, "Bad input"). Every payload of the
  * corpus goes into every text field and every URL of every dataset; the element draws them, its
  * details card and data tables are opened and its tooltip shown, and then nothing may have run,
  * no element or handler may have come from the data, and every link must be http(s).

@@ -1,7 +1,10 @@
-/** custom-elements.json (generated from the element's JSDoc by the analyzer) documents the whole contract. */
+/**
+ * custom-elements.json (generated from the element's JSDoc by the analyzer) documents the whole API
+ * of README.md: "Attributes", "Properties and methods", "Events" and "Styling" (parts, custom properties).
+ */
 import { expect } from 'chai';
 
-const CONTRACT = {
+const DOCUMENTED_API = {
   attributes: ['facilities', 'transfers', 'countries', 'lang', 'center', 'zoom', 'focus-on', 'selected', 'basemap', 'theme',
     'max-radius', 'label', 'loading', 'worker-url', 'no-animation', 'no-legend', 'no-export', 'max-flows', 'cluster', 'year', 'timeline', 'projection'],
   events: ['prison-map-ready', 'prison-map-select', 'prison-map-error'],
@@ -20,17 +23,17 @@ interface Declaration {
 }
 
 describe('custom-elements.json', () => {
-  it('lists every attribute, event, part, CSS property and public member of the contract', async () => {
+  it('lists every attribute, event, part, CSS property and public member the README documents', async () => {
     const manifest = await (await fetch('/custom-elements.json')).json();
     const element = (manifest.modules as Array<{ declarations?: Declaration[] }>)
       .flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'prison-map')!;
     expect(element, 'the prison-map declaration').to.not.equal(undefined);
-    expect(element.attributes!.map((a) => a.name)).to.have.members(CONTRACT.attributes);
+    expect(element.attributes!.map((a) => a.name)).to.have.members(DOCUMENTED_API.attributes);
     expect(element.attributes!.find((a) => a.name === 'max-radius')!.fieldName).to.equal('maxRadius');
-    expect(element.events!.map((e) => e.name)).to.include.members(CONTRACT.events);
-    expect(element.cssParts!.map((p) => p.name)).to.have.members(CONTRACT.parts);
-    expect(element.cssProperties!.map((p) => p.name)).to.include.members(CONTRACT.cssProperties);
+    expect(element.events!.map((e) => e.name)).to.include.members(DOCUMENTED_API.events);
+    expect(element.cssParts!.map((p) => p.name)).to.have.members(DOCUMENTED_API.parts);
+    expect(element.cssProperties!.map((p) => p.name)).to.include.members(DOCUMENTED_API.cssProperties);
     const publicMembers = element.members!.filter((m) => m.privacy !== 'private').map((m) => m.name);
-    expect(publicMembers).to.include.members(CONTRACT.members);
+    expect(publicMembers).to.include.members(DOCUMENTED_API.members);
   });
 });

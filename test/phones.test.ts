@@ -8,7 +8,7 @@ import { PALETTES } from '../src/encodings/palette.js';
 import { BASEMAP_LAYER_IDS } from '../src/map/basemap.js';
 import { FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_LABEL_LAYER_ID } from '../src/map/facility-layers.js';
 import Color from 'color';
-import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { cleanup, colorDistance, mapOf, mount, nextEvent, readMapPixels } from './support/mount.js';
 import { mapIdle, waitFor } from './support/wait.js';
 
 afterEach(cleanup);
@@ -27,7 +27,7 @@ async function mountAt(width: number, height: number, attributes = ''): Promise<
 
 /** The largest circle actually drawn: its radius in the map's source data (CSS px). */
 function largestDrawnRadius(el: PrisonMapElement): number {
-  const features = el.map!.queryRenderedFeatures({ layers: ['prison-map-facilities-fill'] });
+  const features = mapOf(el).queryRenderedFeatures({ layers: ['prison-map-facilities-fill'] });
   return Math.max(...features.map((f) => Number(f.properties.radius)));
 }
 
@@ -117,7 +117,7 @@ describe('<prison-map> circle sizes follow the map', function () {
     // 6% of the shorter side, floored; 1 px less where growing by 1 px would loop with the legend.
     expect(el.maxRadius).to.be.within(expected() - 1, expected());
     expect(el.maxRadius).to.be.at.most(0.06 * 375);
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     expect(largestDrawnRadius(el)).to.be.closeTo(el.maxRadius, 0.01);
 
     let readyEvents = 0;
@@ -126,7 +126,7 @@ describe('<prison-map> circle sizes follow the map', function () {
     el.style.height = '700px';
     await waitFor(() => expected() - el.maxRadius <= 1 && el.maxRadius <= expected() && el.maxRadius > 30, { message: 'radius after resize' });
     await el.updateComplete;
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     expect(largestDrawnRadius(el)).to.be.closeTo(el.maxRadius, 0.01);
     // The legend's largest reference circle is the largest circle on the map.
     const legendCircle = part(el, '.legend-circles circle')!;
@@ -143,7 +143,7 @@ describe('<prison-map> circle sizes follow the map', function () {
     expect(el.maxRadius).to.equal(30);
     el.style.width = '1200px';
     await waitFor(() => box(part(el, '.map')!).width > 1100);
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     expect(el.maxRadius).to.equal(30);
     expect(largestDrawnRadius(el)).to.be.closeTo(30, 0.01);
     el.removeAttribute('max-radius');
@@ -159,11 +159,11 @@ function expected(el: PrisonMapElement): number {
 describe('<prison-map> labels from the story', function () {
   this.timeout(90000);
 
-  const placedLabels = (el: PrisonMapElement, layers: string[]) => el.map!.queryRenderedFeatures({ layers });
+  const placedLabels = (el: PrisonMapElement, layers: string[]) => mapOf(el).queryRenderedFeatures({ layers });
 
   it('labels facilities by their short name and names the story\'s countries first, in English and Spanish', async () => {
     const el = await mountAt(1280, 720);
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     const facilities = placedLabels(el, [FACILITY_LABEL_LAYER_ID]).map((f) => f.properties.label_en);
     expect(facilities).to.include('CECOT');
     expect(facilities.length, 'most facilities labelled on a desktop').to.be.at.least(4);
@@ -172,8 +172,8 @@ describe('<prison-map> labels from the story', function () {
 
     el.lang = 'es';
     await el.updateComplete;
-    await mapIdle(el.map!);
-    expect(el.map!.getLayoutProperty(FACILITY_LABEL_LAYER_ID, 'text-field')).to.deep.equal(['get', 'label_es']);
+    await mapIdle(mapOf(el));
+    expect(mapOf(el).getLayoutProperty(FACILITY_LABEL_LAYER_ID, 'text-field')).to.deep.equal(['get', 'label_es']);
     const spanish = placedLabels(el, [FACILITY_LABEL_LAYER_ID]).map((f) => f.properties.label_es);
     expect(spanish).to.include('Cárcel de la costa');
   });
@@ -183,8 +183,8 @@ describe('<prison-map> labels from the story', function () {
     el.facilitiesData = { type: 'FeatureCollection', features: [] };
     el.transfersData = [{ id: 'slv-esp', from: 'SLV', to: 'ESP' }];
     await nextEvent(el, 'prison-map-ready');
-    await mapIdle(el.map!);
-    expect(el.map!.getZoom(), 'a view wide enough that size alone would not name El Salvador').to.be.below(3);
+    await mapIdle(mapOf(el));
+    expect(mapOf(el).getZoom(), 'a view wide enough that size alone would not name El Salvador').to.be.below(3);
     const countries = new Set(placedLabels(el, [BASEMAP_LAYER_IDS.labels]).map((f) => f.properties.iso3));
     expect(countries.has('SLV'), 'El Salvador, 21,000 km², in the story').to.equal(true);
     expect(countries.has('ESP')).to.equal(true);
@@ -195,7 +195,7 @@ describe('<prison-map> labels from the story', function () {
     const el = await mountAt(320, 480);
     el.selected = 'ecuador-amazon-max-security';
     await el.updateComplete;
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     const selected = placedLabels(el, [FACILITY_HIGHLIGHT_LABEL_LAYER_ID]).map((f) => f.properties.id);
     expect(selected).to.deep.equal(['ecuador-amazon-max-security']);
     const others = placedLabels(el, [FACILITY_LABEL_LAYER_ID]).map((f) => f.properties.id);
@@ -217,7 +217,7 @@ describe('<prison-map> overlapping circles and framing', function () {
 
   it('draws the smaller circle on top, picks it under the pointer, and raises the selected one', async () => {
     const el = await mountAt(700, 400, 'facilities="/test/fixtures/overlap.geojson" center="20,-100" zoom="4" no-legend');
-    const map = el.map!;
+    const map = mapOf(el);
     await mapIdle(map);
     const centre = map.project([-100, 20]);
     const colourAt = () => readMapPixels(map).at(centre.x, centre.y);
@@ -242,7 +242,7 @@ describe('<prison-map> overlapping circles and framing', function () {
 
   it('frames everything drawn clear of the control bar and the circles\' radius, filling the map', async () => {
     const el = await mountAt(1280, 720);
-    const map = el.map!;
+    const map = mapOf(el);
     await mapIdle(map);
     const area = box(part(el, '.map')!);
     const controls = box(part(el, '.controls')!);

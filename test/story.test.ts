@@ -6,7 +6,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
 import { stateAfter, stepMessage } from '../src/story/steps.js';
-import { cleanup, mount, nextEvent } from './support/mount.js';
+import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
 import { mapIdle, waitFor } from './support/wait.js';
 
 afterEach(async () => {
@@ -113,7 +113,7 @@ describe('<prison-map> story steps', function () {
     const { el, steps } = storyPage();
     el.removeAttribute('no-animation');
     await nextEvent(el, 'prison-map-ready', 60000);
-    const map = el.map!;
+    const map = mapOf(el);
     await mapIdle(map);
     let moves = 0;
     map.on('move', () => moves++);
@@ -151,8 +151,8 @@ describe('<prison-map> story steps', function () {
     frame.contentWindow!.postMessage({ 'prison-map-step': { 'focus-on': 'SLV', onclick: 'alert(1)' } }, '*');
     await waitFor(() => inner().getAttribute('focus-on') === 'SLV', { message: 'posted step applied in the iframe' });
     expect(inner().hasAttribute('onclick')).to.equal(false);
-    await mapIdle(inner().map!);
-    expect(inner().map!.getCenter().lng).to.be.within(-91, -87);
+    await mapIdle(mapOf(inner()));
+    expect(mapOf(inner()).getCenter().lng).to.be.within(-91, -87);
 
     // The host-page helper: steps whose id names the iframe are forwarded to it.
     await import('../src/story/steps-helper.js');

@@ -13,7 +13,7 @@ import { BASEMAP_LAYER_IDS, COUNTRY_SOURCE_ID, COUNTRY_SOURCE_LAYER } from '../s
 import { COUNTRY_SHADING_LAYER_ID } from '../src/map/country-layer.js';
 import { COUNTRY_HIGHLIGHT_LAYER_ID } from '../src/map/controller.js';
 import { FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_LABEL_LAYER_ID } from '../src/map/facility-layers.js';
-import { cleanup, colorDistance, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { cleanup, colorDistance, mapOf, mount, nextEvent, readMapPixels } from './support/mount.js';
 import { mapIdle } from './support/wait.js';
 
 afterEach(cleanup);
@@ -42,7 +42,7 @@ const rgb = (pixel: readonly number[]) => Color.rgb(pixel[0], pixel[1], pixel[2]
 
 async function drawn(el: PrisonMapElement): Promise<void> {
   await nextEvent(el, 'prison-map-ready');
-  if (!el.map!.loaded()) await el.map!.once('idle');
+  if (!mapOf(el).loaded()) await mapOf(el).once('idle');
 }
 
 /** Columns of pixels across the middle part of the arc, 50 px either side of its chord. */
@@ -90,8 +90,8 @@ describe('<prison-map> themes', () => {
       await drawn(el);
       el.selected = 'west-east';
       await el.updateComplete;
-      await mapIdle(el.map!);
-      expect(outlineContrast(columns(el.map!), PALETTES[theme].basemap.sea)).to.be.at.least(3);
+      await mapIdle(mapOf(el));
+      expect(outlineContrast(columns(mapOf(el)), PALETTES[theme].basemap.sea)).to.be.at.least(3);
     });
   }
 
@@ -102,8 +102,8 @@ describe('<prison-map> themes', () => {
     for (const theme of ['dark', 'light'] as const) {
       el.theme = theme;
       await el.updateComplete;
-      await mapIdle(el.map!);
-      expect(outlineContrast(columns(el.map!), PALETTES[theme].basemap.sea), theme).to.be.at.least(3);
+      await mapIdle(mapOf(el));
+      expect(outlineContrast(columns(mapOf(el)), PALETTES[theme].basemap.sea), theme).to.be.at.least(3);
     }
   });
 });
@@ -172,15 +172,15 @@ describe('<prison-map> every themed colour', function () {
     el.selected = 'west-east';
     await el.updateComplete;
     // focus-on outlines HND; keep that layer while looking at the ocean arc.
-    el.map!.jumpTo({ center: [-130, 0], zoom: 3 });
-    await mapIdle(el.map!);
+    mapOf(el).jumpTo({ center: [-130, 0], zoom: 3 });
+    await mapIdle(mapOf(el));
     for (const theme of ['dark', 'light', 'dark'] as const) {
       el.theme = theme;
       await el.updateComplete;
-      await mapIdle(el.map!);
+      await mapIdle(mapOf(el));
       for (const [entry, check] of Object.entries(CHECKS)) {
         try {
-          check(el.map!, PALETTES[theme]);
+          check(mapOf(el), PALETTES[theme]);
         } catch (error) {
           throw new Error(`${theme} ${entry}: ${(error as Error).message}`);
         }

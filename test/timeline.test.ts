@@ -6,7 +6,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PrisonMapElement, PrisonMapReadyDetail } from '../src/index.js';
 import { dataInYear, parseYear, yearsIn } from '../src/model/year.js';
-import { cleanup, mount, nextEvent } from './support/mount.js';
+import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
 import { flowLayerOf, mapIdle, waitFor } from './support/wait.js';
 
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
   await emulateMedia({ reducedMotion: 'no-preference' });
 });
 
-const drawnFacilities = (el: PrisonMapElement) => [...new Set(el.map!.querySourceFeatures('prison-map-facilities').map((f) => String(f.properties.id)))].sort();
+const drawnFacilities = (el: PrisonMapElement) => [...new Set(mapOf(el).querySourceFeatures('prison-map-facilities').map((f) => String(f.properties.id)))].sort();
 describe('year (model/year.ts)', () => {
   it('reads YYYY only, and keeps records without a date', () => {
     expect(parseYear('2023')).to.equal(2023);
@@ -45,7 +45,7 @@ describe('<prison-map year>', function () {
     const ready = await nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready', 60000);
     expect(ready.detail.facilities).to.equal(3);
     expect(ready.detail.transfers).to.equal(0);
-    await mapIdle(el.map!);
+    await mapIdle(mapOf(el));
     const shown = ['cecot', 'honduras-jungle-max-security', 'swan-island-prison'];
     expect(drawnFacilities(el)).to.deep.equal(shown);
     const root = el.shadowRoot!;
@@ -78,7 +78,7 @@ describe('<prison-map year>', function () {
   it('grows arriving facilities in when the year changes, and not under reduced motion', async () => {
     const el = mount<PrisonMapElement>('<prison-map loading="eager" year="2023" style="width:900px;height:560px"></prison-map>');
     await nextEvent(el, 'prison-map-ready', 60000);
-    const map = el.map!;
+    const map = mapOf(el);
     const appear = () => map.getFeatureState({ source: 'prison-map-facilities', id: 'ecuador-coast-max-security' }).appear as number | undefined;
     // What each drawn frame showed (sampled at MapLibre's `render`, not by a timer: on a slow
     // machine a 400 ms animation may last only a frame or two, which polling can miss).

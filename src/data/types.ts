@@ -1,7 +1,7 @@
 /**
  * The data model of <prison-map>: what the parsers in this folder produce and what the scales,
- * layers and UI consume. Input shapes (what a page gives us) are described in CONTRACT.md; these
- * are the validated, normalised forms.
+ * layers and UI consume. Input shapes (what a page gives us) are described in README.md ("Data");
+ * these are the validated, normalised forms.
  */
 
 export type DatasetName = 'facilities' | 'transfers' | 'countries';
@@ -88,7 +88,7 @@ export interface Parsed<T> {
   issues: DataIssue[];
 }
 
-/** The input form of facilities: a GeoJSON FeatureCollection of Points (CONTRACT.md). */
+/** The input form of facilities: a GeoJSON FeatureCollection of Points (README.md, "Data", "Facilities"). */
 export interface FacilityProperties {
   id?: string;
   name: string;

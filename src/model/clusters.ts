@@ -19,7 +19,7 @@ import type { LngLat } from '../geo/arcs.js';
 
 export type ClusterMode = 'auto' | 'on' | 'off';
 
-/** `cluster="auto"` groups facilities when there are more than this many (CONTRACT.md). */
+/** `cluster="auto"` groups facilities when there are more than this many (README.md, "Attributes"). */
 export const AUTO_CLUSTER_THRESHOLD = 200;
 /** From this zoom level on, every facility is drawn on its own. */
 export const CLUSTER_MAX_ZOOM = 10;

@@ -89,7 +89,7 @@ export interface LegendModel {
   year?: number;
 }
 
-/** What a reader can select: a facility or a transfer (CONTRACT.md's `prison-map-select`). */
+/** What a reader can select: a facility or a transfer (README.md, "Events": `prison-map-select`). */
 export interface SelectableItem {
   kind: 'facility' | 'transfer';
   id: string;
@@ -159,7 +159,7 @@ const pathCache = new WeakMap<Transfer, LngLat[]>();
 /** At most this many facilities get a map label: the largest. */
 export const MAX_LABELLED_FACILITIES = 200;
 
-/** `max-flows` when absent or invalid (CONTRACT.md). */
+/** `max-flows` when absent or invalid (README.md, "Attributes"). */
 export const DEFAULT_MAX_FLOWS = 500;
 
 /**

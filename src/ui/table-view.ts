@@ -1,6 +1,6 @@
 /**
- * Browsing a large table (CONTRACT: over 500 rows a table is rendered only while open, searchable
- * and paged): which rows match a search, in which order, and which page of them is shown. Pure.
+ * Browsing a large table (README.md, "Reading and keyboard": over 500 rows a table is rendered only
+ * while open, searchable and paged): which rows match a search, in which order, and which page of them is shown. Pure.
  */
 import { descending } from 'd3-array';
 

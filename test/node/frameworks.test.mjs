@@ -3,10 +3,12 @@
 // plugins in their vite.config.ts; React's JSX needs only its tsconfig.json) and run in Chromium.
 // Each app binds its own data as properties, drives `lang` from its state, shows what
 // `prison-map-select` told it, and removes the map; the React app's TSX also type-checks with
-// `tsc --strict`.
+// `tsc --strict` and `skipLibCheck: false`, without Lit or MapLibre installed (the package's
+// declarations import neither).
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'vite';
 import { launchBrowser, serveStatic } from '../../bench/support.mjs';
@@ -138,7 +140,29 @@ for (const [name, folder] of APPS) {
   });
 }
 
-test("React 19: tsc --strict type-checks the app's TSX against prison-map/react, handlers included", async () => {
-  const checked = await run(join(repo, 'node_modules/.bin/tsc'), ['-p', join(apps, 'react')]).catch((error) => error);
+/** Folders from which Node and TypeScript would find the package `name` for a file in `folder`. */
+function installedAbove(folder, name) {
+  const found = [];
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', name))) found.push(join(dir, 'node_modules', name));
+    if (dirname(dir) === dir) return found;
+  }
+}
+
+test("React 19: tsc --strict, checking the libraries' declarations too, type-checks the app's TSX with neither lit nor maplibre-gl installed", async () => {
+  const app = join(apps, 'react');
+  const tsconfig = JSON.parse(readFileSync(join(app, 'tsconfig.json'), 'utf8'));
+  assert.equal(tsconfig.compilerOptions.strict, true);
+  assert.equal(tsconfig.compilerOptions.skipLibCheck, false, "the package's declarations are type-checked too");
+  // The package installs no dependency: an app has Lit or MapLibre only if it installs them. This
+  // one does not, and lives outside the repository, so no lookup reaches the repository's copies.
+  assert.ok(relative(repo, app).startsWith('..'), `${app} is outside the repository`);
+  const resolveFromApp = createRequire(join(app, 'package.json')).resolve;
+  for (const name of ['lit', 'maplibre-gl', '@lit/reactive-element', 'lit-html', 'lit-element']) {
+    assert.deepEqual(installedAbove(app, name), [], `no ${name} where the app would look for it`);
+    assert.throws(() => resolveFromApp(name), { code: 'MODULE_NOT_FOUND' }, `${name} does not resolve from the app`);
+  }
+  // App.tsx (the app) and types.tsx (checks that the package's types are not `any`).
+  const checked = await run(join(repo, 'node_modules/.bin/tsc'), ['-p', app]).catch((error) => error);
   assert.equal(checked.code ? `${checked.stdout}${checked.stderr}` : '', '');
 });

@@ -7,6 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'vite';
 import { launchBrowser, serveStatic } from '../../bench/support.mjs';
+import { declarationReferences } from '../../scripts/build-types.mjs';
 import {
   appWithPackage, firstReady, installPackage, openPage, packPackage, repo, run, strayRequests, writeFiles,
 } from './support.mjs';
@@ -40,6 +41,21 @@ test('the package holds the element, its types, the manifest and the iframe page
   assert.match(readFileSync(join(installed, manifest.types), 'utf8'), /PrisonMapElement/);
   assert.ok(!existsSync(join(installed, 'dist/index.html')), 'the demo page is not in the package');
   assert.ok(!existsSync(join(installed, 'src')), 'sources are not in the package');
+});
+
+test('the declarations refer only to files of the package, and the framework entries to their framework', () => {
+  const installed = join(project, 'node_modules/prison-map');
+  const declarations = filesBelow(join(installed, 'dist')).filter((file) => file.endsWith('.d.ts')).sort();
+  assert.deepEqual(declarations, ['types/frameworks/react.d.ts', 'types/frameworks/svelte.d.ts', 'types/frameworks/vue.d.ts', 'types/index.d.ts'],
+    'one bundled index.d.ts and the three framework entries');
+  const frameworks = { 'types/frameworks/react.d.ts': ['react'], 'types/frameworks/vue.d.ts': ['vue'] };
+  for (const file of declarations) {
+    const path = join(installed, 'dist', file);
+    const stray = declarationReferences(readFileSync(path, 'utf8')).filter((reference) => (reference.startsWith('.')
+      ? !existsSync(join(dirname(path), reference.replace(/\.js$/, '.d.ts')))
+      : !(frameworks[file] ?? []).includes(reference)));
+    assert.deepEqual(stray, [], `${file} refers to nothing the package does not install`);
+  }
 });
 
 test('a plain page loads the installed package with no bundler and draws the bundled data', async () => {

@@ -4,9 +4,10 @@
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'vite';
+import { buildTypes } from '../../scripts/build-types.mjs';
 
 export const repo = resolve(import.meta.dirname, '../..');
 export const run = promisify(execFile);
@@ -25,16 +26,19 @@ export function temporaryFolder(prefix) {
 }
 
 /**
- * `npm run build`'s output in `outDir`: `vite build` (the element, pages and the steps helper), and with `types` the declarations and the
- * framework types the manifest's analyzer generates (custom-elements-manifest.config.mjs). As
- * `npm run analyze` does, that also rewrites the repository's custom-elements.json.
+ * `npm run build`'s output in `outDir`: `vite build` (the element, pages and the steps helper), and with `types` the declarations
+ * (scripts/build-types.mjs: one `types/index.d.ts` that imports nothing) and the framework types
+ * the manifest's analyzer generates (custom-elements-manifest.config.mjs). The analyzer writes its
+ * manifest into a temporary folder: the package ships the committed custom-elements.json, which
+ * test/node/manifest-current.test.mjs checks is current, and the working tree is left alone.
  */
 export async function buildDist(outDir, { types = false } = {}) {
   await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   await build({ configFile: join(repo, 'vite.steps.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: false } });
   if (!types) return;
-  await run(join(repo, 'node_modules/.bin/tsc'), ['-p', join(repo, 'tsconfig.build.json'), '--outDir', join(outDir, 'types')], { cwd: repo });
-  await run(join(repo, 'node_modules/.bin/custom-elements-manifest'), ['analyze'], {
+  await buildTypes(join(outDir, 'types'));
+  // The analyzer joins `--outdir` to its working folder: a relative path reaches the temporary one.
+  await run(join(repo, 'node_modules/.bin/custom-elements-manifest'), ['analyze', '--quiet', '--outdir', relative(repo, temporaryFolder('prison-map-manifest-'))], {
     cwd: repo, env: { ...process.env, PRISON_MAP_FRAMEWORK_TYPES_DIR: join(outDir, 'types/frameworks') },
   });
 }

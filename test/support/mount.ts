@@ -15,6 +15,16 @@ export function mount<T extends Element = PrisonMapElement>(markup: string): T {
   return element;
 }
 
+/**
+ * The element's map with MapLibre's own types. The element's `map` getter is typed by the small
+ * interface the package publishes (`PrisonMapMapLibre`, src/map/public-map.ts); the tests look
+ * into the rest of MapLibre's `Map` (sources, layers, feature state). Undefined before the map
+ * exists, as `el.map` is.
+ */
+export function mapOf(el: PrisonMapElement): MapLibreMap {
+  return el.map as unknown as MapLibreMap;
+}
+
 export function cleanup(): void {
   for (const element of mounted.splice(0)) element.remove();
 }
