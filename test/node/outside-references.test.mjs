@@ -10,7 +10,7 @@ import { repo, run } from './support.mjs';
 const FOLDERS = ['src', 'test', 'bench', 'scripts'];
 /** Written so that this file does not match them itself. */
 const CONTRACT_DOC = /CONTRACT\.md/;
-/** `../shared/`, with any further `../` before it: the `shared` folder that is the checkout's neighbour. */
+/** The folder `shared` beside the checkout, reached by one or more `..` segments and then `shared/`. */
 const SHARED_FOLDER = /(?:\.\.\/)+shared\//g;
 /**
  * The one use of the folder beside the checkout that is not a citation: the source articles of
@@ -28,6 +28,8 @@ test('no tracked file under src/, test/, bench/ or scripts/ refers to a document
   assert.ok(files.length > 100, `git lists the tracked files (${files.length})`);
   const found = [];
   for (const file of files) {
+    // A tracked file deleted in the working tree (not yet committed) has nothing to read.
+    if (!existsSync(join(repo, file))) continue;
     const lines = readFileSync(join(repo, file), 'utf8').split('\n');
     lines.forEach((line, i) => {
       const where = `${file}:${i + 1}: ${line.trim()}`;
