@@ -2,7 +2,7 @@
  * `import 'prison-map'` defines <prison-map> (once: loading a second copy does not throw) and
  * exports the element class, the data types and the type of its MapLibre map (`el.map`).
  */
-import { PrisonMapElement } from './prison-map.js';
+import { PrisonMapElement, type PrisonMapErrorDetail, type PrisonMapReadyDetail, type PrisonMapSelectDetail } from './prison-map.js';
 
 export { PrisonMapElement };
 export type { PrisonMapReadyDetail, PrisonMapErrorDetail, PrisonMapSelectDetail, ErrorSource } from './prison-map.js';
@@ -15,3 +15,14 @@ export type {
 export type * from './map/public-map.js';
 
 if (!customElements.get('prison-map')) customElements.define('prison-map', PrisonMapElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'prison-map': PrisonMapElement;
+  }
+  interface HTMLElementEventMap {
+    'prison-map-ready': CustomEvent<PrisonMapReadyDetail>;
+    'prison-map-select': CustomEvent<PrisonMapSelectDetail>;
+    'prison-map-error': CustomEvent<PrisonMapErrorDetail>;
+  }
+}

@@ -3,9 +3,12 @@
  * methods"), with their defaults: the API surface, apart from the behaviour in prison-map.ts.
  */
 import { LitElement, type ComplexAttributeConverter } from 'lit';
-import { MISBOUND_ATTRIBUTES } from './binding-mistakes.js';
+import { BindingGuard, MISBOUND_ATTRIBUTES } from './binding-mistakes.js';
+import type { DataRequest } from './data/dataset.js';
 import type { CountriesInput, FacilitiesInput, TransfersInput } from './data/types.js';
 import { DEFAULT_MAX_RADIUS, fixedMaxRadius } from './encodings/shell.js';
+import { strings, type Lang } from './i18n/strings.js';
+import { parseYear } from './model/year.js';
 
 /**
  * A boolean attribute is on when present, except with the value "false" (any case): frameworks
@@ -16,6 +19,37 @@ export const booleanAttribute: ComplexAttributeConverter<boolean> = {
   toAttribute: (value) => (value ? '' : null),
 };
 
+/**
+ * The public API of `<prison-map>`: attributes and properties here, and its events, parts and CSS
+ * custom properties below (the manifest lists them on the element).
+ *
+ * @fires {PrisonMapReadyDetail} prison-map-ready - The map has drawn the current data. Detail: `{facilities, transfers, issues}`.
+ * @fires {PrisonMapSelectDetail} prison-map-select - The reader selected or cleared an item. Detail: `{kind, id}`.
+ * @fires {PrisonMapErrorDetail} prison-map-error - A dataset could not be loaded, or the map could not be created. Detail: `{source, message}`.
+ *
+ * @csspart map - The map area.
+ * @csspart legend - The legend.
+ * @csspart tooltip - The hover tooltip.
+ * @csspart details - The details card of the selected item.
+ * @csspart table - The data tables.
+ * @csspart status - Loading and error messages.
+ *
+ * @cssprop --prison-map-height - Height of the element (default 480px).
+ * @cssprop --prison-map-font - Font family of all text.
+ * @cssprop --prison-map-background - Background behind the map while it loads.
+ * @cssprop --prison-map-space - Around the globe (`projection="globe"`).
+ * @cssprop --prison-map-text - Text colour of the legend, cards and tables.
+ * @cssprop --prison-map-panel - Background of the legend, cards and tables.
+ * @cssprop --prison-map-radius - Corner radius of panels.
+ * @cssprop --prison-map-muted - Secondary text colour.
+ * @cssprop --prison-map-border - Border colour of panels.
+ * @cssprop --prison-map-focus - Focus ring colour.
+ * @cssprop --prison-map-status-operational - Circle colour of operational facilities.
+ * @cssprop --prison-map-status-under-construction - Circle colour of facilities under construction.
+ * @cssprop --prison-map-status-planned - Circle colour of planned facilities.
+ * @cssprop --prison-map-status-on-hold - Circle colour of facilities on hold.
+ * @cssprop --prison-map-status-cancelled - Circle colour of cancelled facilities.
+ */
 export class PrisonMapProperties extends LitElement {
   static override properties = {
     facilities: { type: String },
@@ -124,6 +158,41 @@ export class PrisonMapProperties extends LitElement {
   declare transfersData: TransfersInput | undefined;
   /** Country context as an array of objects; wins over the `countries` URL. */
   declare countriesData: CountriesInput | undefined;
+
+  /** The `year` shown, if it is one (an invalid value is reported once, in `lang`, and shows everything). @internal */
+  protected shownYear(lang: Lang): number | undefined {
+    const year = parseYear(this.year);
+    if (year === undefined && this.year) this.warnOnce('year', this.year, strings(lang).invalidYear(this.year));
+    return year;
+  }
+
+  /** The projection drawn: `globe`, or else the flat map (an invalid value is reported once). @internal */
+  protected shownProjection(lang: Lang): 'mercator' | 'globe' {
+    const value = (this.projection ?? '').trim().toLowerCase();
+    if (value === 'globe') return 'globe';
+    if (value && value !== 'mercator') this.warnOnce('projection', this.projection, strings(lang).invalidProjection(this.projection));
+    return 'mercator';
+  }
+
+  private readonly bindings = new BindingGuard();
+
+  /** What to load: the data attributes and properties, and attributes only a wrong data binding writes. @internal */
+  protected dataRequest(): DataRequest {
+    return {
+      facilities: this.facilities, transfers: this.transfers, countries: this.countries,
+      facilitiesData: this.facilitiesData, transfersData: this.transfersData, countriesData: this.countriesData,
+      misbound: this.bindings.check(this),
+    };
+  }
+
+  /** The value of each attribute a console warning was last given for, so that it is given once. */
+  private readonly warned = new Map<'year' | 'projection', string>();
+
+  private warnOnce(attribute: 'year' | 'projection', value: string, message: string): void {
+    if (this.warned.get(attribute) === value) return;
+    this.warned.set(attribute, value);
+    console.warn(`<prison-map> ${message}`);
+  }
 
   /** Also watched: attributes only a wrong data binding writes (binding-mistakes.ts). */
   static override get observedAttributes(): string[] {

@@ -49,6 +49,8 @@ export interface MapLifecycleOptions {
   /** Everything MapLibre needs, read when the map is created. */
   mapOptions(): Omit<MapControllerOptions, 'container' | 'camera' | 'onError'> & { camera: Camera };
   eager(): boolean;
+  /** The map uses the built-in basemap (no `basemap` URL): its archive is asked for at activation. */
+  builtInBasemap(): boolean;
   /** The element neared the viewport for the first time: time to load data. */
   onActivate(): void;
   /** A map was created (first time, or again after giving its context back with `restored`). */
@@ -64,7 +66,8 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
   still?: string;
   /** WebGL could not be had at all: the host shows its static fallback. */
   webglUnavailable = false;
-  private activated = false;
+  /** The element has neared the viewport (or is eager): its data and map are wanted. */
+  activated = false;
   private creating?: Promise<void>;
   private lazyObserver?: IntersectionObserver;
   private resizeObserver?: ResizeObserver;
@@ -161,6 +164,10 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
       this.activated = true;
       markStartup('activate');
       this.options.onActivate();
+      // Everything a map needs is asked for at once: the data (the host's update), MapLibre (next),
+      // and the built-in basemap archive's header and directory, which would otherwise wait for
+      // MapLibre's chunk to arrive before being requested.
+      if (this.options.builtInBasemap()) prefetchBuiltInBasemap();
     }
     void this.create();
   }
@@ -240,4 +247,12 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
   }
+}
+
+/** Starts reading the built-in basemap's archive (its header and directory, shared by every map on the page). */
+function prefetchBuiltInBasemap(): void {
+  void import('../map/basemap-source.js')
+    .then(({ prefetchBasemapArchive }) => prefetchBasemapArchive())
+    // A failure here is reported by the map itself, which asks again.
+    .catch(() => undefined);
 }

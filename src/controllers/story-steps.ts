@@ -2,6 +2,7 @@
  * Connects `<prison-map>` elements to the story steps of their page (story/steps.ts): one watcher
  * for the whole document, created when the first map connects and dropped with the last one.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { StepWatcher, applyState, type StepKey, type StepState } from '../story/steps.js';
 
 let watcher: StepWatcher | undefined;
@@ -33,5 +34,20 @@ export function unwatchStoryStepsFor(element: Element): void {
   if (maps.size === 0) {
     watcher?.disconnect();
     watcher = undefined;
+  }
+}
+
+/** Story steps elsewhere in the page (`data-prison-map-step`) drive the host map by its id while it is connected. */
+export class StoryStepsController implements ReactiveController {
+  constructor(private readonly host: ReactiveControllerHost & Element) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    watchStoryStepsFor(this.host);
+  }
+
+  hostDisconnected(): void {
+    unwatchStoryStepsFor(this.host);
   }
 }
