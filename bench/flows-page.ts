@@ -69,14 +69,17 @@ async function setup(n: number, mode: 'ours' | 'baseline', projection: 'mercator
   await map.once('load');
   const { transfers, places } = randomTransfers(n);
   // The places are the transfers' countries: the model places every transfer at their anchors.
-  const model = buildModel({ facilities: [], transfers, countries: [], issues: [], errors: [] }, places, { maxRadius: 36 });
-  const arcs = model.flows.map((flow) => ({ path: flow.path, widthPx: flow.widthPx }));
+  const model = buildModel({ facilities: [], transfers, countries: [], issues: [], errors: [] }, places, { maxRadius: 36, maxFlows: n });
+  // Every arc, at the widths the map's level gives them.
+  const canvas = map.getCanvas();
+  const flows = model.levelAt(map.getZoom(), { width: canvas.clientWidth, height: canvas.clientHeight }).flows.filter((flow) => !flow.hidden);
+  const arcs = flows.map((flow) => ({ path: flow.path, widthPx: flow.widthPx }));
   const counters = { renders: 0, updates: 0 };
   map.on('render', () => counters.renders++);
 
   if (mode === 'ours') {
     const layer = new FlowLayer({ animated: false });
-    layer.setFlows(model.flows);
+    layer.setFlows(flows);
     map.addLayer(layer);
     await map.once('idle');
     current = {

@@ -10,7 +10,7 @@ import { prepareGeometry, type ModelData } from './model/model.js';
 
 export { describeIssue, type DataRequest };
 export { buildModel } from './model/model.js';
-export { levelLegend } from './model/level.js';
+export { describeLegend } from './model/legend.js';
 export { dataInYear, yearsIn } from './model/year.js';
 export { focusCamera } from './model/views.js';
 export { tooltipFor, cardFor, itemName } from './ui/panels.js';

@@ -3,7 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Transfer } from '../src/data/types.js';
 import { flowColor } from '../src/encodings/flow-style.js';
 import { PALETTES } from '../src/encodings/palette.js';
-import { flowWidth, MIN_FLOW_WIDTH } from '../src/encodings/scales.js';
+import { flowWidth } from '../src/encodings/scales.js';
 import { FLOW_LAYER_ID, FlowLayer } from '../src/map/flow-layer.js';
 import { buildModel, type FlowMark } from '../src/model/model.js';
 import { colorDistance, readMapPixels } from './support/mount.js';
@@ -34,18 +34,23 @@ function isInk(pixel: readonly number[]): boolean {
   return colorDistance(pixel, WHITE) > 80;
 }
 
-describe('flow marks (the model) and flowWidth', () => {
+describe('flow marks (the model and its level) and flowWidth', () => {
   const t = (id: string, extra: Partial<Transfer> = {}): Transfer => ({ id, from: 'SLV', to: 'USA', kind: 'inmates', status: 'active', sources: [], ...extra });
   const anchors = new Map<string, [number, number]>([['SLV', [-89, 13.7]], ['USA', [-98, 39]]]);
   const flowsOf = (transfers: Transfer[]) => buildModel({ facilities: [], transfers, countries: [], issues: [], errors: [] }, anchors, { maxRadius: 36 });
 
   it('sizes width by count on a square-root scale, thin for unknown counts', () => {
-    const transfers = [t('a', { count: 100 }), t('b', { count: 25 }), t('c')];
-    const width = flowWidth(transfers, 8);
+    // By hand from the definition: 1.5 px at 0, 8 px at the largest count, √ between:
+    // 25 of 100 is half the way, 1.5 + 6.5 / 2 = 4.75.
+    const width = flowWidth(100, 8);
     expect(width(100)).to.equal(8);
-    expect(width(0)).to.equal(MIN_FLOW_WIDTH);
-    expect(width(25) - MIN_FLOW_WIDTH).to.be.closeTo((8 - MIN_FLOW_WIDTH) / 2, 1e-9);
-    expect(flowsOf(transfers).flows.map((f) => f.widthPx)).to.deep.equal([8, width(25), MIN_FLOW_WIDTH]);
+    expect(width(0)).to.equal(1.5);
+    expect(width(25)).to.be.closeTo(4.75, 1e-9);
+    expect(width(400), 'clamped').to.equal(8);
+    // The level draws them at those widths (three short arcs: far under the ink cap), largest first.
+    const level = flowsOf([t('a', { count: 100 }), t('b', { count: 25 }), t('c')]).levelAt(2, { width: 1000, height: 600 });
+    expect(level.flows.map((f) => [f.transfer.id, f.widthPx])).to.deep.equal([['a', 8], ['b', 4.75], ['c', 1.5]]);
+    expect(level.navigation.map((i) => i.id), 'the keyboard walks them in the same order').to.deep.equal(['a', 'b', 'c']);
   });
 
   it('styles by status and kind, hides cancelled and reports unplaceable endpoints', () => {
@@ -109,7 +114,8 @@ describe('FlowLayer', () => {
 
   it('renders no frames when animation is off, and keeps rendering when it is on', async function () {
     this.timeout(60000);
-    const { map, layer } = await mapWith([arc('a', [-50, 0], [50, 0])], true);
+    const flow = arc('a', [-50, 0], [50, 0]);
+    const { map, layer } = await mapWith([flow], true);
     await layerFrames(layer, 10, { message: 'the animated layer to keep drawing frames' });
 
     layer.setAnimated(false);
@@ -119,12 +125,14 @@ describe('FlowLayer', () => {
     expect(frames, 'map frames while still').to.equal(0);
     expect(layer.frameCount, 'layer frames while still').to.equal(stillFrom);
 
-    // Still shows direction without motion: the same static arrowheads in two reads.
+    // Still shows direction without motion: the arc is drawn, with the same static arrowheads in two reads.
     const first = readMapPixels(map);
     await sleep(300);
     const second = readMapPixels(map);
-    const { x, y } = map.project([0, 0]);
-    for (let dx = -60; dx <= 60; dx += 3) expect(colorDistance(first.at(x + dx, y), second.at(x + dx, y))).to.be.below(3);
+    const points = along(map, flow.path);
+    expect(points.length).to.be.above(10);
+    expect(points.filter((p) => isInk(first.at(p.x, p.y))).length, 'points of the arc drawn').to.equal(points.length);
+    for (const p of points) expect(colorDistance(first.at(p.x, p.y), second.at(p.x, p.y))).to.be.below(3);
   });
 
   it('hit-tests its own arcs', async () => {

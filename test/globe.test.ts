@@ -12,7 +12,7 @@ import type { Facility } from '../src/data/types.js';
 import { arcBetween } from '../src/geo/arcs.js';
 import { FLOW_LAYER_ID, FlowLayer, screenProjection } from '../src/map/flow-layer.js';
 import { isInView } from '../src/map/flow-picking.js';
-import type { FlowMark } from '../src/model/model.js';
+import { buildModel, type FlowMark } from '../src/model/model.js';
 import { staticMapGeometry } from '../src/ui/static-map.js';
 import { loadCountries } from '../src/geo/countries.js';
 import { arcMark, removeWhiteMaps, whiteMap } from './support/flow-map.js';
@@ -332,13 +332,14 @@ describe('<prison-map projection="globe">', () => {
 describe('the no-WebGL picture on the globe', () => {
   it('is an orthographic globe facing the data: far facilities left out, arcs cut at the horizon', async () => {
     const countries = await loadCountries('50m');
-    const facility = (id: string, position: [number, number]) => ({
-      facility: { id, name: id, country: 'X', status: 'operational', sources: [] } as unknown as Facility,
-      position, radius: 8, color: '#d55e00', hollow: false, label: { en: id, es: id }, labelled: true,
+    const facility = (id: string, [longitude, latitude]: [number, number]): Facility => ({
+      id, name: id, country: 'X', longitude, latitude, capacity: 1000, status: 'operational', precision: 'site', sources: [],
     });
+    const modelOf = (facilities: Facility[], transfers: Array<{ id: string; from: string; to: string }>) => buildModel({
+      facilities, transfers: transfers.map((t) => ({ ...t, kind: 'inmates' as const, status: 'active' as const, sources: [] })), countries: [], issues: [], errors: [],
+    }, new Map(), { maxRadius: 8 });
     const geometry = staticMapGeometry({
-      facilities: [facility('dc', [-77, 39]), facility('kosovo', [21, 42.6]), facility('antipode', [100, -40])],
-      flows: [arc('atlantic', [-77, 39], [21, 42.6])],
+      model: modelOf([facility('dc', [-77, 39]), facility('kosovo', [21, 42.6]), facility('antipode', [100, -40])], [{ id: 'atlantic', from: 'dc', to: 'kosovo' }]),
       countries, theme: 'light', width: 600, height: 400, projection: 'globe',
     });
     expect(geometry.sphere, 'the globe outline').to.match(/^M/);
@@ -350,7 +351,7 @@ describe('the no-WebGL picture on the globe', () => {
     const center = geometry.projection.translate();
     const radius = geometry.projection.scale();
     for (const [x, y] of geometry.arcs[0].points) expect(Math.hypot(x - center[0], y - center[1])).to.be.at.most(radius + 1);
-    const flat = staticMapGeometry({ facilities: [facility('dc', [-77, 39])], flows: [], countries, theme: 'light', width: 600, height: 400 });
+    const flat = staticMapGeometry({ model: modelOf([facility('dc', [-77, 39])], []), countries, theme: 'light', width: 600, height: 400 });
     expect(flat.sphere, 'no globe on the flat picture').to.equal('');
   });
 });

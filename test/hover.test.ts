@@ -85,19 +85,43 @@ describe('FlowPicker', () => {
     const data = syntheticData(facilityCount, transferCount);
     const facilities = parseFacilities(data.facilities).records;
     const transfers = parseTransfers(data.transfers).records.filter((t) => !/^[A-Z]{3}$/.test(t.from));
-    return buildModel({ facilities, transfers, countries: [], issues: [], errors: [] }, new Map(), { maxRadius: 36 }).flows;
+    // The arcs a map of 1000×600 draws at zoom 4, at their widths there.
+    return buildModel({ facilities, transfers, countries: [], issues: [], errors: [] }, new Map(), { maxRadius: 36, cluster: 'off' })
+      .levelAt(4, { width: 1000, height: 600 }).flows;
   }
 
   it('finds the arc under a point and nothing far from every arc', () => {
     const flows = flowsOf(500, 200).filter((f) => !f.hidden);
     const picker = new FlowPicker(flows);
     const worldPx = 512 * 2 ** 4;
-    for (const flow of flows.slice(0, 20)) {
-      const [lng, lat] = flow.path[Math.floor(flow.path.length / 2)];
-      const id = picker.pick(mercatorX(lng), mercatorY(lat), worldPx, [0]);
-      // The point lies on this arc; another arc may cross it there, but some arc is found.
-      expect(id, flow.transfer.id).to.be.a('string');
+    const px = ([lng, lat]: [number, number]) => [mercatorX(lng) * worldPx, mercatorY(lat) * worldPx];
+    // Distance (CSS px at this zoom) from a point to an arc, by brute force over its segments.
+    const distance = (p: number[], path: Array<[number, number]>) => {
+      let best = Infinity;
+      for (let k = 1; k < path.length; k++) {
+        const [ax, ay] = px(path[k - 1]);
+        const [bx, by] = px(path[k]);
+        const l2 = (bx - ax) ** 2 + (by - ay) ** 2;
+        const t = l2 ? Math.max(0, Math.min(1, ((p[0] - ax) * (bx - ax) + (p[1] - ay) * (by - ay)) / l2)) : 0;
+        best = Math.min(best, Math.hypot(p[0] - ax - t * (bx - ax), p[1] - ay - t * (by - ay)));
+      }
+      return best;
+    };
+    let checked = 0;
+    for (const flow of flows) {
+      if (checked === 20) break;
+      // 3 px to the side of the middle of the arc, where no other arc passes within 12 px.
+      const k = Math.floor(flow.path.length / 2);
+      const [x0, y0] = px(flow.path[k - 1]);
+      const [x1, y1] = px(flow.path[k]);
+      const length = Math.hypot(x1 - x0, y1 - y0);
+      if (length === 0) continue;
+      const at = [x1 - ((y1 - y0) / length) * 3, y1 + ((x1 - x0) / length) * 3];
+      if (flows.some((other) => other !== flow && distance(at, other.path) < 12)) continue;
+      checked++;
+      expect(picker.pick(at[0] / worldPx, at[1] / worldPx, worldPx, [0]), 'the arc under the point').to.equal(flow.transfer.id);
     }
+    expect(checked, 'arcs checked on their own').to.equal(20);
     // The middle of the South Pacific: no arc of the synthetic Americas data passes there.
     expect(picker.pick(mercatorX(-130), mercatorY(-45), worldPx, [0])).to.equal(undefined);
   });

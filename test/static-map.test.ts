@@ -1,11 +1,14 @@
 import { expect } from 'chai';
 import { render } from 'lit';
 import type { Facility, Transfer } from '../src/data/types.js';
+import { geoMercator } from 'd3-geo';
 import { PALETTES } from '../src/encodings/palette.js';
-import { statusColor } from '../src/encodings/scales.js';
 import { countryAnchors, loadCountries } from '../src/geo/countries.js';
+import { parseFacilities } from '../src/data/facilities.js';
+import { parseTransfers } from '../src/data/transfers.js';
 import { UNKNOWN_CAPACITY_RADIUS, buildModel, type MapModel } from '../src/model/model.js';
-import { centralLongitude, staticMapGeometry, staticMapTemplate, type StaticMapInput } from '../src/ui/static-map.js';
+import { centralLongitude, staticMapGeometry, staticMapTemplate, zoomOfProjection, type StaticMapInput } from '../src/ui/static-map.js';
+import { syntheticData } from './support/synthetic-data.js';
 
 const BASEMAP_COLORS = { light: PALETTES.light.basemap, dark: PALETTES.dark.basemap };
 
@@ -38,10 +41,8 @@ async function modelFor(fs: Facility[], ts: Transfer[]): Promise<MapModel> {
 }
 
 async function inputFor(fs: Facility[], ts: Transfer[], extra: Partial<StaticMapInput> = {}): Promise<StaticMapInput> {
-  const model = await modelFor(fs, ts);
   return {
-    facilities: model.facilities,
-    flows: model.flows,
+    model: await modelFor(fs, ts),
     theme: 'light',
     lang: 'en',
     width: 800,
@@ -92,13 +93,16 @@ describe('static map (no-WebGL fallback)', function () {
     const radii = known.map((c) => c.r.baseVal.value);
     expect(radii).to.deep.equal([...radii].sort((a, b) => b - a));
     expect(known.every((c) => c.getAttribute('fill') !== 'none')).to.equal(true);
-    expect(circleOf(svgEl, 'large').getAttribute('fill')).to.equal(statusColor()('operational'));
-    expect(circleOf(svgEl, 'medium').getAttribute('fill')).to.equal(statusColor()('under-construction'));
+    // Okabe & Ito's vermillion and blue (encodings/scales.ts STATUS_COLORS).
+    expect(circleOf(svgEl, 'large').getAttribute('fill')).to.equal('#D55E00');
+    expect(circleOf(svgEl, 'medium').getAttribute('fill')).to.equal('#0072B2');
+    expect(circleOf(svgEl, 'large').getAttribute('fill-opacity')).to.equal('0.72');
 
     const ring = circleOf(svgEl, 'unknown');
     expect(ring.classList.contains('unknown-capacity')).to.equal(true);
     expect(ring.getAttribute('fill')).to.equal('none');
-    expect(ring.getAttribute('stroke')).to.equal(statusColor()('planned'));
+    expect(ring.getAttribute('stroke')).to.equal('#56B4E9');
+    expect(ring.getAttribute('stroke-width')).to.equal('2.5');
     expect(ring.r.baseVal.value).to.equal(UNKNOWN_CAPACITY_RADIUS);
   });
 
@@ -117,7 +121,8 @@ describe('static map (no-WebGL fallback)', function () {
   it('draws each placeable transfer as an arc from the `from` facility to the `to` facility', async () => {
     const svgEl = await draw(await inputFor(facilities, transfers));
     const paths = [...svgEl.querySelectorAll<SVGPathElement>('path.transfer')];
-    expect(paths.map((p) => p.dataset.id)).to.deep.equal(['t-fac', 't-country', 't-dashed']);
+    // The level's order: largest count first, unknown counts last.
+    expect(paths.map((p) => p.dataset.id)).to.deep.equal(['t-fac', 't-dashed', 't-country']);
 
     const ends = (id: string) => {
       const p = svgEl.querySelector<SVGPathElement>(`path.transfer[data-id="${id}"]`)!;
@@ -132,19 +137,26 @@ describe('static map (no-WebGL fallback)', function () {
     near(fac.last, centre(circleOf(svgEl, 'large')));
     // A great circle bent to the side, not a straight segment.
     expect(fac.path.getTotalLength()).to.be.above(Math.hypot(fac.last[0] - fac.first[0], fac.last[1] - fac.first[1]) + 1);
-    expect(fac.path.getAttribute('stroke')).to.equal(PALETTES.light.flows.inmates);
+    // Widths by hand from the scale's definition: √ from 1.5 px at 0 to 8 px at the largest count
+    // drawn (100), no ink cap on 3 short arcs: 100 → 8, 10 → 1.5 + 6.5·√0.1 = 3.56, unknown → 1.5.
+    expect(fac.path.getAttribute('stroke')).to.equal('#7b2d8e');
+    expect(fac.path.getAttribute('stroke-width')).to.equal('8');
     expect(fac.path.hasAttribute('stroke-dasharray')).to.equal(false);
 
     const country = ends('t-country');
     near(country.last, centre(circleOf(svgEl, 'medium')));
-    expect(country.path.getAttribute('stroke')).to.equal(PALETTES.light.flows.assistance);
-    expect(country.path.getAttribute('stroke-dasharray')).to.match(/^0 [\d.]+$/);
+    expect(country.path.getAttribute('stroke')).to.equal('#00876c');
+    // Dots of a 1.5 px arc: radius max(0.75 + 0.5, 1.5) = 1.5 (a 3 px round cap), every max(6, 4.5) = 6 px.
+    expect(country.path.getAttribute('stroke-width')).to.equal('3');
+    expect(country.path.getAttribute('stroke-dasharray')).to.equal('0 6');
 
     const dashed = ends('t-dashed');
     near(dashed.first, centre(circleOf(svgEl, 'large')));
     near(dashed.last, centre(circleOf(svgEl, 'unknown')));
-    expect(dashed.path.getAttribute('stroke-dasharray')).to.match(/^[\d.]+ [\d.]+$/);
-    expect(Number(dashed.path.getAttribute('stroke-opacity'))).to.be.below(1);
+    // Dashes of a 3.56 px arc: a period of max(9, 4 × 3.56) = 14.2 px, 60 % drawn.
+    expect(dashed.path.getAttribute('stroke-width')).to.equal('3.6');
+    expect(dashed.path.getAttribute('stroke-dasharray')).to.equal('8.5 5.7');
+    expect(dashed.path.getAttribute('stroke-opacity')).to.equal('0.6');
   });
 
   it('ends each arc with an arrowhead marker whose id is unique per render', async () => {
@@ -191,7 +203,7 @@ describe('static map (no-WebGL fallback)', function () {
     const dark = await draw(await inputFor(facilities, transfers, { theme: 'dark' }));
     expect([...dark.querySelectorAll('path[data-iso3]')].some((p) => p.getAttribute('fill') === BASEMAP_COLORS.dark.land)).to.equal(true);
     expect(dark.querySelector('rect.sea')!.getAttribute('fill')).to.equal(BASEMAP_COLORS.dark.sea);
-    expect(dark.querySelector('path.transfer')!.getAttribute('stroke')).to.equal(PALETTES.dark.flows.inmates);
+    expect(dark.querySelector('path.transfer')!.getAttribute('stroke')).to.equal('#e0a3ee');
   });
 
   it('shades countries by occupancy when given', async () => {
@@ -243,8 +255,7 @@ describe('staticMapGeometry', function () {
     const countries = await loadCountries('50m');
     const model = await modelFor(facilities, transfers);
     const g = staticMapGeometry({
-      facilities: model.facilities,
-      flows: model.flows,
+      model,
       countries,
       theme: 'light',
       width: 600,
@@ -266,6 +277,32 @@ describe('staticMapGeometry', function () {
     const usa = g.arcs.find((a) => a.transfer.id === 't-country')!;
     const [ux, uy] = usa.points[0];
     expect(g.projection.invert!([ux, uy])![0]).to.be.closeTo(-98.6, 0.5);
+  });
+
+  it('draws the level of its zoom and size, as the map would: clusters, the arcs between them, their widths', async () => {
+    const countries = await loadCountries('50m');
+    const data = syntheticData(1500, 800);
+    const facilities = parseFacilities(data.facilities).records;
+    const transfers = parseTransfers(data.transfers).records;
+    const anchors = countryAnchors(countries);
+    const model = buildModel({ facilities, transfers, countries: [], issues: [], errors: [] }, anchors, { maxRadius: 20, maxFlows: 40, cluster: 'on' });
+    const g = staticMapGeometry({ model, countries, theme: 'light', width: 900, height: 560 });
+    expect(g.zoom).to.be.closeTo(Math.log2((g.projection.scale() * 2 * Math.PI) / 512), 1e-9);
+    expect(g.level).to.equal(model.levelAt(g.zoom, { width: 900, height: 560 }));
+    expect(g.clusters.length, 'clusters drawn').to.be.above(0);
+    expect(g.clusters.length).to.equal(g.level.clusters.length);
+    const clustered = new Set(facilities.filter((f) => g.level.clusterOf(f.id)).map((f) => f.id));
+    expect(clustered.size).to.be.above(0);
+    expect(g.circles.some((c) => clustered.has(c.facility.id)), 'a clustered facility drawn alone').to.equal(false);
+    const drawn = g.level.flows.filter((f) => !f.hidden);
+    expect(drawn.length).to.be.at.most(40);
+    expect(g.arcs.map((a) => a.transfer.id)).to.deep.equal(drawn.map((f) => f.transfer.id));
+    expect(g.arcs.map((a) => a.width)).to.deep.equal(drawn.map((f) => Math.round((f.dotted ? Math.max(f.widthPx + 1, 3) : f.widthPx) * 10) / 10));
+  });
+
+  it('measures its zoom as MapLibre does: a 512 px world at zoom 0', () => {
+    expect(zoomOfProjection(geoMercator().scale(512 / (2 * Math.PI)))).to.be.closeTo(0, 1e-12);
+    expect(zoomOfProjection(geoMercator().scale(2048 / (2 * Math.PI)))).to.be.closeTo(2, 1e-12);
   });
 
   it('centres the view on the shortest longitude interval holding the data', () => {

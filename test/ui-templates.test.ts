@@ -17,7 +17,13 @@ import {
 import { endpointName, facilityNamer } from '../src/i18n/names.js';
 import { dataTablesTemplate } from '../src/ui/data-table.js';
 import { legendTemplate } from '../src/ui/legend.js';
-import { occupancyLegendTemplate } from '../src/ui/occupancy-legend.js';
+import { describeLegend } from '../src/model/legend.js';
+import type { ViewLevel } from '../src/model/level.js';
+import type { Theme } from '../src/encodings/palette.js';
+
+/** The legend of a dataset with occupancy only: its occupancy section. */
+const occupancyLegendTemplate = (lang: 'en' | 'es', theme: Theme = 'light') =>
+  legendTemplate(describeLegend({ circles: [], statuses: [], showUnknown: false, occupancy: true }, undefined, lang, theme));
 
 const OCCUPANCY_COLORS = { light: PALETTES.light.occupancy, dark: PALETTES.dark.occupancy };
 import { panelStyles } from '../src/ui/panel-styles.js';
@@ -536,13 +542,15 @@ describe('accessibility (axe)', () => {
             <button type="button" class="control text" aria-expanded="false" aria-controls="tables">${t.showData}</button>
           </div>
           <div class="legend" part="legend">
-            ${legendTemplate({
+            ${legendTemplate(describeLegend({
               circles: [{ capacity: 40000, radius: 30 }, { capacity: 10000, radius: 15 }],
               statuses: [{ status: 'operational', color: '#0072b2' }, { status: 'planned', color: '#e69f00' }],
               showUnknown: true,
-              flows: { kinds: ['inmates', 'assistance'], statuses: ['active', 'agreed', 'considered'], largest: { count: 260, widthPx: 8 }, omitted: 1200 },
               occupancy: true,
-            }, lang, theme)}
+            }, {
+              clusters: [{}],
+              flowLegend: { kinds: ['inmates', 'assistance'], statuses: ['active', 'agreed', 'considered'], largest: { count: 260, widthPx: 8 }, omitted: 1200 },
+            } as unknown as ViewLevel, lang, theme))}
           </div>
           <div class="status" part="status" role="alert">${t.loadFailed(t.datasetName.transfers, 'the file is empty')}</div>`],
         ['facility tooltip', html`<div class="tooltip" part="tooltip" role="tooltip">${facilityTooltipTemplate(cecot, { lang })}</div>`],

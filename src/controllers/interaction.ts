@@ -1,6 +1,6 @@
 /**
  * The reader's hands on the map: the pointer (hover shows a tooltip, a click or tap selects) and
- * the keyboard (the map is one tab stop; arrows walk the model's reading order, announcing each
+ * the keyboard (the map is one tab stop; arrows walk the level's reading order, announcing each
  * item; Enter selects; +/- zoom). Hovering and walking touch only the tooltip box and the live
  * region, never the element's template, so they cost the same with 5 facilities or 10,000.
  */
@@ -145,7 +145,7 @@ export class Interaction {
     const model = this.host.model();
     const controller = this.host.controller();
     if (!model || !controller || event.altKey || event.ctrlKey || event.metaKey) return;
-    const items = this.level()?.navigation ?? model.navigation;
+    const items = this.level()?.navigation ?? [];
     const at = this.keyboardItem;
     const current = at ? items.findIndex((i) => i.kind === at.kind && i.id === at.id) : -1;
     const action = keyAction(event.key, current < 0 ? undefined : current, items.length);

@@ -87,3 +87,22 @@ export function arcStroke(width: number, dotted: boolean, dashed: boolean): { st
 export function glslFloat(value: number): string {
   return Number.isInteger(value) ? value.toFixed(1) : String(value);
 }
+
+/**
+ * The area an arc `width` px wide inks per px of its length, as the shader draws it: the line
+ * (its dashes or dots), one px of antialiased edge, and its arrowheads (one every arrow period).
+ * What a level's ink cap adds up, so that it holds on screen, not only for width × length.
+ */
+export function arcInkPerPx(width: number, dotted: boolean, dashed: boolean): number {
+  let line: number;
+  if (dotted) {
+    const r = dotRadius(width) + 0.5;
+    line = (Math.PI * r * r) / dotSpacing(width, dashed);
+  } else {
+    line = (width + 1) * (dashed ? P.DASH_SHARE : 1);
+  }
+  const half = arrowHalfWidth(width) + 0.5;
+  const length = arrowLength(width) + 0.5;
+  const period = Math.max(P.ARROW_PERIOD_MIN, arrowLength(width) * P.ARROW_PERIOD_PER_LENGTH);
+  return line + (half * length) / period;
+}

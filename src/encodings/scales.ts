@@ -5,7 +5,7 @@
  */
 import { max } from 'd3-array';
 import { scaleOrdinal, scaleSqrt, scaleThreshold, type ScaleOrdinal, type ScalePower, type ScaleThreshold } from 'd3-scale';
-import { FACILITY_STATUSES, type Facility, type FacilityStatus, type Transfer } from '../data/types.js';
+import { FACILITY_STATUSES, type Facility, type FacilityStatus } from '../data/types.js';
 import { PALETTES, type Theme } from './palette.js';
 
 import { DEFAULT_MAX_RADIUS } from './shell.js';
@@ -63,11 +63,11 @@ export const UNKNOWN_COUNT_WIDTH = MIN_FLOW_WIDTH;
 
 /**
  * Arc width by count: a square-root scale on a zero-based domain (wide arcs would otherwise
- * swamp the map), from {@link MIN_FLOW_WIDTH} to `maxWidthPx` at the largest count.
+ * swamp the map), from {@link MIN_FLOW_WIDTH} at 0 to `maxWidthPx` at `largestCount` (the largest
+ * count a view draws; a level may then shrink every width by one factor, its ink cap).
  */
-export function flowWidth(transfers: readonly Transfer[], maxWidthPx = DEFAULT_MAX_FLOW_WIDTH): ScalePower<number, number> {
-  const largest = max(transfers, (t) => t.count) ?? 0;
-  return scaleSqrt().domain([0, largest > 0 ? largest : 1]).range([MIN_FLOW_WIDTH, maxWidthPx]).clamp(true);
+export function flowWidth(largestCount: number, maxWidthPx = DEFAULT_MAX_FLOW_WIDTH): ScalePower<number, number> {
+  return scaleSqrt().domain([0, largestCount > 0 ? largestCount : 1]).range([MIN_FLOW_WIDTH, maxWidthPx]).clamp(true);
 }
 
 /** Occupancy class breaks in percent: <100, 100–150, 150–200, 200–250, ≥250. 100 % is a full prison system. */

@@ -2,21 +2,28 @@
  * What the map draws at one zoom level: the facilities' clusters, the arcs between what is shown
  * (transfers between members of two clusters become one arc with their summed count), at most
  * `max-flows` arcs, and arc widths that never cover the basemap. The keyboard walks the same
- * items. Pure: the map layer asks for a level whenever the integer zoom changes.
+ * items, and the transfers' legend says the same (legend.ts). Pure: every view of the element
+ * asks for the level of its zoom and size (`MapModel.levelAt`): the WebGL map whenever the integer
+ * zoom or its size changes, the no-WebGL picture for the zoom its projection is at, the exported
+ * image for the map's.
+ *
+ * Widths: one square-root scale of the counts drawn at the level (`flowWidth`, a group's sum can
+ * exceed any one transfer), from {@link MIN_FLOW_WIDTH} at 0 to {@link DEFAULT_MAX_FLOW_WIDTH} at
+ * the largest; unknown counts are the thinnest.
  *
  * Ink cap: the arcs' total area on screen (width × length at the level's zoom) is kept under
  * {@link ARC_INK_SHARE} of the map's area; when more, every width shrinks by the same factor (to
  * {@link MIN_CAPPED_WIDTH} px at the least), so their order is kept and the basemap stays visible.
  */
 import { max } from 'd3-array';
-import { scaleSqrt } from 'd3-scale';
-import type { Transfer } from '../data/types.js';
+import { TRANSFER_KINDS, TRANSFER_STATUSES, type Transfer, type TransferKind, type TransferStatus } from '../data/types.js';
 import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES, flowColorSlot } from '../encodings/flow-style.js';
-import { DEFAULT_MAX_FLOW_WIDTH, MIN_FLOW_WIDTH } from '../encodings/scales.js';
+import { DEFAULT_MAX_FLOW_WIDTH, MIN_FLOW_WIDTH, UNKNOWN_COUNT_WIDTH, flowWidth } from '../encodings/scales.js';
+import { arcInkPerPx } from '../encodings/mark-styles.js';
 import { arcBetween, type LngLat } from '../geo/arcs.js';
 import { mercatorX, mercatorY } from '../geo/mercator.js';
 import { clusterLevel, type FacilityCluster, type FacilityClusters } from './clusters.js';
-import type { FacilityMark, FlowMark, LegendModel, NavItem } from './model.js';
+import type { FacilityMark, FlowMark, NavItem, PlacedFlow } from './model.js';
 
 /** Arcs may cover at most this share of the map's area. */
 export const ARC_INK_SHARE = 0.1;
@@ -49,16 +56,28 @@ export interface ViewLevel {
   omitted: number;
   /** Transfers between members of one cluster: no arc at this level. */
   withinClusters: number;
-  /** The widest arc drawn, for the legend. */
-  largest?: { count: number; widthPx: number };
-  /** Clusters and lone facilities west to east, then the arcs drawn. */
+  /** What the transfers' legend says at this level; absent when the data has no transfer to draw. */
+  flowLegend?: FlowLegend;
+  /** Equal for two levels whose legends say the same (a view re-renders its legend only when it changes). */
+  legendKey: string;
+  /** Clusters and lone facilities west to east, then the arcs drawn, largest first. */
   navigation: NavItem[];
+}
+
+export interface FlowLegend {
+  /** The kinds and statuses of the arcs drawn (a grouped arc's are its largest transfer's), in the contract's order. */
+  kinds: TransferKind[];
+  statuses: TransferStatus[];
+  /** The widest arc drawn: its count and width. */
+  largest?: { count: number; widthPx: number };
+  /** Arcs left out by `max-flows` (the smallest); their transfers stay in the tables. */
+  omitted: number;
 }
 
 export interface LevelInput {
   facilities: readonly FacilityMark[];
   /** Every placed transfer (model.flows). */
-  flows: readonly FlowMark[];
+  flows: readonly PlacedFlow[];
   clusters?: FacilityClusters;
   maxFlows: number;
 }
@@ -71,7 +90,7 @@ export interface Viewport {
 interface Candidate {
   count: number;
   order: number;
-  mark: FlowMark;
+  mark: PlacedFlow;
   group?: FlowGroup;
 }
 
@@ -85,9 +104,9 @@ export function viewLevel(input: LevelInput, zoom: number, viewport: Viewport): 
   let paths = pathCache.get(input);
   if (!paths) pathCache.set(input, (paths = new Map()));
 
-  const groups = new Map<string, { from: FacilityCluster | string; to: FacilityCluster | string; flows: FlowMark[] }>();
+  const groups = new Map<string, { from: FacilityCluster | string; to: FacilityCluster | string; flows: PlacedFlow[] }>();
   let withinClusters = 0;
-  const singles: FlowMark[] = [];
+  const singles: PlacedFlow[] = [];
   for (const flow of input.flows) {
     if (FLOW_STATUS_STYLES[flow.transfer.status].hiddenUnlessSelected) continue;
     const from = membership.get(flow.transfer.from);
@@ -144,12 +163,18 @@ export function viewLevel(input: LevelInput, zoom: number, viewport: Viewport): 
   candidates.sort((a, b) => b.count - a.count || a.order - b.order);
   const shown = candidates.slice(0, Math.max(0, input.maxFlows));
   for (const c of candidates.slice(shown.length)) if (c.group) flowGroups.delete(c.group.key);
-  const widths = levelWidths(shown, level, viewport);
-  const drawn = shown.map((c, k) => ({ ...c.mark, widthPx: widths[k], hidden: false }));
+  const widthOf = levelWidth(shown, level, viewport);
+  const drawn: FlowMark[] = shown.map((c) => ({ ...c.mark, widthPx: widthOf(c.count), hidden: false }));
   const drawnIds = new Set(drawn.map((f) => f.transfer.id));
   // Transfers not drawn at this level stay pickable while selected (e.g. from the tables), on their own arcs.
-  const hidden = input.flows.filter((f) => !drawnIds.has(f.transfer.id)).map((f) => ({ ...f, hidden: true }));
-  const largest = shown.length && shown[0].count > 0 ? { count: shown[0].count, widthPx: widths[0] } : undefined;
+  const hidden: FlowMark[] = input.flows.filter((f) => !drawnIds.has(f.transfer.id)).map((f) => ({ ...f, widthPx: widthOf(f.transfer.count ?? -1), hidden: true }));
+  const omitted = candidates.length - shown.length;
+  const flowLegend: FlowLegend | undefined = input.flows.length ? {
+    kinds: TRANSFER_KINDS.filter((k) => drawn.some((f) => f.transfer.kind === k)),
+    statuses: TRANSFER_STATUSES.filter((s) => drawn.some((f) => f.transfer.status === s)),
+    ...(shown.length && shown[0].count > 0 ? { largest: { count: shown[0].count, widthPx: drawn[0].widthPx } } : {}),
+    omitted,
+  } : undefined;
 
   return {
     zoom: level,
@@ -157,28 +182,40 @@ export function viewLevel(input: LevelInput, zoom: number, viewport: Viewport): 
     clusterOf: (id) => membership.get(id),
     flows: drawn.concat(hidden),
     groups: flowGroups,
-    omitted: candidates.length - shown.length,
+    omitted,
     withinClusters,
-    ...(largest ? { largest } : {}),
+    ...(flowLegend ? { flowLegend } : {}),
+    legendKey: `${clusters.length > 0}|${JSON.stringify(flowLegend ?? null)}`,
     navigation: navigationAt(input.facilities, clusters, membership, drawn, flowGroups),
   };
 }
 
 /**
- * Widths on a square-root scale of the counts drawn at this level (a group's sum can exceed any
- * one transfer), then shrunk together if the arcs' ink would exceed {@link ARC_INK_SHARE}.
+ * The width of a count at this level: {@link flowWidth} up to the largest count drawn, then every
+ * width shrunk by one factor if the arcs' ink would exceed {@link ARC_INK_SHARE} of the view
+ * (never below {@link MIN_CAPPED_WIDTH}). Ink is what the shader draws (`arcInkPerPx`: the line,
+ * its antialiased edge, dots or dashes, arrowheads) times the arc's length. A negative count is
+ * an unknown one.
  */
-function levelWidths(shown: readonly Candidate[], level: number, viewport: Viewport): number[] {
-  const largest = max(shown, (c) => c.count) ?? 0;
-  const width = scaleSqrt().domain([0, largest > 0 ? largest : 1]).range([MIN_FLOW_WIDTH, DEFAULT_MAX_FLOW_WIDTH]).clamp(true);
-  const widths = shown.map((c) => (c.count < 0 ? MIN_FLOW_WIDTH : width(c.count)));
+function levelWidth(shown: readonly Candidate[], level: number, viewport: Viewport): (count: number) => number {
+  const scale = flowWidth(max(shown, (c) => c.count) ?? 0, DEFAULT_MAX_FLOW_WIDTH);
+  const width = (count: number) => (count < 0 ? UNKNOWN_COUNT_WIDTH : scale(count));
+  const capped = (count: number, factor: number) => Math.max(MIN_CAPPED_WIDTH, width(count) * factor);
   // Lengths at the middle of the level's zoom range: what the reader sees on average.
   const worldPx = 512 * 2 ** (level + 0.5);
-  const ink = shown.reduce((sum, c, k) => sum + widths[k] * pathLength(c.mark.path) * worldPx, 0);
+  const lengths = shown.map((c) => pathLength(c.mark.path) * worldPx);
+  const ink = (factor: number) => shown.reduce((sum, c, k) => sum + arcInkPerPx(capped(c.count, factor), c.mark.dotted, c.mark.dashed) * lengths[k], 0);
   const budget = ARC_INK_SHARE * viewport.width * viewport.height;
-  if (ink <= budget || budget <= 0) return widths;
-  const factor = budget / ink;
-  return widths.map((w) => Math.max(MIN_CAPPED_WIDTH, w * factor));
+  if (budget <= 0 || ink(1) <= budget) return width;
+  // Ink grows with the factor (not in proportion: arrowheads and dots have a least size): bisect.
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 24; i++) {
+    const mid = (lo + hi) / 2;
+    if (ink(mid) <= budget) lo = mid;
+    else hi = mid;
+  }
+  return (count) => capped(count, lo);
 }
 
 /** Length of a path in Mercator units (the world is 1 wide). */
@@ -212,9 +249,3 @@ function navigationAt(
   ];
 }
 
-/** The legend for what is drawn at a level: its widest arc and how many arcs `max-flows` left out. */
-export function levelLegend(legend: LegendModel, level: ViewLevel | undefined): LegendModel {
-  if (!level || !legend.flows) return legend;
-  const { largest: _modelLargest, ...flows } = legend.flows;
-  return { ...legend, flows: { ...flows, omitted: level.omitted, ...(level.largest ? { largest: level.largest } : {}) } };
-}

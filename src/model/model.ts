@@ -1,19 +1,23 @@
 /**
- * The model: everything derived from the data, computed once per data change and read by every
- * view — the WebGL layers, the SVG fallback, legends, tables, tooltip, card, summary and keyboard
- * order. Pure: no MapLibre, no DOM. A view never builds a scale or resolves a place.
+ * The model: everything derived from the data that does not depend on the view, computed once per
+ * data change and read by every view — the WebGL layers, the SVG fallback, legends, tables,
+ * tooltip, card and summary. Pure: no MapLibre, no DOM. A view never builds a scale or resolves a
+ * place.
  *
- * data (parsed records) ─┬─ facility marks (radius, colour)   ─┐
- *                        ├─ placed transfers → flow marks     ─┼─ bounds of everything drawn
- *                        └─ legend, navigation order, lookups ─┘
+ * data (parsed records) ─┬─ facility marks (radius, colour)          ─┐
+ *                        ├─ placed transfers (arcs, colour, pattern) ─┼─ bounds of everything drawn
+ *                        └─ legend (circles, statuses), lookups      ─┘
+ *
+ * What one view draws — which transfers (`max-flows`, grouping between clusters), their widths,
+ * the clusters, the keyboard's order, the transfers' legend — is its level's (`levelAt`, level.ts),
+ * the same for the WebGL map, the no-WebGL picture and the exported image.
  */
-import { max } from 'd3-array';
-import type { CountryContext, DataIssue, Facility, FacilityStatus, Transfer, TransferKind, TransferStatus } from '../data/types.js';
-import { FACILITY_STATUSES, TRANSFER_KINDS, TRANSFER_STATUSES } from '../data/types.js';
+import type { CountryContext, DataIssue, Facility, FacilityStatus, Transfer } from '../data/types.js';
+import { FACILITY_STATUSES } from '../data/types.js';
 import { arcBetween, type LngLat } from '../geo/arcs.js';
 import { boundsOf, type BBox } from '../geo/bounds.js';
 import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES, flowColorSlot } from '../encodings/flow-style.js';
-import { UNKNOWN_COUNT_WIDTH, capacityRadius, flowWidth, legendCapacities, statusColor } from '../encodings/scales.js';
+import { capacityRadius, legendCapacities, statusColor } from '../encodings/scales.js';
 import type { Lang } from '../i18n/strings.js';
 import { placeTransfers, type CountryAnchors } from './endpoints.js';
 import { facilityLabel, storyCountries } from './labels.js';
@@ -51,20 +55,25 @@ export interface FacilityMark {
   labelled: boolean;
 }
 
-export interface FlowMark {
+/** A transfer placed on the map: its arc and how it looks apart from its width (which is the level's). */
+export interface PlacedFlow {
   transfer: Transfer;
   /** [longitude, latitude] points from→to; longitudes continuous (see `arcBetween`). */
   path: LngLat[];
-  /** Line width in CSS px. */
-  widthPx: number;
   /** Colour slot (kind × status); the colour itself comes from the theme's palette. */
   colorSlot: number;
   /** Status opacity (also in the slot's colour), for views that draw opacity separately. */
   opacity: number;
   dashed: boolean;
   dotted: boolean;
-  /** Drawn (and picked) only while selected, e.g. a cancelled transfer. */
+  /** Drawn (and picked) only while selected: a cancelled transfer; in a level, also one it does not draw. */
   hidden: boolean;
+}
+
+/** An arc as a level draws it: a placed transfer (or a group's) with its width. */
+export interface FlowMark extends PlacedFlow {
+  /** Line width in CSS px (the level's scale, ink cap included). */
+  widthPx: number;
 }
 
 export interface LegendModel {
@@ -73,17 +82,9 @@ export interface LegendModel {
   /** Only the statuses present in the data, in the contract's order. */
   statuses: Array<{ status: FacilityStatus; color: string }>;
   showUnknown: boolean;
-  /** Transfers: the kinds and (drawn) statuses present, and the widest arc. */
-  flows?: {
-    kinds: TransferKind[];
-    statuses: TransferStatus[];
-    largest?: { count: number; widthPx: number };
-    /** Transfers left out by `max-flows` (the smallest); they stay in the tables. */
-    omitted: number;
-  };
   /** Some country has an occupancy to shade. */
   occupancy: boolean;
-  /** Facilities may be drawn merged into clusters (a circle with a number). */
+  /** Facilities may be drawn merged into clusters (a circle with a number); whether a view draws some is its level's. */
   clusters?: boolean;
   /** The data is the state in this year (`year`). */
   year?: number;
@@ -114,8 +115,8 @@ export interface MapModel {
   issues: DataIssue[];
   /** Same order as `data.facilities`. */
   facilities: FacilityMark[];
-  /** The transfers that can be drawn, in data order. */
-  flows: FlowMark[];
+  /** The transfers that can be drawn, in data order; which of them a view draws, and how wide, is its level's. */
+  flows: PlacedFlow[];
   /** Countries with an occupancy to shade. */
   shadedCountries: ReadonlySet<string>;
   /** ISO codes of the countries the data is about: labelled before any other (labels.ts). */
@@ -123,8 +124,6 @@ export interface MapModel {
   /** The view that shows everything drawn: facilities and whole arcs, bulges included. */
   bounds?: BBox;
   legend: LegendModel;
-  /** The keyboard's reading order: facilities west to east, then drawn transfers. */
-  navigation: NavItem[];
   facility(id: string | undefined): Facility | undefined;
   transfer(id: string | undefined): Transfer | undefined;
   /** Where an item sits: a facility's position, or the middle of a transfer's arc. */
@@ -132,7 +131,10 @@ export interface MapModel {
   /** Nearby facilities merged where they would overlap (`cluster`); absent when off. */
   clusters?: FacilityClusters;
   clusterMark(cluster: FacilityCluster): ClusterMark;
-  /** What is drawn at a zoom: clusters, arcs between them, the keyboard's order (level.ts). */
+  /**
+   * What a view draws at a (fractional, web-mercator) zoom and size in CSS px: clusters, the arcs
+   * between them and their widths, the keyboard's order, the transfers' legend (level.ts). Cached.
+   */
   levelAt(zoom: number, viewport: Viewport): ViewLevel;
 }
 
@@ -161,18 +163,6 @@ export const MAX_LABELLED_FACILITIES = 200;
 
 /** `max-flows` when absent or invalid (README.md, "Attributes"). */
 export const DEFAULT_MAX_FLOWS = 500;
-
-/**
- * The transfers drawn when there are more than `maxFlows`: the largest counts (unknown counts
- * last, then data order). Cancelled ones, drawn only while selected, do not take a place.
- */
-function shownTransfers(placed: readonly Transfer[], maxFlows: number): Set<Transfer> {
-  const candidates = placed.filter((t) => !FLOW_STATUS_STYLES[t.status].hiddenUnlessSelected);
-  if (candidates.length <= maxFlows) return new Set(candidates);
-  const ranked = candidates.map((t, i) => ({ t, i }))
-    .sort((a, b) => (b.t.count ?? -1) - (a.t.count ?? -1) || a.i - b.i);
-  return new Set(ranked.slice(0, Math.max(0, maxFlows)).map(({ t }) => t));
-}
 
 /** Lets the browser paint and handle input between slices of long work (a task under 50 ms). */
 const SLICE_MS = 40;
@@ -229,23 +219,18 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
     for (const mark of facilities) mark.labelled = largest.has(mark);
   }
 
-  const drawn = placed.placed.map((p) => p.transfer);
   const maxFlows = options.maxFlows !== undefined && Number.isFinite(options.maxFlows) && options.maxFlows >= 0 ? Math.floor(options.maxFlows) : DEFAULT_MAX_FLOWS;
-  const shown = shownTransfers(drawn, maxFlows);
-  const omitted = drawn.filter((t) => !FLOW_STATUS_STYLES[t.status].hiddenUnlessSelected).length - shown.size;
-  const width = flowWidth(drawn);
-  const flows: FlowMark[] = placed.placed.map(({ transfer }) => {
+  const flows: PlacedFlow[] = placed.placed.map(({ transfer }) => {
     const status = FLOW_STATUS_STYLES[transfer.status];
     return {
       transfer,
       path: paths.get(transfer)!,
-      widthPx: transfer.count === undefined ? UNKNOWN_COUNT_WIDTH : width(transfer.count),
       colorSlot: flowColorSlot(transfer.kind, transfer.status),
       opacity: status.opacity,
       dashed: status.dashed,
       dotted: FLOW_KIND_STYLES[transfer.kind].dotted,
-      // Left out by max-flows or cancelled: drawn (and picked) only while selected, e.g. from the tables.
-      hidden: !shown.has(transfer),
+      // Cancelled: drawn (and picked) only while selected, e.g. from the tables.
+      hidden: status.hiddenUnlessSelected,
     };
   });
 
@@ -260,8 +245,6 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
   const transferById = new Map(data.transfers.map((t) => [t.id, t]));
   const flowById = new Map(flows.map((f) => [f.transfer.id, f]));
   const present = new Set(data.facilities.map((f) => f.status));
-  const largestCount = max(drawn, (t) => t.count) ?? 0;
-  const shownList = drawn.filter((t) => shown.has(t));
 
   return {
     data,
@@ -277,17 +260,10 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
         : [],
       statuses: FACILITY_STATUSES.filter((s) => present.has(s)).map((status) => ({ status, color: color(status) })),
       showUnknown: data.facilities.some((f) => f.capacity === null),
-      flows: drawn.length ? {
-        kinds: TRANSFER_KINDS.filter((k) => shownList.some((t) => t.kind === k)),
-        statuses: TRANSFER_STATUSES.filter((s) => shownList.some((t) => t.status === s)),
-        ...(largestCount > 0 ? { largest: { count: largestCount, widthPx: width(largestCount) } } : {}),
-        omitted,
-      } : undefined,
       occupancy: data.countries.some((c) => c.occupancyPct !== undefined),
       clusters: clusters !== undefined,
       ...(data.year !== undefined ? { year: data.year } : {}),
     },
-    navigation: navigationOrder(facilities, flows),
     facility: (id) => (id === undefined ? undefined : facilityById.get(id)),
     transfer: (id) => (id === undefined ? undefined : transferById.get(id)),
     positionOf(kind, id) {
@@ -313,18 +289,10 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
   };
 }
 
-/** Every position a reader should see at the default view: facilities and every point of every shown arc. */
-function visiblePositions(facilities: readonly FacilityMark[], flows: readonly FlowMark[]): LngLat[] {
+/** Every position a reader should see at the default view: facilities and every point of every arc that may be drawn. */
+function visiblePositions(facilities: readonly FacilityMark[], flows: readonly PlacedFlow[]): LngLat[] {
   const out: LngLat[] = facilities.map((f) => f.position);
   for (const flow of flows) if (!flow.hidden) for (const point of flow.path) out.push(point);
   return out;
 }
 
-/** Facilities from west to east (north first where they share a meridian), then drawn transfers as given. */
-function navigationOrder(facilities: readonly FacilityMark[], flows: readonly FlowMark[]): NavItem[] {
-  const byPlace = [...facilities].sort((a, b) => a.position[0] - b.position[0] || b.position[1] - a.position[1]);
-  return [
-    ...byPlace.map((f) => ({ kind: 'facility' as const, id: f.facility.id })),
-    ...flows.filter((f) => !f.hidden).map((f) => ({ kind: 'transfer' as const, id: f.transfer.id })),
-  ];
-}

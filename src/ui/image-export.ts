@@ -2,17 +2,18 @@
  * `toImage()`: what the reader sees as one PNG — the map, the legend under it and a credit line
  * naming the data's sources — in the current language and theme, at the device's pixel ratio.
  *
- * The legend is drawn with the 2D canvas API from the same legend model the HTML legend shows
- * (not by rasterising the shadow DOM, which a strict CSP or a tainted canvas would stop), so the
- * image says what the map draws. Loaded lazily: only a reader who asks for an image pays for it.
+ * The legend is drawn with the 2D canvas API from the same legend description the HTML legend
+ * renders (model/legend.ts: the model's legend and the level the map shows), not by rasterising
+ * the shadow DOM, which a strict CSP or a tainted canvas would stop; so the image says what the
+ * map draws, in the same words. Text is measured with the canvas in the page's language's words,
+ * as drawn. Loaded lazily: only a reader who asks for an image pays for it.
  */
-import { FLOW_KIND_STYLES, FLOW_STATUS_STYLES } from '../encodings/flow-style.js';
-import { PALETTES, type Theme } from '../encodings/palette.js';
-import { formatNumber, strings as shellStrings, type Lang } from '../i18n/strings.js';
-import { strings } from '../i18n/reader-strings.js';
+import type { Theme } from '../encodings/palette.js';
+import { strings as shellStrings, type Lang } from '../i18n/strings.js';
+import { LEGEND_LINE_LENGTH, describeLegend, type LegendSection, type LegendSwatch } from '../model/legend.js';
+import type { ViewLevel } from '../model/level.js';
 import type { ModelData, LegendModel } from '../model/model.js';
 import { legendLabelPositions } from './legend.js';
-import { occupancyClassLabels } from './occupancy-legend.js';
 
 /** The element's resolved colours (its CSS custom properties, so a page's overrides apply). */
 export interface ImageColors {
@@ -30,67 +31,22 @@ export interface ImageRequest {
   pixelRatio: number;
   /** Draws the map into the context at (0, 0) at the map's CSS size (the context is already scaled). */
   drawMap(context: CanvasRenderingContext2D): void;
-  legend?: LegendModel;
+  /** The model's legend and the level the map (or the no-WebGL picture) draws; absent with `no-legend`. */
+  legend?: { model: LegendModel; level: ViewLevel | undefined };
   data: ModelData;
   lang: Lang;
   theme: Theme;
   colors: ImageColors;
 }
 
-type Swatch =
-  | { kind: 'disc' | 'ring'; color: string }
-  | { kind: 'line'; color: string; width: number; dotted: boolean; dashed: boolean; opacity: number }
-  | { kind: 'square'; color: string }
-  | { kind: 'none' };
-
-interface LegendSection {
-  title: string;
-  entries: Array<{ swatch: Swatch; label: string }>;
-  /** Nested reference circles (capacity legend). */
-  circles?: LegendModel['circles'];
-}
-
 const PADDING = 12;
 const ROW = 18;
 const TITLE = 18;
+const NOTE_LINE = 15;
 const SECTION_GAP = 28;
-const SWATCH_WIDTH = 30;
-
-/** The legend's sections, in the HTML legend's order and words. */
-export function legendSections(legend: LegendModel, lang: Lang, theme: Theme): LegendSection[] {
-  const t = strings(lang);
-  const sections: LegendSection[] = [];
-  if (legend.statuses.length || legend.showUnknown) {
-    if (legend.circles.length) sections.push({ title: t.legendTitle, entries: [], circles: legend.circles });
-    sections.push({
-      title: t.statusTitle,
-      entries: [
-        ...legend.statuses.map(({ status, color }) => ({ swatch: { kind: 'disc' as const, color }, label: t.status[status] })),
-        ...(legend.showUnknown ? [{ swatch: { kind: 'ring' as const, color: '' }, label: t.capacityUnknown }] : []),
-      ],
-    });
-  }
-  if (legend.flows) {
-    const colors = PALETTES[theme].flows;
-    const line = (color: string, width: number, dotted: boolean, dashed: boolean, opacity: number): Swatch => ({ kind: 'line', color, width, dotted, dashed, opacity });
-    sections.push({
-      title: t.transfersLegendTitle,
-      entries: [
-        ...legend.flows.kinds.map((kind) => ({ swatch: line(colors[kind], 3, FLOW_KIND_STYLES[kind].dotted, false, 1), label: t.transferKind[kind] })),
-        ...legend.flows.statuses.map((status) => ({
-          swatch: line(colors.inmates, 2.5, false, FLOW_STATUS_STYLES[status].dashed, FLOW_STATUS_STYLES[status].opacity), label: t.transferStatus[status],
-        })),
-        ...(legend.flows.largest ? [{ swatch: line(colors.inmates, legend.flows.largest.widthPx, false, false, 0.9), label: t.people(formatNumber(legend.flows.largest.count, lang)) }] : []),
-        ...(legend.flows.omitted > 0 ? [{ swatch: { kind: 'none' as const }, label: t.flowsOmitted(legend.flows.omitted, formatNumber(legend.flows.omitted, lang)) }] : []),
-      ],
-    });
-  }
-  if (legend.occupancy) {
-    const colors = PALETTES[theme].occupancy;
-    sections.push({ title: t.occupancyLegendTitle, entries: occupancyClassLabels(lang).map((label, i) => ({ swatch: { kind: 'square', color: colors[i] }, label })) });
-  }
-  return sections;
-}
+const SWATCH_WIDTH = LEGEND_LINE_LENGTH + 8;
+/** A note (the cluster note, the transfers left out) wraps at this width or its section's, whichever is wider. */
+const NOTE_WIDTH = 240;
 
 /** Who published the data: publishers (else web hosts) of every source, most cited first. */
 export function sourceNames(data: ModelData): string[] {
@@ -117,7 +73,7 @@ export async function composeImage(request: ImageRequest): Promise<Blob> {
   const font = (size: number, weight = 400) => `${weight} ${size}px ${colors.font}`;
   const measure = document.createElement('canvas').getContext('2d')!;
 
-  const sections = request.legend ? legendSections(request.legend, lang, request.theme) : [];
+  const sections = request.legend ? describeLegend(request.legend.model, request.legend.level, lang, request.theme).sections : [];
   const boxes = sections.map((section) => sectionBox(section, measure, font));
   const placed = flowLayout(boxes, width);
   const legendHeight = placed.length ? Math.max(...placed.map((p) => p.y + p.height)) + PADDING : 0;
@@ -138,7 +94,7 @@ export async function composeImage(request: ImageRequest): Promise<Blob> {
 
   context.fillStyle = colors.panel;
   context.fillRect(0, height, width, legendHeight + creditHeight);
-  sections.forEach((section, i) => drawSection(context, section, placed[i].x, height + placed[i].y, colors, font, lang));
+  sections.forEach((section, i) => drawSection(context, section, placed[i], height, colors, font, measure));
   context.font = font(11);
   context.fillStyle = colors.muted;
   context.textBaseline = 'alphabetic';
@@ -153,14 +109,19 @@ function sectionBox(section: LegendSection, measure: CanvasRenderingContext2D, f
   measure.font = font(12);
   for (const entry of section.entries) width = Math.max(width, SWATCH_WIDTH + measure.measureText(entry.label).width);
   let height = TITLE + section.entries.length * ROW;
-  if (section.circles?.length) {
+  if (section.circles.length) {
     const largest = section.circles[0].radius;
     measure.font = font(11);
-    const labels = Math.max(...section.circles.map((c) => measure.measureText(formatNumber(c.capacity, 'en')).width));
+    const labels = Math.max(...section.circles.map((c) => measure.measureText(c.label).width));
     width = Math.max(width, largest * 2 + 14 + labels);
     const labelTops = legendLabelPositions(section.circles.map(({ radius }) => (largest - radius) * 2));
     height += Math.max(largest * 2, labelTops[labelTops.length - 1] + 6) + 8;
   }
+  measure.font = font(11);
+  const noteWidth = Math.max(width, NOTE_WIDTH);
+  const noteLines = section.notes.flatMap((note) => wrap(note, noteWidth, measure));
+  for (const line of noteLines) width = Math.max(width, measure.measureText(line).width);
+  height += noteLines.length * NOTE_LINE + (noteLines.length ? 4 : 0);
   return { width: Math.ceil(width), height };
 }
 
@@ -184,21 +145,22 @@ function flowLayout(boxes: Array<{ width: number; height: number }>, width: numb
 }
 
 function drawSection(
-  context: CanvasRenderingContext2D, section: LegendSection, x: number, y: number, colors: ImageColors,
-  font: (size: number, weight?: number) => string, lang: Lang,
+  context: CanvasRenderingContext2D, section: LegendSection, box: { x: number; y: number; width: number }, mapHeight: number, colors: ImageColors,
+  font: (size: number, weight?: number) => string, measure: CanvasRenderingContext2D,
 ): void {
+  const x = box.x;
   context.textBaseline = 'middle';
   context.fillStyle = colors.text;
   context.font = font(12, 600);
-  context.fillText(section.title, x, y + 7);
-  let top = y + TITLE;
-  if (section.circles?.length) {
+  context.fillText(section.title, x, mapHeight + box.y + 7);
+  let top = mapHeight + box.y + TITLE;
+  if (section.circles.length) {
     const largest = section.circles[0].radius;
     const cx = x + largest + 1;
     const bottom = top + largest * 2 + 2;
     context.font = font(11);
     const labels = legendLabelPositions(section.circles.map(({ radius }) => bottom - radius * 2));
-    for (const [i, { capacity, radius }] of section.circles.entries()) {
+    for (const [i, { label, radius }] of section.circles.entries()) {
       context.strokeStyle = colors.muted;
       context.lineWidth = 1;
       context.beginPath();
@@ -212,7 +174,7 @@ function drawSection(
       context.stroke();
       context.setLineDash([]);
       context.fillStyle = colors.text;
-      context.fillText(formatNumber(capacity, lang), x + largest * 2 + 10, labels[i]);
+      context.fillText(label, x + largest * 2 + 10, labels[i]);
     }
     top = Math.max(bottom, labels[labels.length - 1] + 6) + 6;
   }
@@ -223,37 +185,48 @@ function drawSection(
     context.fillStyle = colors.text;
     context.fillText(entry.label, x + SWATCH_WIDTH, middle);
   });
+  top += section.entries.length * ROW + 4;
+  // Notes as the HTML legend's, in its muted colour, wrapped as measured for the box.
+  context.font = font(11);
+  context.fillStyle = colors.muted;
+  measure.font = font(11);
+  const lines = section.notes.flatMap((note) => wrap(note, Math.max(box.width, NOTE_WIDTH), measure));
+  lines.forEach((line, i) => context.fillText(line, x, top + i * NOTE_LINE + NOTE_LINE / 2));
 }
 
-function drawSwatch(context: CanvasRenderingContext2D, swatch: Swatch, x: number, middle: number, colors: ImageColors): void {
+function drawSwatch(context: CanvasRenderingContext2D, swatch: LegendSwatch, x: number, middle: number, colors: ImageColors): void {
   context.save();
   if (swatch.kind === 'disc' || swatch.kind === 'ring') {
     context.beginPath();
-    context.arc(x + 7, middle, swatch.kind === 'disc' ? 6 : 5, 0, Math.PI * 2);
+    context.arc(x + 7, middle, swatch.radius, 0, Math.PI * 2);
     if (swatch.kind === 'disc') {
-      context.globalAlpha = 0.8;
+      context.globalAlpha = swatch.fillOpacity;
       context.fillStyle = swatch.color;
       context.fill();
       context.globalAlpha = 1;
     }
-    context.strokeStyle = swatch.kind === 'ring' ? colors.muted : swatch.color;
-    context.lineWidth = swatch.kind === 'ring' ? 2 : 1;
+    // A ring without a colour of its own takes the text's (muted here, as `currentColor` beside muted text).
+    context.strokeStyle = swatch.color ?? colors.muted;
+    context.lineWidth = swatch.strokeWidth;
     context.stroke();
   } else if (swatch.kind === 'square') {
+    const at = 7 - swatch.size / 2;
+    context.beginPath();
+    context.roundRect(x + at, middle - swatch.size / 2, swatch.size, swatch.size, swatch.cornerRadius);
     context.fillStyle = swatch.color;
-    context.fillRect(x + 1, middle - 6, 12, 12);
+    context.fill();
     context.strokeStyle = colors.muted;
-    context.globalAlpha = 0.4;
-    context.strokeRect(x + 1, middle - 6, 12, 12);
-  } else if (swatch.kind === 'line') {
+    context.globalAlpha = swatch.strokeOpacity;
+    context.stroke();
+  } else {
     context.strokeStyle = swatch.color;
     context.globalAlpha = swatch.opacity;
     context.lineWidth = swatch.width;
-    context.lineCap = swatch.dotted ? 'round' : 'butt';
-    context.setLineDash(swatch.dotted ? [0, swatch.width * 2] : swatch.dashed ? [5, 3] : []);
+    context.lineCap = swatch.cap;
+    context.setLineDash(swatch.dash);
     context.beginPath();
     context.moveTo(x + 2, middle);
-    context.lineTo(x + 24, middle);
+    context.lineTo(x + 2 + LEGEND_LINE_LENGTH, middle);
     context.stroke();
   }
   context.restore();

@@ -7,11 +7,16 @@
  *   every transfer arc, with room for the largest circle; everything is clipped to the view.
  * - With `projection: 'globe'`, an orthographic globe turned to face the data, as the globe map
  *   would show it: arcs are cut at the horizon, facilities on the far side are not drawn.
+ * - What is drawn is the level of the picture's zoom and size (`model.levelAt`, as the WebGL map
+ *   asks for its own): the zoom of the fitted d3 projection in web-mercator terms,
+ *   log2(scale × 2π / 512). So the picture draws the same clusters, the same arcs (`max-flows`,
+ *   grouped between clusters) at the same widths as the map would at that zoom, and the legend
+ *   beside it says the same as the map's.
  * - Facilities: the model's marks (radius, status colour), as on the map; unknown capacity as a
- *   hollow ring, larger circles first so small ones stay visible on top.
- * - Transfers: the model's flow marks (the same bent great-circle arcs, width, dots and dashes),
- *   coloured from the theme's palette, with an arrowhead at the `to` end. Hidden (cancelled)
- *   transfers are left out, as on the map, unless selected.
+ *   hollow ring, larger circles first so small ones stay visible on top; clusters with their count.
+ * - Transfers: the level's flow marks (the same bent great-circle arcs, width, dots and dashes),
+ *   coloured from the theme's palette, with an arrowhead at the `to` end. Hidden ones (cancelled,
+ *   or not drawn at this level) are left out, as on the map, unless selected.
  *
  * Text from data only ever goes through Lit text bindings (`<title>`), never HTML. Colours are
  * SVG presentation attributes, never inline styles (a strict CSP blocks them).
@@ -27,9 +32,15 @@ import { loadCountryShapes, type CountryCollection } from '../geo/countries.js';
 import { endpointName, facilityDisplayName, facilityNamer } from '../i18n/names.js';
 import { PALETTES, type Theme } from '../encodings/palette.js';
 import { occupancyColor } from '../encodings/scales.js';
-import { FACILITY_FILL_OPACITY, FACILITY_STROKE_WIDTH, UNKNOWN_RING_WIDTH, arcStroke, arrowHalfWidth, arrowLength } from '../encodings/mark-styles.js';
-import type { FacilityMark, FlowMark, MapModel } from '../model/model.js';
+import {
+  CLUSTER_FILL_OPACITY, CLUSTER_STROKE_WIDTH, FACILITY_FILL_OPACITY, FACILITY_STROKE_WIDTH, UNKNOWN_RING_WIDTH, arcStroke, arrowHalfWidth, arrowLength,
+} from '../encodings/mark-styles.js';
+import type { FlowMark, MapModel } from '../model/model.js';
+import type { FacilityCluster } from '../model/clusters.js';
+import type { ViewLevel } from '../model/level.js';
+import { DEFAULT_MAX_FLOW_WIDTH } from '../encodings/scales.js';
 import { strings } from '../i18n/reader-strings.js';
+import { clusterName, flowGroupName } from './cluster-panels.js';
 
 export type StaticMapTheme = Theme;
 export type StaticMapLang = 'en' | 'es';
@@ -38,10 +49,8 @@ export type StaticMapLang = 'en' | 'es';
 const MIN_SPAN_DEGREES = 4;
 
 export interface StaticMapGeometryInput {
-  /** The model's facility marks. */
-  facilities: readonly FacilityMark[];
-  /** The model's flow marks. */
-  flows: readonly FlowMark[];
+  /** The model: facility marks, placed transfers, and the level of a zoom and size (`levelAt`). */
+  model: MapModel;
   /** Country polygons (`loadCountries('50m')`). */
   countries: CountryCollection;
   /** Land borders (`loadCountryBorders('50m')`); optional. */
@@ -70,6 +79,14 @@ export interface StaticCircle {
   r: number;
   color: string;
   hollow: boolean;
+}
+
+export interface StaticCluster {
+  cluster: FacilityCluster;
+  cx: number;
+  cy: number;
+  r: number;
+  color: string;
 }
 
 export interface StaticArc {
@@ -105,9 +122,20 @@ export interface StaticMapGeometry {
   borders: string;
   /** The globe's outline (the sea is drawn inside it), or '' on the flat map. */
   sphere: string;
-  /** Largest first (drawing order). */
+  /** The web-mercator zoom the projection is at: log2(scale × 2π / 512). */
+  zoom: number;
+  /** What is drawn: the level of {@link zoom} and the picture's size. */
+  level: ViewLevel;
+  /** Facilities drawn on their own, largest first (drawing order). */
   circles: StaticCircle[];
+  /** The level's clusters, largest first. */
+  clusters: StaticCluster[];
   arcs: StaticArc[];
+}
+
+/** The web-mercator zoom of a d3 projection: MapLibre's world is 512 × 2^zoom px around, d3's 2π × scale. */
+export function zoomOfProjection(projection: GeoProjection): number {
+  return Math.log2((projection.scale() * 2 * Math.PI) / 512);
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -145,7 +173,7 @@ export function centralLongitude(lngs: readonly number[]): number {
  * Length along the polyline, from its end backwards, to where it leaves every circle (with its
  * outline) that covers the end point; 0 when no circle does.
  */
-function insetFromEnd(points: ReadonlyArray<[number, number]>, circles: readonly StaticCircle[]): number {
+function insetFromEnd(points: ReadonlyArray<[number, number]>, circles: ReadonlyArray<{ cx: number; cy: number; r: number; hollow?: boolean }>): number {
   const end = points[points.length - 1];
   const covering = circles
     .map((c) => ({ x: c.cx, y: c.cy, r: c.r + (c.hollow ? UNKNOWN_RING_WIDTH / 2 : 0.5) }))
@@ -195,12 +223,13 @@ function arcStyle(flow: FlowMark, theme: StaticMapTheme) {
  */
 export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeometry {
   const { width, height, theme } = input;
-  // Transfers the map would draw: hidden ones (cancelled) only when selected.
-  const placed = input.flows.filter((flow) => !flow.hidden || flow.transfer.id === input.selected);
+  const { model } = input;
+  // The view is fitted to every transfer the map may draw (the model's bounds): cancelled ones only when selected.
+  const placed = model.flows.filter((flow) => !flow.hidden || flow.transfer.id === input.selected);
 
   // Everything the view must show, as [lng, lat].
   const points: LngLat[] = [
-    ...input.facilities.map((f) => f.position),
+    ...model.facilities.map((f) => f.position),
     ...placed.flatMap((p) => p.path),
   ];
   const centerLng = centralLongitude(points.map((p) => p[0]));
@@ -223,8 +252,8 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
   }
   const globe = input.projection === 'globe';
 
-  const maxRadius = max(input.facilities, (f) => f.radius) ?? 0;
-  const maxArrow = max(placed, (p) => arcStyle(p, theme).arrowHalfWidth) ?? 0;
+  const maxRadius = max(model.facilities, (f) => f.radius) ?? 0;
+  const maxArrow = placed.length ? arrowHalfWidth(DEFAULT_MAX_FLOW_WIDTH) : 0;
   const padding = Math.min(Math.max(16, maxRadius + 6, maxArrow + 6), Math.min(width, height) * 0.25);
 
   const box: [[number, number], [number, number]] = [
@@ -262,15 +291,31 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     countries.push({ iso3: f.properties.iso3, d, fill: pct === undefined ? colors.land : shade(pct) });
   }
 
-  const circles: StaticCircle[] = input.facilities
+  // What the map draws at this zoom and size: its clusters, arcs and widths.
+  const zoom = zoomOfProjection(projection);
+  const level = model.levelAt(zoom, { width, height });
+  const inView = (c: { cx: number; cy: number }) => Number.isFinite(c.cx) && Number.isFinite(c.cy);
+  const clusters: StaticCluster[] = level.clusters
+    .map((cluster) => {
+      const mark = model.clusterMark(cluster);
+      const [cx, cy] = project(cluster.position);
+      return { cluster, cx: round(cx), cy: round(cy), r: mark.radius, color: mark.color };
+    })
+    .filter(inView)
+    .sort((a, b) => b.r - a.r);
+  const circles: StaticCircle[] = model.facilities
+    .filter((mark) => !level.clusterOf(mark.facility.id))
     .map((mark) => {
       const [cx, cy] = project(mark.position);
       return { facility: mark.facility, cx: round(cx), cy: round(cy), r: mark.radius, color: mark.color, hollow: mark.hollow };
     })
-    .filter((c) => Number.isFinite(c.cx) && Number.isFinite(c.cy))
+    .filter(inView)
     .sort((a, b) => b.r - a.r);
 
-  const arcs: StaticArc[] = placed.flatMap((flow) => {
+  // Arcs end under circles and clusters: an arrow stops at their edge.
+  const ends = [...circles, ...clusters];
+  const drawn = level.flows.filter((flow) => !flow.hidden || flow.transfer.id === input.selected);
+  const arcs: StaticArc[] = drawn.flatMap((flow) => {
     const projected = flow.path.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
     const pts = projected.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
     // On the globe the line is d3's, cut where it passes the horizon; an arc wholly behind is not drawn.
@@ -286,7 +331,7 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
       width: round(strokeWidth),
       ...style,
       ...(endInView ? {} : { arrowLength: 0, arrowHalfWidth: 0 }),
-      arrowInset: endInView ? round(insetFromEnd(pts, circles)) : 0,
+      arrowInset: endInView ? round(insetFromEnd(pts, ends)) : 0,
     }];
   });
 
@@ -298,7 +343,10 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     countries,
     borders: input.borders ? (path(input.borders) ?? '') : '',
     sphere: globe ? (path({ type: 'Sphere' }) ?? '') : '',
+    zoom,
+    level,
     circles,
+    clusters,
     arcs,
   };
 }
@@ -316,15 +364,25 @@ let renderCount = 0;
  * CSS px. Async because it loads the (cached, lazily imported) 50m countries and borders.
  */
 export async function staticMapTemplate(input: StaticMapInput): Promise<TemplateResult> {
+  return (await staticMap(input)).template;
+}
+
+/** The picture and the level it draws (its legend is that level's: `describeLegend`). */
+export async function staticMap(input: StaticMapInput): Promise<{ template: TemplateResult; level: ViewLevel }> {
   const [countries, borders] = await loadCountryShapes('50m');
   const g = staticMapGeometry({ ...input, countries, borders });
+  const { model, lang } = input;
   const colors = PALETTES[input.theme].basemap;
   const stroke = PALETTES[input.theme].markStroke;
-  const t = strings(input.lang);
+  const t = strings(lang);
   const prefix = `prison-map-static-${++renderCount}`;
-  const names = facilityNamer(input.facilities.map((m) => m.facility), input.lang);
-  const facilityName = (f: Facility) => facilityDisplayName(f, input.lang);
-  const placeName = (key: string) => endpointName(key, input.lang, names);
+  const names = facilityNamer(model.data.facilities, lang);
+  const facilityName = (f: Facility) => facilityDisplayName(f, lang);
+  const arcName = (transfer: Transfer) => {
+    const group = g.level.groups.get(transfer.id);
+    return group ? flowGroupName(model, group, lang) : t.fromTo(endpointName(transfer.from, lang, names), endpointName(transfer.to, lang, names));
+  };
+  const count = new Intl.NumberFormat(lang, { notation: 'compact' });
 
   const markers = g.arcs.map(
     // The tip (x = 10) sits `arrowInset` px before the end of the arc, along its last segment.
@@ -333,8 +391,8 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
       preserveAspectRatio="none" orient="auto"><path d="M0,0L10,5L0,10z" fill=${arc.color} fill-opacity=${arc.opacity}></path></marker>`,
   );
 
-  return html`<svg class="static-map" xmlns="http://www.w3.org/2000/svg" role="img" aria-label=${input.label}
-    width=${g.width} height=${g.height} viewBox="0 0 ${g.width} ${g.height}">
+  const template = html`<svg class="static-map" xmlns="http://www.w3.org/2000/svg" role="img" aria-label=${input.label}
+    width=${g.width} height=${g.height} viewBox="0 0 ${g.width} ${g.height}" data-zoom=${round(g.zoom)} data-level=${g.level.zoom}>
     <defs>
       <clipPath id="${prefix}-clip"><rect width=${g.width} height=${g.height}></rect></clipPath>
       ${markers}
@@ -354,10 +412,14 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
           (arc, i) => svg`<path class="transfer" data-id=${arc.transfer.id} d=${arc.d} stroke=${arc.color}
             stroke-opacity=${arc.opacity} stroke-width=${arc.width} stroke-linecap=${arc.linecap}
             stroke-linejoin="round" stroke-dasharray=${arc.dasharray ?? nothing}
-            marker-end=${arc.arrowLength === 0 ? nothing : `url(#${prefix}-arrow-${i})`}><title>${t.fromTo(placeName(arc.transfer.from), placeName(arc.transfer.to))}</title></path>`,
+            marker-end=${arc.arrowLength === 0 ? nothing : `url(#${prefix}-arrow-${i})`}><title>${arcName(arc.transfer)}</title></path>`,
         )}
       </g>
       <g class="facilities">
+        ${g.clusters.map((c) => svg`<g class="cluster" data-cluster=${c.cluster.key}>
+          <circle cx=${c.cx} cy=${c.cy} r=${c.r} fill=${c.color} fill-opacity=${CLUSTER_FILL_OPACITY} stroke=${stroke}
+            stroke-width=${CLUSTER_STROKE_WIDTH}><title>${clusterName(model, c.cluster, lang)}</title></circle>
+          <text x=${c.cx} y=${c.cy} text-anchor="middle" dominant-baseline="central" font-size="11" fill=${stroke}>${count.format(c.cluster.count)}</text></g>`)}
         ${g.circles.map((c) =>
           c.hollow
             ? svg`<circle class="facility unknown-capacity" data-id=${c.facility.id} cx=${c.cx} cy=${c.cy} r=${c.r}
@@ -368,15 +430,16 @@ export async function staticMapTemplate(input: StaticMapInput): Promise<Template
       </g>
     </g>
   </svg>`;
+  return { template, level: g.level };
 }
 
-/** The static picture of a model, sized to the box it replaces the map in. */
+/** The static picture of a model, sized to the box it replaces the map in, and the level it draws. */
 export function staticMapOf(
   model: MapModel, box: Element, view: Pick<StaticMapInput, 'selected' | 'theme' | 'lang' | 'label' | 'projection'>,
-): Promise<TemplateResult> {
+): Promise<{ template: TemplateResult; level: ViewLevel }> {
   const { width, height } = box.getBoundingClientRect();
-  return staticMapTemplate({
-    ...view, facilities: model.facilities, flows: model.flows, occupancy: model.data.countries,
+  return staticMap({
+    ...view, model, occupancy: model.data.countries,
     width: Math.max(200, Math.round(width)), height: Math.max(150, Math.round(height)),
   });
 }
