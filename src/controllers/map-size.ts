@@ -2,9 +2,11 @@
  * The map area's size, and what follows from it: the automatic `max-radius` (6% of the shorter
  * side) and the room kept around the data when the camera frames it.
  *
- * The radius follows the size with a little hysteresis: the legend's circles follow the radius
- * and the map's height follows the legend, so a 1 px growth could shrink the map back across a
- * pixel boundary and loop. Shrinking always applies (never over 6%); growing needs 2 px.
+ * The radius follows the size with hysteresis: the legend's circles (and its wrapping) follow the
+ * radius and the map's height follows the legend, so a larger radius can shrink the map back below
+ * it and loop (seen with the Spanish legend: 22 → 18 → 22 px, the map never settling). Shrinking
+ * always applies (never over 6%); growing needs 2 px and a change of the element's own size, not
+ * only of the map area inside it.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { automaticMaxRadius } from '../encodings/shell.js';
@@ -19,6 +21,8 @@ export interface Box {
 }
 
 export interface MapSizeHost extends ReactiveControllerHost {
+  readonly clientWidth: number;
+  readonly clientHeight: number;
   requestUpdate(name?: PropertyKey, oldValue?: unknown): void;
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** The radius in use (fixed by the page, or this controller's automatic one). */
@@ -28,6 +32,8 @@ export interface MapSizeHost extends ReactiveControllerHost {
 export class MapSizeController {
   /** The map area's size in CSS px, once laid out. */
   private box?: Box;
+  /** The element's own size when the radius last followed the map area. */
+  private hostBox?: Box;
   private frame = 0;
   /** The automatic radius changed with the map's size since the model was last built. */
   radiusFollowedSize = false;
@@ -63,13 +69,16 @@ export class MapSizeController {
     this.frame = requestAnimationFrame(() => {
       const before = this.host.maxRadius;
       const previousBox = this.box;
+      const hostBox = { width: this.host.clientWidth, height: this.host.clientHeight };
+      const hostResized = !this.hostBox || hostBox.width !== this.hostBox.width || hostBox.height !== this.hostBox.height;
       this.box = { width, height };
       const after = this.host.maxRadius;
       if (after === before) return;
-      if (previousBox && after > before && after - before < 2) {
+      if (previousBox && after > before && (after - before < 2 || !hostResized)) {
         this.box = previousBox;
         return;
       }
+      this.hostBox = hostBox;
       this.radiusFollowedSize = true;
       this.host.requestUpdate('maxRadius', before);
     });
