@@ -5,7 +5,8 @@ import facilitiesText from '../data/facilities.geojson?raw';
 import transfersData from '../data/transfers.json';
 import countriesData from '../data/countries.json';
 import { countryName } from '../src/i18n/countries.js';
-import { elementMarkup, embedQuery, escapeAttribute, type EmbedAttribute, type EmbedConfig } from '../src/embed/embed-params.js';
+import type { EmbedAttribute, EmbedConfig } from '../src/embed/embed-params.js';
+import { iframeEmbedCode, scriptEmbedCode, type EmbedCodeOptions } from './embed-code.js';
 
 type Lang = 'en' | 'es';
 const previewMap = document.querySelector<HTMLElement>('#preview-map')!;
@@ -149,26 +150,21 @@ function configure(): void {
   // its own width, so this is what a phone shows). Not part of the embed code.
   previewMap.closest('.preview')!.classList.toggle('phone', (form.elements.namedItem('device') as HTMLSelectElement).value === 'phone');
 
-  // Embed code points at this page's own build; data URLs are made absolute for use elsewhere.
+  // Data URLs are made absolute for use elsewhere.
   const absolute: EmbedConfig = {
     ...config,
     attributes: config.attributes.map(([name, value]) => [name, ['facilities', 'transfers', 'countries'].includes(name) ? new URL(value, location.href).href : value]),
   };
-  const script = new URL(import.meta.env.DEV ? 'dist/prison-map.js' : 'prison-map.js', location.href).href;
+  // Embed code points at this page's own build (in development, the built dist/).
+  const built = (file: string) => new URL(import.meta.env.DEV ? `dist/${file}` : file, location.href).href;
   // With story steps: the map gets an id, and an example paragraph drives it (focus-on as chosen, else El Salvador).
   const steps = (form.elements.namedItem('steps') as HTMLInputElement).checked;
-  const stepTarget = wanted.get('focus-on') || 'SLV';
-  const step = (id: string) => `\n<p data-prison-map-step="${id}" data-focus-on="${escapeAttribute(stepTarget)}">${say('stepText')}</p>`;
-  const element = elementMarkup(absolute);
-  document.getElementById('embed-code')!.textContent = `<script type="module" src="${script}"></script>\n${steps ? element.replace('<prison-map', '<prison-map id="story-map"') + step('story-map') : element}`;
-  const iframeSrc = `${new URL(import.meta.env.DEV ? 'dist/embed.html' : 'embed.html', location.href).href}?${embedQuery({ ...absolute, id: 'prison-map-1' })}`;
-  const height = config.height ?? 480;
-  document.getElementById('iframe-code')!.textContent =
-    `<iframe id="prison-map-1" title="${say('iframeTitle')}" src="${iframeSrc.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" ` +
-    `style="width: 100%; height: ${height}px; border: 0" loading="lazy"></iframe>\n` +
-    '<script>addEventListener("message", (e) => { const h = e.data && e.data["prison-map-height"]; ' +
-    'for (const f of document.querySelectorAll("iframe")) if (h > 0 && f.contentWindow === e.source) f.style.height = h + "px"; });</script>' +
-    (steps ? `${step('prison-map-1')}\n<script type="module" src="${new URL(import.meta.env.DEV ? 'dist/prison-map-steps.js' : 'prison-map-steps.js', location.href).href}"></script>` : '');
+  const options: EmbedCodeOptions = {
+    script: built('prison-map.js'), embedPage: built('embed.html'), stepsScript: built('prison-map-steps.js'), iframeTitle: say('iframeTitle'),
+    step: steps ? { target: wanted.get('focus-on') || 'SLV', text: say('stepText') } : undefined,
+  };
+  document.getElementById('embed-code')!.textContent = scriptEmbedCode(absolute, options);
+  document.getElementById('iframe-code')!.textContent = iframeEmbedCode(absolute, options);
 }
 
 form.addEventListener('input', configure);

@@ -20,8 +20,8 @@ export const booleanAttribute: ComplexAttributeConverter<boolean> = {
 };
 
 /**
- * The public API of `<prison-map>`: attributes and properties here, and its events, parts and CSS
- * custom properties below (the manifest lists them on the element).
+ * The public API of `<prison-map>`: attributes and properties here, and its events, parts, slot
+ * and CSS custom properties below (the manifest lists them on the element).
  *
  * @fires {PrisonMapReadyDetail} prison-map-ready - The map has drawn the current data. Detail: `{facilities, transfers, issues}`.
  * @fires {PrisonMapSelectDetail} prison-map-select - The reader selected or cleared an item. Detail: `{kind, id}`.
@@ -33,6 +33,8 @@ export const booleanAttribute: ComplexAttributeConverter<boolean> = {
  * @csspart details - The details card of the selected item.
  * @csspart table - The data tables.
  * @csspart status - Loading and error messages.
+ *
+ * @slot - Fallback content, such as an `<img>` of the map: shown in the map area until the map has drawn (the first `prison-map-ready`), and by the browser when JavaScript is off.
  *
  * @cssprop --prison-map-height - Height of the element (default 480px).
  * @cssprop --prison-map-font - Font family of all text.

@@ -227,6 +227,7 @@ export class PrisonMapElement extends PrisonMapProperties {
       lang, theme: this.effectiveTheme, projection: this.shownProjection(lang), label: this.label,
       model: this._model, ui: this.loader.pipeline, level: this._level,
       fallback: this.lifecycle.webglUnavailable, still: controller ? undefined : this.lifecycle.still, staticMap: this._staticMap,
+      placeholder: !this.lifecycle.hasDrawn && !this._staticMap,
       timeline: this.timelineBar.template(lang), card: this.selection.card(), status: statusLine({ ...this._status, loaded: !!this._model }, lang),
       selected: this.selected, motion: !this.noAnimation && !this.env.reducedMotion, ...this._panels,
       noLegend: this.noLegend, noExport: this.noExport,

@@ -66,6 +66,8 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
   still?: string;
   /** WebGL could not be had at all: the host shows its static fallback. */
   webglUnavailable = false;
+  /** A map has drawn data (the first `prison-map-ready`): the page's own fallback content is no longer shown. */
+  hasDrawn = false;
   /** The element has neared the viewport (or is eager): its data and map are wanted. */
   activated = false;
   private creating?: Promise<void>;
@@ -216,6 +218,10 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
   /** The map has drawn the current data: the still image is no longer needed. */
   drawn(): void {
     doneStarting(this);
+    if (!this.hasDrawn) {
+      this.hasDrawn = true;
+      this.host.requestUpdate();
+    }
     if (this.still === undefined) return;
     this.still = undefined;
     this.host.requestUpdate();

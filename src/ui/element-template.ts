@@ -31,6 +31,8 @@ export interface ElementView {
   fallback: boolean;
   /** A still image of a map that gave its WebGL context back. */
   still?: string;
+  /** Nothing drawn yet: what the page put inside the tag (a fallback image) is shown in the map area. */
+  placeholder: boolean;
   staticMap?: TemplateResult;
   timeline: TemplateResult | typeof nothing;
   card: TemplateResult | typeof nothing;
@@ -64,6 +66,7 @@ export function elementTemplate(view: ElementView): TemplateResult {
       <div class="map" part="map" role="region" aria-label=${view.label || t.mapLabel} aria-describedby="summary keyboard-hint"
         @keydown=${view.on.mapKeydown}>
         <div class="map-canvas"></div>
+        ${view.placeholder ? html`<slot class="placeholder"></slot>` : nothing}
         ${view.still ? html`<img class="still" src=${view.still} alt="">` : nothing}
         ${view.staticMap ? html`<div class="static-map">${view.staticMap}</div>` : nothing}
       </div>

@@ -62,6 +62,13 @@ export const elementStyles = css`
     position: absolute;
     inset: 0;
   }
+  /* The page's fallback content (an image of the map) until the map has drawn. */
+  .placeholder {
+    display: block;
+    position: absolute;
+    inset: 0;
+    overflow: hidden;
+  }
   .static-map svg {
     display: block;
     width: 100%;
@@ -213,12 +220,17 @@ export const elementStyles = css`
   .status:empty {
     display: none;
   }
+  /* However long the message (a URL that failed), it stays inside the map and scrolls. */
   .status {
     position: absolute;
     top: 10px;
     left: 50%;
     transform: translateX(-50%);
+    box-sizing: border-box;
     max-width: calc(100% - 40px);
+    max-height: calc(100% - 20px);
+    overflow: auto;
+    overflow-wrap: anywhere;
     padding: 8px 12px;
     background: var(--_panel);
     border: 1px solid var(--_border);
@@ -292,6 +304,7 @@ export const elementStyles = css`
     }
     .status {
       top: 52px;
+      max-height: calc(100% - 62px);
     }
   }
   .print-image {
