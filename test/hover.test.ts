@@ -91,7 +91,8 @@ describe('FlowPicker', () => {
   }
 
   it('finds the arc under a point and nothing far from every arc', () => {
-    const flows = flowsOf(500, 200).filter((f) => !f.hidden);
+    // Every arc, drawn or not (the ink cap leaves some out at this zoom, issue 27): the picker's geometry is what is tested.
+    const flows = flowsOf(500, 200).map((f) => ({ ...f, hidden: false }));
     const picker = new FlowPicker(flows);
     const worldPx = 512 * 2 ** 4;
     const px = ([lng, lat]: [number, number]) => [mercatorX(lng) * worldPx, mercatorY(lat) * worldPx];

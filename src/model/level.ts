@@ -11,9 +11,11 @@
  * exceed any one transfer), from {@link MIN_FLOW_WIDTH} at 0 to {@link DEFAULT_MAX_FLOW_WIDTH} at
  * the largest; unknown counts are the thinnest.
  *
- * Ink cap: the arcs' total area on screen (width × length at the level's zoom) is kept under
- * {@link ARC_INK_SHARE} of the map's area; when more, every width shrinks by the same factor (to
- * {@link MIN_CAPPED_WIDTH} px at the least), so their order is kept and the basemap stays visible.
+ * Ink cap: the arcs' total area on screen (width × length, each arc's length clipped to the view,
+ * times the world copies side by side) is kept under {@link ARC_INK_SHARE} of the map's area; when
+ * more, every width shrinks by the same factor (to {@link MIN_CAPPED_WIDTH} px at the least), so
+ * their order is kept and the basemap stays visible; when the arcs at that floor still ink more,
+ * the smallest are left out (counted in `omitted`, as those beyond `max-flows` are).
  */
 import { max } from 'd3-array';
 import { TRANSFER_KINDS, TRANSFER_STATUSES, type Transfer, type TransferKind, type TransferStatus } from '../data/types.js';
@@ -52,7 +54,7 @@ export interface ViewLevel {
   /** Arcs to draw (and pick): shown ones, then hidden transfers drawn only while selected. */
   flows: FlowMark[];
   groups: ReadonlyMap<string, FlowGroup>;
-  /** Arcs left out by `max-flows`. */
+  /** Arcs left out: beyond `max-flows`, or the smallest, which the ink cap leaves out at its floor. */
   omitted: number;
   /** Transfers between members of one cluster: no arc at this level. */
   withinClusters: number;
@@ -70,7 +72,7 @@ export interface FlowLegend {
   statuses: TransferStatus[];
   /** The widest arc drawn: its count and width. */
   largest?: { count: number; widthPx: number };
-  /** Arcs left out by `max-flows` (the smallest); their transfers stay in the tables. */
+  /** Arcs left out by `max-flows` or the ink cap (the smallest); their transfers stay in the tables. */
   omitted: number;
 }
 
@@ -161,9 +163,9 @@ export function viewLevel(input: LevelInput, zoom: number, viewport: Viewport): 
   }
 
   candidates.sort((a, b) => b.count - a.count || a.order - b.order);
-  const shown = candidates.slice(0, Math.max(0, input.maxFlows));
+  const { kept, widthOf } = levelWidth(candidates.slice(0, Math.max(0, input.maxFlows)), level, viewport);
+  const shown = candidates.slice(0, kept);
   for (const c of candidates.slice(shown.length)) if (c.group) flowGroups.delete(c.group.key);
-  const widthOf = levelWidth(shown, level, viewport);
   const drawn: FlowMark[] = shown.map((c) => ({ ...c.mark, widthPx: widthOf(c.count), hidden: false }));
   const drawnIds = new Set(drawn.map((f) => f.transfer.id));
   // Transfers not drawn at this level stay pickable while selected (e.g. from the tables), on their own arcs.
@@ -193,38 +195,58 @@ export function viewLevel(input: LevelInput, zoom: number, viewport: Viewport): 
 /**
  * The width of a count at this level: {@link flowWidth} up to the largest count drawn, then every
  * width shrunk by one factor if the arcs' ink would exceed {@link ARC_INK_SHARE} of the view
- * (never below {@link MIN_CAPPED_WIDTH}). Ink is what the shader draws (`arcInkPerPx`: the line,
- * its antialiased edge, dots or dashes, arrowheads) times the arc's length. A negative count is
- * an unknown one.
+ * (never below {@link MIN_CAPPED_WIDTH}); if the arcs at that floor still ink more, only the
+ * `kept` largest are drawn. Ink is what the shader draws (`arcInkPerPx`: the line, its
+ * antialiased edge, dots or dashes, arrowheads) times the arc's length on screen. A negative count
+ * is an unknown one.
  */
-function levelWidth(shown: readonly Candidate[], level: number, viewport: Viewport): (count: number) => number {
+function levelWidth(shown: readonly Candidate[], level: number, viewport: Viewport): { kept: number; widthOf: (count: number) => number } {
   const scale = flowWidth(max(shown, (c) => c.count) ?? 0, DEFAULT_MAX_FLOW_WIDTH);
   const width = (count: number) => (count < 0 ? UNKNOWN_COUNT_WIDTH : scale(count));
   const capped = (count: number, factor: number) => Math.max(MIN_CAPPED_WIDTH, width(count) * factor);
-  // Lengths at the middle of the level's zoom range: what the reader sees on average.
-  const worldPx = 512 * 2 ** (level + 0.5);
-  const lengths = shown.map((c) => pathLength(c.mark.path) * worldPx);
-  const ink = (factor: number) => shown.reduce((sum, c, k) => sum + arcInkPerPx(capped(c.count, factor), c.mark.dotted, c.mark.dashed) * lengths[k], 0);
+  // Lengths at the top of the level's zoom range: the cap holds at every zoom of the level.
+  const worldPx = 512 * 2 ** (level + 1);
+  const lengths = shown.map((c) => visibleLength(c.mark.path, worldPx, viewport));
+  const inkOf = (k: number, factor: number) => arcInkPerPx(capped(shown[k].count, factor), shown[k].mark.dotted, shown[k].mark.dashed) * lengths[k];
+  const ink = (kept: number, factor: number) => {
+    let sum = 0;
+    for (let k = 0; k < kept; k++) sum += inkOf(k, factor);
+    return sum;
+  };
   const budget = ARC_INK_SHARE * viewport.width * viewport.height;
-  if (budget <= 0 || ink(1) <= budget) return width;
+  if (budget <= 0 || ink(shown.length, 1) <= budget) return { kept: shown.length, widthOf: width };
+  // At the floor and still over: the largest arcs that fit the budget (at least one).
+  let kept = 0;
+  for (let sum = 0; kept < shown.length && (sum += inkOf(kept, 0)) <= budget;) kept++;
+  kept = Math.max(1, kept);
   // Ink grows with the factor (not in proportion: arrowheads and dots have a least size): bisect.
   let lo = 0;
   let hi = 1;
   for (let i = 0; i < 24; i++) {
     const mid = (lo + hi) / 2;
-    if (ink(mid) <= budget) lo = mid;
+    if (ink(kept, mid) <= budget) lo = mid;
     else hi = mid;
   }
-  return (count) => capped(count, lo);
+  return { kept, widthOf: (count) => capped(count, lo) };
 }
 
-/** Length of a path in Mercator units (the world is 1 wide). */
-function pathLength(path: readonly LngLat[]): number {
+/**
+ * An arc's length on screen at a zoom (CSS px, `worldPx` the world's width): clipped to the view
+ * (an arc whose extent is larger than the map shows at most the map's share of it), and repeated
+ * once per world copy side by side when the world is narrower than the map.
+ */
+function visibleLength(path: readonly LngLat[], worldPx: number, viewport: Viewport): number {
   let length = 0;
-  for (let k = 1; k < path.length; k++) {
-    length += Math.hypot(mercatorX(path[k][0]) - mercatorX(path[k - 1][0]), mercatorY(path[k][1]) - mercatorY(path[k - 1][1]));
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let k = 0; k < path.length; k++) {
+    const x = mercatorX(path[k][0]);
+    const y = mercatorY(path[k][1]);
+    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+    if (k > 0) length += Math.hypot(x - mercatorX(path[k - 1][0]), y - mercatorY(path[k - 1][1]));
   }
-  return length;
+  const inView = Math.min(1, viewport.width / ((maxX - minX) * worldPx), viewport.height / ((maxY - minY) * worldPx));
+  const copies = Math.max(1, viewport.width / worldPx);
+  return length * worldPx * inView * copies;
 }
 
 /**
