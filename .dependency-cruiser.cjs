@@ -1,7 +1,9 @@
 // Which folder of src/ may import which (`npm run lint:imports`, part of `npm test`). The layers,
 // lowest first: data/ (parse and validate) and shared/ (scheduling, timing, events); geo/, i18n/,
-// encodings/ and model/, all pure; then map/ (MapLibre) and ui/ (Lit templates), which only the
-// element, its controllers and the pipeline put together. build/ runs at build time only.
+// encodings/ and model/, all pure; render/ (the static picture's geometry and the SVG document,
+// DOM-free: the element's no-WebGL picture and SVG export and the `prison-map render` command
+// draw it); then map/ (MapLibre) and ui/ (Lit templates), which only the element, its controllers
+// and the pipeline put together. build/ runs at build time only; cli/ is the command (Node).
 //
 // TypeScript is read by @swc/core: dependency-cruiser 17 reads TypeScript through the `typescript`
 // package only up to 6.x (this project's is 7); without a parser it skips every .ts file of a
@@ -16,8 +18,14 @@ const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error',
 module.exports = {
   forbidden: [
     forbid('pure-layers-not-to-map-or-ui',
-      'data/, model/, encodings/, geo/, i18n/, shared/ and build/ know nothing of MapLibre or Lit templates: the element and its controllers wire map/ and ui/ to them.',
-      { path: '^src/(data|model|encodings|geo|i18n|shared|build)/' }, { path: '^src/(map|ui)/' }),
+      'data/, model/, encodings/, geo/, i18n/, shared/, render/, build/ and cli/ know nothing of MapLibre or Lit templates: the element and its controllers wire map/ and ui/ to them.',
+      { path: '^src/(data|model|encodings|geo|i18n|shared|render|build|cli)/' }, { path: '^src/(map|ui)/' }),
+    forbid('render-below-the-element',
+      'render/ draws from the pure layers only (geo/, model/, encodings/, i18n/, shared/, data/ types): never the element, its controllers or the pipeline, so it runs in Node without a DOM.',
+      { path: '^src/render/' }, { path: '^src/', pathNot: '^src/(render|geo|model|encodings|i18n|shared|data)/' }),
+    forbid('pure-layers-not-to-render',
+      'render/ sits above the pure layers: they never import it (ui/, the element and cli/ do).',
+      { path: '^src/(data|model|encodings|geo|i18n|shared|build)/' }, { path: '^src/render/' }),
     forbid('map-and-ui-apart',
       'map/ and ui/ never import each other: each reads the model. ($1 is the folder the import is in.)',
       { path: '^src/(map|ui)/' }, { path: '^src/(map|ui)/', pathNot: '^src/$1/' }),

@@ -16,7 +16,7 @@ export { focusCamera } from './model/views.js';
 export { tooltipFor, cardFor, itemName } from './ui/panels.js';
 export { clusterCardTemplate, clusterName, clusterTooltip, flowGroupName, flowGroupTooltip } from './ui/cluster-panels.js';
 export { dataTablesTemplate } from './ui/data-table.js';
-export { summaryText } from './ui/summary.js';
+export { summaryText } from './model/summary.js';
 export { legendTemplate, legendStripTemplate } from './ui/legend.js';
 
 export interface LoadedModelInput {

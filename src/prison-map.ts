@@ -166,10 +166,10 @@ export class PrisonMapElement extends PrisonMapProperties {
   }
 
   /**
-   * A PNG of what the reader sees: the map, the legend (unless `no-legend`) and a credit line
-   * naming the data's sources, in the current language and theme, at the device's pixel ratio.
+   * What the reader sees as a PNG (at the device's pixel ratio), or with `{type: 'image/svg+xml'}` an editable SVG: the map,
+   * the legend (unless `no-legend`) and a credit line naming the data's sources, in the current language and theme.
    */
-  async toImage(): Promise<Blob> {
+  async toImage(options: { type?: 'image/png' | 'image/svg+xml' } = {}): Promise<Blob> {
     if (!this._model) await this.whenReady();
     await this.updateComplete;
     const model = this._model;
@@ -177,10 +177,10 @@ export class PrisonMapElement extends PrisonMapProperties {
     const { elementImage } = await import('./ui/element-image.js');
     const lang = this.effectiveLang;
     return elementImage({
-      root: this.renderRoot, data: model.data, map: this.lifecycle.controller, still: this.lifecycle.still,
+      root: this.renderRoot, data: model.data, model, map: this.lifecycle.controller, still: this.lifecycle.still, label: this.label, selected: this.selected,
       // The legend of the level the map shows (or, without one, the no-WebGL picture's).
       legend: this.noLegend ? undefined : { model: model.legend, level: this.lifecycle.controller?.level ?? this._level },
-      lang, theme: this.effectiveTheme, globe: this.shownProjection(lang) === 'globe',
+      lang, theme: this.effectiveTheme, globe: this.shownProjection(lang) === 'globe', type: options.type,
     });
   }
 
@@ -234,7 +234,7 @@ export class PrisonMapElement extends PrisonMapProperties {
       on: {
         keydown: this.selection.onKeydown,
         mapKeydown: this.interaction.onMapKeydown,
-        download: () => void this.toImage().then(async (blob) => (await import('./ui/element-image.js')).saveBlob(blob, 'prison-map.png')),
+        download: (type) => void this.toImage({ type }).then(async (blob) => (await import('./ui/element-image.js')).saveBlob(blob)),
         zoom: (delta) => this.lifecycle.controller?.zoomBy(delta, !this.env.reducedMotion),
         reset: () => this.sync.resetView(),
         togglePause: () => this.panels({ paused: !this._panels.paused }),

@@ -4,6 +4,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
 import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
+import { nextDownload } from './support/download.js';
 import { mapIdle } from './support/wait.js';
 
 afterEach(async () => {
@@ -88,13 +89,7 @@ describe('<prison-map> "download image" control', function () {
     const el = await mountReady('lang="es"');
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Descargar imagen"]');
     expect(button, 'labelled control').to.not.equal(null);
-    const clicked = new Promise<HTMLAnchorElement>((resolve) => {
-      const original = HTMLAnchorElement.prototype.click;
-      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-        HTMLAnchorElement.prototype.click = original;
-        resolve(this);
-      };
-    });
+    const clicked = nextDownload();
     button!.click();
     const link = await clicked;
     expect(link.download).to.equal('prison-map.png');

@@ -28,7 +28,7 @@ const occupancyLegendTemplate = (lang: 'en' | 'es', theme: Theme = 'light') =>
 const OCCUPANCY_COLORS = { light: PALETTES.light.occupancy, dark: PALETTES.dark.occupancy };
 import { panelStyles } from '../src/ui/panel-styles.js';
 import { elementStyles } from '../src/ui/styles.js';
-import { summaryText } from '../src/ui/summary.js';
+import { summaryText } from '../src/model/summary.js';
 import { countryTooltipTemplate, facilityTooltipTemplate, transferTooltipTemplate } from '../src/ui/tooltip.js';
 
 const cecot: Facility = {

@@ -6,6 +6,11 @@ import type { Facility } from '../data/types.js';
 import { countryNameInText, knownCountryName } from './countries.js';
 import type { Lang } from './strings.js';
 
+/** Text in `lang`: the Spanish variant when reading Spanish and it exists, else the English one. */
+export function localized(english: string | undefined, spanish: string | undefined, lang: Lang): string | undefined {
+  return lang === 'es' && spanish ? spanish : english;
+}
+
 /** The facility's name in `lang`: `name:es` in Spanish when given. */
 export function facilityDisplayName(facility: Facility, lang: Lang): string {
   return lang === 'es' && facility.nameEs ? facility.nameEs : facility.name;

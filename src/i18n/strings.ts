@@ -39,6 +39,8 @@ export interface ShellStrings {
   showLegend: string;
   hideLegend: string;
   downloadImage: string;
+  /** The second download control: the same picture as an SVG file to edit (its visible text is "SVG"). */
+  downloadSvg: string;
   /** The credit line of an exported image. */
   imageCredit: (sources: string) => string;
   transfersLegendTitle: string;
@@ -83,6 +85,7 @@ const en: ShellStrings = {
   showLegend: 'Legend',
   hideLegend: 'Hide legend',
   downloadImage: 'Download image',
+  downloadSvg: 'Download as SVG (editable)',
   imageCredit: (sources) => `Sources: ${sources}. Basemap: Natural Earth. Map: prison-map.`,
   transfersLegendTitle: 'Transfers',
   selectedAnnouncement: (name) => `Selected: ${name}`,
@@ -133,6 +136,7 @@ const es: ShellStrings = {
   showLegend: 'Leyenda',
   hideLegend: 'Ocultar leyenda',
   downloadImage: 'Descargar imagen',
+  downloadSvg: 'Descargar como SVG (editable)',
   imageCredit: (sources) => `Fuentes: ${sources}. Mapa base: Natural Earth. Mapa: prison-map.`,
   transfersLegendTitle: 'Traslados',
   selectedAnnouncement: (name) => `Seleccionado: ${name}`,

@@ -52,6 +52,13 @@ export interface LegendDescription {
   sections: LegendSection[];
 }
 
+/** Label heights for the circles' tops (top to bottom), pushed apart so that small circles' labels never overlap. */
+export function legendLabelPositions(circleTops: readonly number[], lineHeight = 12): number[] {
+  const out: number[] = [];
+  for (const y of circleTops) out.push(out.length ? Math.max(y, out[out.length - 1] + lineHeight) : y);
+  return out;
+}
+
 /** The occupancy class labels, lowest first: "Under 100%", "100–150%", …, "250% or more". */
 export function occupancyClassLabels(lang: Lang): string[] {
   const t = strings(lang);

@@ -2,7 +2,7 @@
  * A plain-language summary of the data, generated from it (never hard-coded): how many facilities
  * in how many countries, the largest, what is not yet built, the transfers and their status, and
  * the country notes that have no place on the map. For a reader who cannot see the map, and as the
- * element's description.
+ * element's description. Pure (no DOM): also the `<desc>` of the exported SVG (render/svg.ts).
  */
 import { rollups } from 'd3-array';
 import type { CountryContext, Facility, FacilityStatus, Transfer, TransferKind, TransferStatus } from '../data/types.js';
@@ -10,8 +10,7 @@ import { countryName, countryNameInText } from '../i18n/countries.js';
 import {
   formatList, formatNumber, formatPercent, formatUsdInText, strings, type Lang,
 } from '../i18n/reader-strings.js';
-import { localized } from './details-card.js';
-import { endpointName, facilityDisplayName, facilityNamer } from '../i18n/names.js';
+import { endpointName, facilityDisplayName, facilityNamer, localized } from '../i18n/names.js';
 
 export interface SummaryModel {
   facilities: readonly Facility[];

@@ -1,6 +1,7 @@
 /**
  * The control bar over the map: zoom in and out, show everything, pause the motion (WCAG 2.2.2),
- * download an image and open the data tables. Every button is labelled in the reader's language.
+ * download an image (PNG, or SVG to edit) and open the data tables. Every button is labelled in the
+ * reader's language.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { strings, type Lang } from '../i18n/strings.js';
@@ -15,9 +16,9 @@ export interface ControlsModel {
   /** The "Data" button (there is data). */
   data: boolean;
   tablesOpen: boolean;
-  /** The "download image" control (there is something to export, and no `no-export`). */
+  /** The "download image" controls, PNG and SVG (there is something to export, and no `no-export`). */
   download: boolean;
-  onDownload(): void;
+  onDownload(type: 'image/png' | 'image/svg+xml'): void;
   onZoom(delta: 1 | -1): void;
   onReset(): void;
   onTogglePause(): void;
@@ -35,7 +36,9 @@ export function controlsTemplate(model: ControlsModel): TemplateResult {
     ${model.motion ? html`<button type="button" class="control" aria-pressed=${model.paused ? 'true' : 'false'}
         aria-label=${pauseLabel} title=${pauseLabel} @click=${model.onTogglePause}>${model.paused ? playIcon : pauseIcon}</button>` : nothing}
     ${model.download ? html`<button type="button" class="control" aria-label=${t.downloadImage} title=${t.downloadImage}
-        @click=${model.onDownload}>${downloadIcon}</button>` : nothing}
+        @click=${() => model.onDownload('image/png')}>${downloadIcon}</button>
+      <button type="button" class="control text" aria-label=${t.downloadSvg} title=${t.downloadSvg}
+        @click=${() => model.onDownload('image/svg+xml')}>SVG</button>` : nothing}
     ${model.data ? html`<button type="button" class="control text" aria-expanded=${model.tablesOpen ? 'true' : 'false'}
         aria-controls="tables" @click=${model.onToggleTables}>${model.tablesOpen ? t.hideData : t.showData}</button>` : nothing}
   </div>`;

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { safeHttpUrl } from '../data/validate.js';
 import type { CountryContext, Facility, Source, Transfer } from '../data/types.js';
 import { countryName } from '../i18n/countries.js';
-import { endpointName, facilityDisplayName, type FacilityNamer } from '../i18n/names.js';
+import { endpointName, facilityDisplayName, localized, type FacilityNamer } from '../i18n/names.js';
 import {
   formatDate, formatNumber, formatPercent, formatUsd, strings, type Lang,
 } from '../i18n/reader-strings.js';
@@ -23,10 +23,7 @@ export interface CardContext {
 /** The id the card's heading carries (the card is labelled by it); one card per shadow root. */
 export const DETAILS_TITLE_ID = 'prison-map-details-title';
 
-/** Text in `lang`: the Spanish variant when reading Spanish and it exists, else the English one. */
-export function localized(english: string | undefined, spanish: string | undefined, lang: Lang): string | undefined {
-  return lang === 'es' && spanish ? spanish : english;
-}
+export { localized };
 
 /** Occupancy as population over capacity, in percent; undefined unless both are known and capacity > 0. */
 export function facilityOccupancy(facility: Facility): number | undefined {

@@ -48,7 +48,7 @@ export interface ElementView {
   on: {
     keydown(event: KeyboardEvent): void;
     mapKeydown(event: KeyboardEvent): void;
-    download(): void;
+    download(type: 'image/png' | 'image/svg+xml'): void;
     zoom(delta: 1 | -1): void;
     reset(): void;
     togglePause(): void;

@@ -9,11 +9,12 @@
  * as drawn. Loaded lazily: only a reader who asks for an image pays for it.
  */
 import type { Theme } from '../encodings/palette.js';
-import { strings as shellStrings, type Lang } from '../i18n/strings.js';
-import { LEGEND_LINE_LENGTH, describeLegend, type LegendSection, type LegendSwatch } from '../model/legend.js';
+import type { Lang } from '../i18n/strings.js';
+import { LEGEND_LINE_LENGTH, describeLegend, legendLabelPositions, type LegendSection, type LegendSwatch } from '../model/legend.js';
 import type { ViewLevel } from '../model/level.js';
 import type { ModelData, LegendModel } from '../model/model.js';
-import { legendLabelPositions } from './legend.js';
+import { NOTE_LINE, NOTE_WIDTH, PADDING, ROW, SWATCH_WIDTH, TITLE, layoutLegend, wrapWords, type MeasureText } from '../render/legend-layout.js';
+import { creditText } from '../render/credit.js';
 
 /** The element's resolved colours (its CSS custom properties, so a page's overrides apply). */
 export interface ImageColors {
@@ -39,48 +40,18 @@ export interface ImageRequest {
   colors: ImageColors;
 }
 
-const PADDING = 12;
-const ROW = 18;
-const TITLE = 18;
-const NOTE_LINE = 15;
-const SECTION_GAP = 28;
-const SWATCH_WIDTH = LEGEND_LINE_LENGTH + 8;
-/** A note (the cluster note, the transfers left out) wraps at this width or its section's, whichever is wider. */
-const NOTE_WIDTH = 240;
-
-/** Who published the data: publishers (else web hosts) of every source, most cited first. */
-export function sourceNames(data: ModelData): string[] {
-  const counts = new Map<string, number>();
-  for (const record of [...data.facilities, ...data.transfers, ...data.countries]) {
-    for (const source of record.sources) {
-      const name = source.publisher?.trim() || hostOf(source.url);
-      if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
-}
-
 export async function composeImage(request: ImageRequest): Promise<Blob> {
   const { width, height, pixelRatio, colors, lang } = request;
   const font = (size: number, weight = 400) => `${weight} ${size}px ${colors.font}`;
   const measure = document.createElement('canvas').getContext('2d')!;
 
+  const measureText: MeasureText = (text, size, weight) => {
+    measure.font = font(size, weight);
+    return measure.measureText(text).width;
+  };
   const sections = request.legend ? describeLegend(request.legend.model, request.legend.level, lang, request.theme).sections : [];
-  const boxes = sections.map((section) => sectionBox(section, measure, font));
-  const placed = flowLayout(boxes, width);
-  const legendHeight = placed.length ? Math.max(...placed.map((p) => p.y + p.height)) + PADDING : 0;
-  const sources = sourceNames(request.data);
-  const credit = shellStrings(lang).imageCredit(sources.length ? sources.join(', ') : '—');
-  measure.font = font(11);
-  const creditLines = wrap(credit, width - 2 * PADDING, measure);
+  const { boxes: placed, height: legendHeight } = layoutLegend(sections, width, measureText);
+  const creditLines = wrapWords(creditText(request.data, lang), width - 2 * PADDING, 11, measureText);
   const creditHeight = creditLines.length * 15 + PADDING;
 
   const canvas = document.createElement('canvas');
@@ -94,7 +65,7 @@ export async function composeImage(request: ImageRequest): Promise<Blob> {
 
   context.fillStyle = colors.panel;
   context.fillRect(0, height, width, legendHeight + creditHeight);
-  sections.forEach((section, i) => drawSection(context, section, placed[i], height, colors, font, measure));
+  sections.forEach((section, i) => drawSection(context, section, placed[i], height, colors, font, measureText));
   context.font = font(11);
   context.fillStyle = colors.muted;
   context.textBaseline = 'alphabetic';
@@ -103,50 +74,9 @@ export async function composeImage(request: ImageRequest): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))), 'image/png'));
 }
 
-function sectionBox(section: LegendSection, measure: CanvasRenderingContext2D, font: (size: number, weight?: number) => string): { width: number; height: number } {
-  measure.font = font(12, 600);
-  let width = measure.measureText(section.title).width;
-  measure.font = font(12);
-  for (const entry of section.entries) width = Math.max(width, SWATCH_WIDTH + measure.measureText(entry.label).width);
-  let height = TITLE + section.entries.length * ROW;
-  if (section.circles.length) {
-    const largest = section.circles[0].radius;
-    measure.font = font(11);
-    const labels = Math.max(...section.circles.map((c) => measure.measureText(c.label).width));
-    width = Math.max(width, largest * 2 + 14 + labels);
-    const labelTops = legendLabelPositions(section.circles.map(({ radius }) => (largest - radius) * 2));
-    height += Math.max(largest * 2, labelTops[labelTops.length - 1] + 6) + 8;
-  }
-  measure.font = font(11);
-  const noteWidth = Math.max(width, NOTE_WIDTH);
-  const noteLines = section.notes.flatMap((note) => wrap(note, noteWidth, measure));
-  for (const line of noteLines) width = Math.max(width, measure.measureText(line).width);
-  height += noteLines.length * NOTE_LINE + (noteLines.length ? 4 : 0);
-  return { width: Math.ceil(width), height };
-}
-
-/** Sections left to right, wrapping to a new row when the image is too narrow (a phone). */
-function flowLayout(boxes: Array<{ width: number; height: number }>, width: number): Array<{ x: number; y: number; width: number; height: number }> {
-  const out: Array<{ x: number; y: number; width: number; height: number }> = [];
-  let x = PADDING;
-  let y = PADDING;
-  let rowHeight = 0;
-  for (const box of boxes) {
-    if (x > PADDING && x + box.width > width - PADDING) {
-      x = PADDING;
-      y += rowHeight + 10;
-      rowHeight = 0;
-    }
-    out.push({ x, y, ...box });
-    x += box.width + SECTION_GAP;
-    rowHeight = Math.max(rowHeight, box.height);
-  }
-  return out;
-}
-
 function drawSection(
   context: CanvasRenderingContext2D, section: LegendSection, box: { x: number; y: number; width: number }, mapHeight: number, colors: ImageColors,
-  font: (size: number, weight?: number) => string, measure: CanvasRenderingContext2D,
+  font: (size: number, weight?: number) => string, measure: MeasureText,
 ): void {
   const x = box.x;
   context.textBaseline = 'middle';
@@ -189,8 +119,7 @@ function drawSection(
   // Notes as the HTML legend's, in its muted colour, wrapped as measured for the box.
   context.font = font(11);
   context.fillStyle = colors.muted;
-  measure.font = font(11);
-  const lines = section.notes.flatMap((note) => wrap(note, Math.max(box.width, NOTE_WIDTH), measure));
+  const lines = section.notes.flatMap((note) => wrapWords(note, Math.max(box.width, NOTE_WIDTH), 11, measure));
   lines.forEach((line, i) => context.fillText(line, x, top + i * NOTE_LINE + NOTE_LINE / 2));
 }
 
@@ -230,21 +159,4 @@ function drawSwatch(context: CanvasRenderingContext2D, swatch: LegendSwatch, x: 
     context.stroke();
   }
   context.restore();
-}
-
-/** Greedy word wrap to `width` CSS px. */
-function wrap(text: string, width: number, measure: CanvasRenderingContext2D): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && measure.measureText(candidate).width > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
 }

@@ -6,7 +6,7 @@
  */
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import { strings, type Lang } from '../i18n/strings.js';
-import { LEGEND_LINE_LENGTH, legendStrip, type LegendDescription, type LegendEntry, type LegendSection, type LegendSwatch } from '../model/legend.js';
+import { LEGEND_LINE_LENGTH, legendLabelPositions, legendStrip, type LegendDescription, type LegendEntry, type LegendSection, type LegendSwatch } from '../model/legend.js';
 import type { LegendModel } from '../model/model.js';
 
 const SECTION_CLASS: Record<LegendSection['kind'], string> = {
@@ -64,12 +64,7 @@ function nestedCircles(circles: LegendSection['circles']): TemplateResult {
   </svg>`;
 }
 
-/** Label heights for the circles' tops (top to bottom), pushed apart so that small circles' labels never overlap. */
-export function legendLabelPositions(circleTops: readonly number[], lineHeight = 12): number[] {
-  const out: number[] = [];
-  for (const y of circleTops) out.push(out.length ? Math.max(y, out[out.length - 1] + lineHeight) : y);
-  return out;
-}
+export { legendLabelPositions };
 
 /** Colours go in SVG presentation attributes, not inline styles, which a strict CSP blocks. */
 function swatchTemplate(swatch: LegendSwatch): TemplateResult {
