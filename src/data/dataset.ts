@@ -4,7 +4,7 @@
  * stop the others.
  */
 import { parseFacilities, readFacilityRows } from './facilities.js';
-import { DatasetError, fetchDataset, parseCsvText, parseJsonText } from './load.js';
+import { DatasetError, fetchDataset, parseCsvText, parseJsonText, type FetchedDataset } from './load.js';
 import { parseCountries, parseTransfers, readCountryRows, readTransferRows } from './transfers.js';
 import type { CountryContext, DataIssue, DatasetName, Facility, Parsed, Transfer } from './types.js';
 
@@ -42,7 +42,10 @@ const PARSERS = {
   countries: { json: parseCountries, rows: readCountryRows },
 } as const;
 
-export async function loadData(request: DataRequest, base: string, signal: AbortSignal): Promise<LoadedData> {
+/** Gets a dataset's text from its location (`fetchDataset`; the `prison-map render` command also reads files). */
+export type DatasetFetcher = (dataset: DatasetName, url: string, base: string, signal: AbortSignal) => Promise<FetchedDataset>;
+
+export async function loadData(request: DataRequest, base: string, signal: AbortSignal, fetcher: DatasetFetcher = fetchDataset): Promise<LoadedData> {
   const useDefault = wantsDefaultDataset(request);
   const defaults = useDefault ? (await import('./default-dataset.js')).defaultDataset : undefined;
   const load = async <K extends DatasetName>(dataset: K): Promise<Parsed<unknown>> => {
@@ -54,7 +57,7 @@ export async function loadData(request: DataRequest, base: string, signal: Abort
     if (given !== undefined) return readWhole(dataset, () => parser.json(given));
     if (defaults) return readWhole(dataset, () => parser.json(defaults[dataset]));
     if (!url) return { records: [], issues: [] };
-    const fetched = await fetchDataset(dataset, url, base, signal);
+    const fetched = await fetcher(dataset, url, base, signal);
     if (fetched.format === 'csv') return readWhole(dataset, () => parser.rows(parseCsvText(dataset, fetched.text)));
     const json = parseJsonText(dataset, fetched.text);
     return readWhole(dataset, () => parser.json(json));

@@ -26,7 +26,8 @@ export function temporaryFolder(prefix) {
 }
 
 /**
- * `npm run build`'s output in `outDir`: `vite build` (the element, pages and the steps helper), and with `types` the declarations
+ * `npm run build`'s output in `outDir`: `vite build` (the element, pages, the steps helper and the
+ * `prison-map render` command in `cli/`), and with `types` the declarations
  * (scripts/build-types.mjs: one `types/index.d.ts` that imports nothing) and the framework types
  * the manifest's analyzer generates (custom-elements-manifest.config.mjs). The analyzer writes its
  * manifest into a temporary folder: the package ships the committed custom-elements.json, which
@@ -35,12 +36,18 @@ export function temporaryFolder(prefix) {
 export async function buildDist(outDir, { types = false } = {}) {
   await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   await build({ configFile: join(repo, 'vite.steps.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: false } });
+  await buildCli(join(outDir, 'cli'));
   if (!types) return;
   await buildTypes(join(outDir, 'types'));
   // The analyzer joins `--outdir` to its working folder: a relative path reaches the temporary one.
   await run(join(repo, 'node_modules/.bin/custom-elements-manifest'), ['analyze', '--quiet', '--outdir', relative(repo, temporaryFolder('prison-map-manifest-'))], {
     cwd: repo, env: { ...process.env, PRISON_MAP_FRAMEWORK_TYPES_DIR: join(outDir, 'types/frameworks') },
   });
+}
+
+/** The `prison-map render` command as `npm run build` writes it (vite.cli.config.ts): `outDir/prison-map.js` and its chunks. */
+export async function buildCli(outDir) {
+  await build({ configFile: join(repo, 'vite.cli.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 }
 
 /**
