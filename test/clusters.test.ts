@@ -10,6 +10,11 @@ import { FacilityClusters, CLUSTER_MAX_ZOOM, clusteringOn } from '../src/model/c
 import { ARC_INK_SHARE, viewLevel } from '../src/model/level.js';
 import type { FacilityMark, FlowMark } from '../src/model/model.js';
 import type { Transfer } from '../src/data/types.js';
+import { render } from 'lit';
+import { buildModel } from '../src/model/model.js';
+import { parseFacilities } from '../src/data/facilities.js';
+import { parseTransfers } from '../src/data/transfers.js';
+import { clusterCardTemplate, clusterTooltip } from '../src/ui/cluster-panels.js';
 import { cleanup, colorDistance, mapOf, mount, nextEvent, readMapPixels } from './support/mount.js';
 import { mapEvent, mapIdle, waitFor } from './support/wait.js';
 import { syntheticData, worldSyntheticData } from './support/synthetic-data.js';
@@ -58,7 +63,7 @@ describe('clusters (model/clusters.ts)', () => {
     const marks = inputs.map((f) => ({ facility: { id: f.id, capacity: f.capacity, status: f.status }, position: f.position }) as unknown as FacilityMark);
     const flow = (id: string, from: string, to: string, count: number, path: Array<[number, number]>): FlowMark => ({
       transfer: { id, from, to, count, kind: 'inmates', status: 'active', sources: [] } as Transfer,
-      path, widthPx: 2, colorSlot: 0, opacity: 1, dashed: false, dotted: false, hidden: false,
+      path, widthPx: 2, colorSlot: 0, opacity: 1, emphasis: 1, dashed: false, dotted: false, hidden: false,
     });
     const flows = [
       flow('t1', 'a', 'far', 100, [[-89.2, 13.7], [10, 50]]),
@@ -82,6 +87,31 @@ describe('clusters (model/clusters.ts)', () => {
     const arc = tiny.flows.find((f) => !f.hidden)!;
     expect(arc.widthPx).to.be.below(8);
     expect(arc.widthPx).to.be.at.least(1);
+  });
+});
+
+describe('a cluster\'s transfers in and out (ui/cluster-panels.ts)', () => {
+  it('totals the people transferred into and out of a cluster in its tooltip and card, leaving out those within it and cancelled ones', () => {
+    const data = syntheticData(600, 800);
+    const facilities = parseFacilities(data.facilities).records;
+    const transfers = parseTransfers(data.transfers).records.filter((t) => !/^[A-Z]{3}$/.test(t.from));
+    const model = buildModel({ facilities, transfers, countries: [], issues: [], errors: [] }, new Map(), { maxRadius: 36, cluster: 'on' });
+    const cluster = [...model.clusters!.at(2)].sort((a, b) => b.count - a.count)[0];
+    const members = new Set(model.clusters!.memberIndices(cluster).map((i) => facilities[i].id));
+    const live = transfers.filter((t) => t.status !== 'cancelled');
+    const sum = (list: Transfer[]) => list.reduce((n, t) => n + (t.count ?? 0), 0);
+    const inward = sum(live.filter((t) => members.has(t.to) && !members.has(t.from)));
+    const outward = sum(live.filter((t) => members.has(t.from) && !members.has(t.to)));
+    expect(inward + outward).to.be.above(0);
+    const text = (template: unknown) => {
+      const holder = document.createElement('div');
+      render(template, holder);
+      return holder.textContent!.replace(/\s+/g, ' ');
+    };
+    const expected = `${inward.toLocaleString('en')} people transferred in, ${outward.toLocaleString('en')} out`;
+    expect(text(clusterTooltip(model, cluster, 'en'))).to.contain(expected);
+    const cardText = text(clusterCardTemplate(model, cluster, 'en', () => {}, () => {}));
+    expect(cardText.replace(/Transfers\s*/, 'Transfers: '), 'card').to.contain(`Transfers: ${expected}`);
   });
 });
 

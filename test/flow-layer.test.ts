@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Transfer } from '../src/data/types.js';
-import { flowColor } from '../src/encodings/flow-style.js';
+import { flowColor, flowColorSlot } from '../src/encodings/flow-style.js';
 import { PALETTES } from '../src/encodings/palette.js';
 import { flowWidth } from '../src/encodings/scales.js';
 import { FLOW_LAYER_ID, FlowLayer } from '../src/map/flow-layer.js';
 import { buildModel, type FlowMark } from '../src/model/model.js';
+import { MIN_FLOW_EMPHASIS } from '../src/model/level.js';
 import { colorDistance, readMapPixels } from './support/mount.js';
 import { arcMark, removeWhiteMaps, whiteMap } from './support/flow-map.js';
 import { layerFrames, loseAndRestoreContext, mapIdle, rendersDuring, waitFor, waitUntil } from './support/wait.js';
@@ -51,6 +52,8 @@ describe('flow marks (the model and its level) and flowWidth', () => {
     const level = flowsOf([t('a', { count: 100 }), t('b', { count: 25 }), t('c')]).levelAt(2, { width: 1000, height: 600 });
     expect(level.flows.map((f) => [f.transfer.id, f.widthPx])).to.deep.equal([['a', 8], ['b', 4.75], ['c', 1.5]]);
     expect(level.navigation.map((i) => i.id), 'the keyboard walks them in the same order').to.deep.equal(['a', 'b', 'c']);
+    // Opacity by magnitude with the width: √ of the share of the largest, 0.35 to 1 (25 of 100: half the way).
+    expect(level.flows.map((f) => f.emphasis)).to.deep.equal([1, MIN_FLOW_EMPHASIS + (1 - MIN_FLOW_EMPHASIS) / 2, MIN_FLOW_EMPHASIS]);
   });
 
   it('styles by status and kind, hides cancelled and reports unplaceable endpoints', () => {
@@ -90,6 +93,45 @@ describe('FlowLayer', () => {
     // Past the ends there is nothing.
     expect(colorDistance(pixels.at(a.x - 20 * ux, a.y - 20 * uy), WHITE), 'before from').to.be.below(5);
     expect(colorDistance(pixels.at(b.x + 20 * ux, b.y + 20 * uy), WHITE), 'after to').to.be.below(5);
+  });
+
+  it('draws the largest arc on top and most opaque, the smallest fading (flowmap.gl\'s hierarchy)', async () => {
+    // Two crossing arcs of two colours: a large one, opaque, and a small one, faint.
+    const large = arc('large', [-40, -20], [40, 20], { widthPx: 8, emphasis: 1 });
+    const small = arc('small', [-40, 20], [40, -20], { widthPx: 8, emphasis: MIN_FLOW_EMPHASIS, colorSlot: flowColorSlot('assistance', 'active') });
+    const { map, layer } = await mapWith([large], false);
+    const alone = readMapPixels(map);
+    // The level's order (largest first); the layer draws it smallest first.
+    layer.setFlows([large, small]);
+    await mapIdle(map);
+    const both = readMapPixels(map);
+    const ink = (p: { x: number; y: number }) => colorDistance(both.at(p.x, p.y), WHITE);
+    const quarter = (path: [number, number][]) => map.project(path[Math.floor(path.length / 4)]);
+    expect(ink(quarter(small.path)), 'the small arc is fainter').to.be.below(ink(quarter(large.path)) * 0.6);
+    expect(ink(quarter(small.path)), 'but drawn').to.be.above(20);
+    // Where they cross, the large arc lies on top: the pixel is nearer to the large arc alone than
+    // with the two drawn the other way round (the arcs are translucent: the one under shows a little).
+    const screen = (path: [number, number][]) => path.map((p) => map.project(p));
+    const [a, b] = [screen(large.path), screen(small.path)];
+    let crossing: { x: number; y: number } | undefined;
+    for (let i = 1; i < a.length && !crossing; i++) {
+      for (let j = 1; j < b.length && !crossing; j++) {
+        const [p, r] = [a[i - 1], { x: a[i].x - a[i - 1].x, y: a[i].y - a[i - 1].y }];
+        const [q, u] = [b[j - 1], { x: b[j].x - b[j - 1].x, y: b[j].y - b[j - 1].y }];
+        const d = r.x * u.y - r.y * u.x;
+        if (d === 0) continue;
+        const t = ((q.x - p.x) * u.y - (q.y - p.y) * u.x) / d;
+        const v = ((q.x - p.x) * r.y - (q.y - p.y) * r.x) / d;
+        if (t >= 0 && t <= 1 && v >= 0 && v <= 1) crossing = { x: p.x + t * r.x, y: p.y + t * r.y };
+      }
+    }
+    expect(crossing, 'the arcs cross').to.not.equal(undefined);
+    expect(colorDistance(alone.at(crossing!.x, crossing!.y), WHITE), 'the large arc is there').to.be.above(80);
+    layer.setFlows([small, large]);
+    await mapIdle(map);
+    const reversed = readMapPixels(map);
+    const off = (pixels: typeof both) => colorDistance(pixels.at(crossing!.x, crossing!.y), alone.at(crossing!.x, crossing!.y));
+    expect(off(both), 'large on top').to.be.below(off(reversed) * 0.75);
   });
 
   it('moves along the arc while animated', async function () {

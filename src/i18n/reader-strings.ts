@@ -78,6 +78,9 @@ interface ReaderOnlyStrings {
   clusterLargest: string;
   /** Legend: what a circle with a number is. */
   clusterLegend: string;
+  /** A cluster's transfers to and from elsewhere: "1,200 people transferred in, 300 out"; the card's fact is `clusterTransfersTitle`. */
+  clusterTransfers: (inward: string, outward: string) => string;
+  clusterTransfersTitle: string;
   /** "12 transfers, 3,400 inmates". */
   flowGroup: (transfers: string, people: string | undefined) => string;
   flowGroupExpand: string;
@@ -181,6 +184,8 @@ const en: ReaderOnlyStrings = {
   clusterCombined: 'Combined capacity',
   clusterLargest: 'Largest',
   clusterLegend: 'A number: that many nearby facilities, their combined capacity on the same scale (at most 1¼ times the largest circle). Zoom in to separate them.',
+  clusterTransfers: (inward, outward) => `${inward} people transferred in, ${outward} out`,
+  clusterTransfersTitle: 'Transfers',
   flowGroup: (transfers, people) => `${transfers} transfers${people ? `, ${people} people` : ''}`,
   flowGroupExpand: 'Click or press Enter to zoom to both ends',
   occupancyLegendTitle: 'Prison occupancy (% of capacity)',
@@ -287,6 +292,8 @@ const es: ReaderOnlyStrings = {
   clusterCombined: 'Capacidad conjunta',
   clusterLargest: 'Los mayores',
   clusterLegend: 'Un número: tantos centros cercanos, con su capacidad conjunta en la misma escala (como máximo 1¼ veces el círculo mayor). Acerque el mapa para separarlos.',
+  clusterTransfers: (inward, outward) => `${inward} personas trasladadas hacia aquí, ${outward} desde aquí`,
+  clusterTransfersTitle: 'Traslados',
   flowGroup: (transfers, people) => `${transfers} traslados${people ? `, ${people} personas` : ''}`,
   flowGroupExpand: 'Haga clic o pulse Intro para ver ambos extremos',
   occupancyLegendTitle: 'Ocupación penitenciaria (% de la capacidad)',

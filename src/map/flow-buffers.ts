@@ -12,7 +12,7 @@ import type { FlowMark } from '../model/model.js';
  * in Mercator units (the flat map's patterns) and on the sphere, in circumferences (the globe's).
  */
 export const POINT_FLOATS = 4;
-/** Bytes per vertex in the style buffer: uint8 colour slot, pad, uint16 width (1/100 px), uint8 flags, pad. */
+/** Bytes per vertex in the style buffer: uint8 colour slot, uint8 emphasis (0..255), uint16 width (1/100 px), uint8 flags, pad. */
 export const STYLE_BYTES = 8;
 export const FLAG_DASHED = 1;
 export const FLAG_DOTTED = 2;
@@ -36,7 +36,12 @@ export interface FlowBuffers {
   extentX: [number, number];
 }
 
-export function packFlows(flows: readonly FlowMark[], fading?: ReadonlySet<string>): FlowBuffers {
+/**
+ * Packs arcs in draw order: the level lists them largest first, they are drawn smallest first so
+ * that the largest lie on top.
+ */
+export function packFlows(inLevelOrder: readonly FlowMark[], fading?: ReadonlySet<string>): FlowBuffers {
+  const flows = [...inLevelOrder].reverse();
   const total = flows.reduce((n, flow) => n + flow.path.length, 0);
   const segments = flows.reduce((n, flow) => n + Math.max(0, flow.path.length - 1), 0);
   const points = new Float32Array((total * 2 + 4) * POINT_FLOATS);
@@ -52,6 +57,7 @@ export function packFlows(flows: readonly FlowMark[], fading?: ReadonlySet<strin
     const flags = (flow.dashed ? FLAG_DASHED : 0) | (flow.dotted ? FLAG_DOTTED : 0) | (flow.hidden ? FLAG_HIDDEN : 0)
       | (fading?.has(flow.transfer.id) ? FLAG_FADING : 0);
     const width = Math.round(Math.max(0, Math.min(655, flow.widthPx)) * 100);
+    const emphasis = Math.round(Math.max(0, Math.min(1, flow.emphasis ?? 1)) * 255);
     const firstIndex = n;
     let distance = 0;
     let ground = 0;
@@ -79,6 +85,7 @@ export function packFlows(flows: readonly FlowMark[], fading?: ReadonlySet<strin
         points[e + 3] = ground;
         const o = (2 * p + s) * STYLE_BYTES;
         view.setUint8(o, flow.colorSlot);
+        view.setUint8(o + 1, emphasis);
         view.setUint16(o + 4, width, true);
         view.setUint8(o + 6, flags);
       }

@@ -85,6 +85,7 @@ in vec4 a_next;
 in float a_slot;
 in float a_width;
 in float a_flags;
+in float a_emphasis; // 0..1: opacity by magnitude (level.ts), multiplies the status colour's
 out vec4 v_color;
 out float v_along;   // CSS px from the start of the arc
 out float v_across;  // CSS px from the centre line, signed
@@ -137,6 +138,7 @@ void main() {
   v_across = side * halfQuad;
   v_width = width;
   v_color = u_palette[int(a_slot + 0.5)];
+  v_color.a *= a_emphasis;
   v_flags = a_flags;
   if (u_selected > 0.5) v_color.a = max(v_color.a, 0.95);
   if (mod(floor(a_flags / 8.0), 2.0) > 0.5) v_color.a *= u_fade;
@@ -207,7 +209,7 @@ void main() {
 `;
 
 /** Vertex attributes, bound to these locations in every program so that one vertex array serves all. */
-const ATTRIBUTES = ['a_prev', 'a_pos', 'a_next', 'a_slot', 'a_width', 'a_flags'] as const;
+const ATTRIBUTES = ['a_prev', 'a_pos', 'a_next', 'a_slot', 'a_width', 'a_flags', 'a_emphasis'] as const;
 const UNIFORMS = [
   'u_viewport', 'u_px_ratio', 'u_world_px', 'u_world_offset', 'u_selected', 'u_fade', 'u_time', 'u_halo', 'u_palette',
   // MapLibre's projection prelude (the flat map uses only the matrix).
@@ -484,6 +486,7 @@ export class FlowLayer implements CustomLayerInterface {
     gl.bufferData(gl.ARRAY_BUFFER, styles, gl.STATIC_DRAW);
     const attributes: Array<[(typeof ATTRIBUTES)[number], number, number, boolean, number]> = [
       ['a_slot', 1, gl.UNSIGNED_BYTE, false, 0],
+      ['a_emphasis', 1, gl.UNSIGNED_BYTE, true, 1],
       ['a_width', 1, gl.UNSIGNED_SHORT, false, 4],
       ['a_flags', 1, gl.UNSIGNED_BYTE, false, 6],
     ];

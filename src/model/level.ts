@@ -31,6 +31,8 @@ import type { FacilityMark, FlowMark, NavItem, PlacedFlow } from './model.js';
 export const ARC_INK_SHARE = 0.1;
 /** Capped arcs are never thinner than this (CSS px). */
 export const MIN_CAPPED_WIDTH = 1;
+/** The smallest arcs' opacity, as a share of their status opacity (the largest are drawn at 1). */
+export const MIN_FLOW_EMPHASIS = 0.35;
 
 export const FLOW_GROUP_KEY_PREFIX = 'flows:';
 
@@ -166,10 +168,11 @@ export function viewLevel(input: LevelInput, zoom: number, viewport: Viewport): 
   const { kept, widthOf } = levelWidth(candidates.slice(0, Math.max(0, input.maxFlows)), level, viewport);
   const shown = candidates.slice(0, kept);
   for (const c of candidates.slice(shown.length)) if (c.group) flowGroups.delete(c.group.key);
-  const drawn: FlowMark[] = shown.map((c) => ({ ...c.mark, widthPx: widthOf(c.count), hidden: false }));
+  const emphasisOf = flowEmphasis(shown[0]?.count ?? 0);
+  const drawn: FlowMark[] = shown.map((c) => ({ ...c.mark, widthPx: widthOf(c.count), emphasis: emphasisOf(c.count), hidden: false }));
   const drawnIds = new Set(drawn.map((f) => f.transfer.id));
   // Transfers not drawn at this level stay pickable while selected (e.g. from the tables), on their own arcs.
-  const hidden: FlowMark[] = input.flows.filter((f) => !drawnIds.has(f.transfer.id)).map((f) => ({ ...f, widthPx: widthOf(f.transfer.count ?? -1), hidden: true }));
+  const hidden: FlowMark[] = input.flows.filter((f) => !drawnIds.has(f.transfer.id)).map((f) => ({ ...f, widthPx: widthOf(f.transfer.count ?? -1), emphasis: 1, hidden: true }));
   const omitted = candidates.length - shown.length;
   const flowLegend: FlowLegend | undefined = input.flows.length ? {
     kinds: TRANSFER_KINDS.filter((k) => drawn.some((f) => f.transfer.kind === k)),
@@ -228,6 +231,15 @@ function levelWidth(shown: readonly Candidate[], level: number, viewport: Viewpo
     else hi = mid;
   }
   return { kept, widthOf: (count) => capped(count, lo) };
+}
+
+/**
+ * Opacity by magnitude (flowmap.gl's hierarchy: the largest arcs most opaque, the smallest
+ * fading): a square-root scale of the share of the largest count, from {@link MIN_FLOW_EMPHASIS}
+ * to 1; an unknown count (negative) is the faintest.
+ */
+function flowEmphasis(largest: number): (count: number) => number {
+  return (count) => (count < 0 || largest <= 0 ? MIN_FLOW_EMPHASIS : MIN_FLOW_EMPHASIS + (1 - MIN_FLOW_EMPHASIS) * Math.sqrt(Math.min(1, count / largest)));
 }
 
 /**

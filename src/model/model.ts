@@ -74,6 +74,11 @@ export interface PlacedFlow {
 export interface FlowMark extends PlacedFlow {
   /** Line width in CSS px (the level's scale, ink cap included). */
   widthPx: number;
+  /**
+   * Opacity by magnitude, multiplying the status opacity: a square-root scale of the arc's share
+   * of the largest count at its level, from {@link MIN_FLOW_EMPHASIS} (unknown counts too) to 1.
+   */
+  emphasis: number;
 }
 
 export interface LegendModel {

@@ -38,6 +38,6 @@ export function arcMark(id: string, from: [number, number], to: [number, number]
   const transfer: Transfer = { id, from: 'a', to: 'b', kind: 'inmates', status: 'active', sources: [] };
   return {
     transfer, path: arcBetween(from, to), widthPx: 6, colorSlot: flowColorSlot('inmates', 'active'), opacity: 0.95,
-    dashed: false, dotted: false, hidden: false, ...extra,
+    dashed: false, dotted: false, hidden: false, emphasis: 1, ...extra,
   };
 }
