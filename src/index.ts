@@ -24,5 +24,6 @@ declare global {
     'prison-map-ready': CustomEvent<PrisonMapReadyDetail>;
     'prison-map-select': CustomEvent<PrisonMapSelectDetail>;
     'prison-map-error': CustomEvent<PrisonMapErrorDetail>;
+    'prison-map-preview': CustomEvent<Record<string, never>>;
   }
 }

@@ -26,6 +26,7 @@ export const booleanAttribute: ComplexAttributeConverter<boolean> = {
  * @fires {PrisonMapReadyDetail} prison-map-ready - The map has drawn the current data. Detail: `{facilities, transfers, issues}`.
  * @fires {PrisonMapSelectDetail} prison-map-select - The reader selected or cleared an item. Detail: `{kind, id}`.
  * @fires {PrisonMapErrorDetail} prison-map-error - A dataset could not be loaded, or the map could not be created. Detail: `{source, message}`.
+ * @fires prison-map-preview - With `loading="lazy"`: the preview (a still picture of the map's first view, painted before MapLibre) has painted. Detail: `{}`.
  *
  * @csspart map - The map area.
  * @csspart legend - The legend.

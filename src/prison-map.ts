@@ -1,4 +1,4 @@
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { PropertyValues } from 'lit';
 import { DataLoader } from './controllers/data-loader.js';
 import { PrisonMapProperties } from './prison-map-properties.js';
 import { EnvironmentController, statusColorsOf } from './controllers/environment.js';
@@ -8,7 +8,7 @@ import { PrintController } from './controllers/print.js';
 import type { DataIssue } from './data/types.js';
 import type { Theme } from './encodings/palette.js';
 import { isDatasetSource, mapEvent, type ErrorSource, type PrisonMapErrorDetail, type PrisonMapReadyDetail, type PrisonMapSelectDetail } from './shared/events.js';
-import { formatNumber, normalizeLang, strings, type Lang } from './i18n/strings.js';
+import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { MapController } from './map/controller.js';
 import type { PrisonMapMapLibre } from './map/public-map.js';
 import type { MapModel } from './model/model.js';
@@ -18,6 +18,8 @@ import { MapSizeController } from './controllers/map-size.js';
 import { TimelineController } from './controllers/timeline.js';
 import { StoryStepsController } from './controllers/story-steps.js';
 import { MapSync } from './controllers/map-sync.js';
+import { PreviewController } from './controllers/preview.js';
+import { StaticFallback } from './controllers/static-fallback.js';
 import { SelectionController } from './controllers/selection.js';
 import { elementTemplate, statusLine } from './ui/element-template.js';
 import type { LargeTable } from './ui/data-table.js';
@@ -40,7 +42,6 @@ export class PrisonMapElement extends PrisonMapProperties {
     _model: { state: true, attribute: false },
     _status: { state: true, attribute: false },
     _panels: { state: true, attribute: false },
-    _staticMap: { state: true, attribute: false },
     _level: { state: true, attribute: false },
   };
 
@@ -54,13 +55,12 @@ export class PrisonMapElement extends PrisonMapProperties {
    * strip), the motion (WCAG 2.2.2), and the large tables' search, order and page.
    */
   declare private _panels: { tablesOpen: boolean; legendOpen: boolean; paused: boolean; tableViews: Partial<Record<LargeTable, Partial<TableView>>> };
-  /** Without WebGL: a static SVG picture of the same facilities and transfers. */
-  declare private _staticMap: TemplateResult | undefined;
   private readonly size = new MapSizeController(this);
   private readonly timelineBar = new TimelineController(this, {
     years: () => (this.timeline && this.loader.value && this.loader.pipeline ? this.loader.pipeline.yearsIn(this.loader.value.data) : []),
     shown: () => this.shownYear(this.effectiveLang),
-    showYear: (year) => this.showYear(year),
+    // The reader moved the timeline (or it played): show that year, then say what it holds.
+    showYear: (year) => { this.year = String(year); void this.updateComplete.then(() => this.interaction.announceYear(year)); },
   });
 
   private readonly env = new EnvironmentController(this, () => this.syncMotion());
@@ -88,7 +88,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     onMap: (controller, restored) => this.onMap(controller, restored),
     onError: (source, message) => {
       this.fail(source, message);
-      if (source === 'webgl') void this.drawStaticMap();
+      if (source === 'webgl') void this.fallback.draw();
     },
     onResize: (width, height) => this.size.resized(width, height),
   });
@@ -114,7 +114,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     firstView: (controller, model) => this.sync.firstView(controller, model),
     motion: () => this.env.allowsMotion && !this.noAnimation,
     afterSetModel: () => this.sync.highlights(),
-    drawn: () => this.lifecycle.drawn(),
+    drawn: () => { this.lifecycle.drawn(); this.preview.drop(); },
   });
   private readonly selection = new SelectionController(this, {
     ...this.state,
@@ -127,6 +127,21 @@ export class PrisonMapElement extends PrisonMapProperties {
     keyboardFacility: () => (this.interaction.keyboardItem?.kind === 'facility' ? this.interaction.keyboardItem.id : undefined),
   });
   private readonly rebuilds = new ModelRebuilds();
+  private readonly fallback = new StaticFallback(this, {
+    model: () => this._model,
+    container: () => this.renderRoot.querySelector('.map-canvas')!,
+    picture: () => ({ selected: this.selected, theme: this.effectiveTheme, lang: this.effectiveLang, label: this.label || strings(this.effectiveLang).mapLabel, projection: this.shownProjection(this.effectiveLang) }),
+    onLevel: (level) => { this._level = level; },
+  });
+  private readonly preview = new PreviewController(this, {
+    wanted: () => this.loading !== 'eager' && this.lifecycle.activated && !this.drawing.drawnOnce && !this.lifecycle.webglUnavailable,
+    model: () => this._model,
+    request: () => ({
+      camera: this.sync.mapOptions().camera, padding: this.size.framePadding(), theme: this.effectiveTheme, lang: this.effectiveLang,
+      label: this.label || strings(this.effectiveLang).mapLabel, projection: this.shownProjection(this.effectiveLang), selected: this.selected,
+    }),
+    painted: () => this.lifecycle.previewPainted(),
+  });
 
   constructor() {
     super();
@@ -194,6 +209,8 @@ export class PrisonMapElement extends PrisonMapProperties {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A story step, the timeline or the page changing the view wants the interactive map.
+    if (this.hasUpdated && (['focusOn', 'selected', 'year', 'center', 'zoom', 'projection'] as const).some((p) => changed.has(p))) this.lifecycle.want();
     const dataChanged = (['facilities', 'transfers', 'countries', 'facilitiesData', 'transfersData', 'countriesData'] as const).some((p) => changed.has(p));
     if (dataChanged) this.drawing.dataRequested();
     const { value: input, pipeline } = this.loader;
@@ -214,7 +231,7 @@ export class PrisonMapElement extends PrisonMapProperties {
 
   protected override updated(changed: PropertyValues<this>): void {
     const has = (name: string) => changed.has(name as keyof PrisonMapElement);
-    if (this.lifecycle.webglUnavailable && (has('_model') || has('lang') || has('theme') || has('projection'))) void this.drawStaticMap();
+    if (this.lifecycle.webglUnavailable && (has('_model') || has('lang') || has('theme') || has('projection'))) void this.fallback.draw();
     this.sync.update(has, { theme: this.effectiveTheme, lang: this.effectiveLang, projection: this.shownProjection(this.effectiveLang) });
     if (has('_model') && this.lifecycle.controller) this.drawing.draw(this.lifecycle.controller);
     if (has('noAnimation') || has('_panels')) this.syncMotion();
@@ -226,8 +243,8 @@ export class PrisonMapElement extends PrisonMapProperties {
     return elementTemplate({
       lang, theme: this.effectiveTheme, projection: this.shownProjection(lang), label: this.label,
       model: this._model, ui: this.loader.pipeline, level: this._level,
-      fallback: this.lifecycle.webglUnavailable, still: controller ? undefined : this.lifecycle.still, staticMap: this._staticMap,
-      placeholder: !this.lifecycle.hasDrawn && !this._staticMap,
+      fallback: this.lifecycle.webglUnavailable, still: controller ? undefined : this.lifecycle.still, preview: this.preview.url, staticMap: this.fallback.template,
+      placeholder: !this.lifecycle.hasDrawn && !this.fallback.template && !this.preview.url,
       timeline: this.timelineBar.template(lang), card: this.selection.card(), status: statusLine({ ...this._status, loaded: !!this._model }, lang),
       selected: this.selected, motion: !this.noAnimation && !this.env.reducedMotion, ...this._panels,
       noLegend: this.noLegend, noExport: this.noExport,
@@ -261,16 +278,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     this.lifecycle.controller?.setAnimated(!this.noAnimation && !this._panels.paused && this.env.allowsMotion);
   }
 
-  /** The reader moved the timeline (or it played): show that year and say what it holds. */
-  private showYear(year: number): void {
-    this.year = String(year);
-    void this.updateComplete.then(() => {
-      const model = this._model;
-      if (!model) return;
-      const n = (value: number) => formatNumber(value, this.effectiveLang);
-      this.interaction.announce(strings(this.effectiveLang).yearShown(String(year), model.facilities.length, n(model.facilities.length), model.flows.length, n(model.flows.length)));
-    });
-  }
+
 
   /** The map's zoom level changed what is drawn (clusters, grouped arcs). */
   private onLevel(level: ViewLevel): void {
@@ -284,16 +292,5 @@ export class PrisonMapElement extends PrisonMapProperties {
     this.dispatchEvent(mapEvent<PrisonMapErrorDetail>('prison-map-error', { source, message }));
   }
 
-  /** Without WebGL: the same marks as a static SVG picture (ui/static-map.ts), beside the summary and tables. */
-  private async drawStaticMap(): Promise<void> {
-    const model = this._model;
-    if (!model) return;
-    const { staticMapOf } = await import('./ui/static-map.js');
-    const { template, level } = await staticMapOf(model, this.renderRoot.querySelector('.map-canvas')!, {
-      selected: this.selected, theme: this.effectiveTheme, lang: this.effectiveLang, label: this.label || strings(this.effectiveLang).mapLabel,
-      projection: this.shownProjection(this.effectiveLang),
-    });
-    // The legend says what the picture draws: its level.
-    if (this._model === model) [this._staticMap, this._level] = [template, level];
-  }
+
 }

@@ -5,7 +5,7 @@
  * region, never the element's template, so they cost the same with 5 facilities or 10,000.
  */
 import { nothing } from 'lit';
-import { strings, type Lang } from '../i18n/strings.js';
+import { formatNumber, strings, type Lang } from '../i18n/strings.js';
 import type { MapController, PointerHit } from '../map/controller.js';
 import type { LngLat } from '../geo/arcs.js';
 import type { ViewLevel } from '../model/level.js';
@@ -136,6 +136,15 @@ export class Interaction {
   }
 
   /** Says something in the live region. */
+  /** Says what a year shown by the timeline holds. */
+  announceYear(year: number): void {
+    const model = this.host.model();
+    if (!model) return;
+    const lang = this.host.lang();
+    const n = (value: number) => formatNumber(value, lang);
+    this.announce(strings(lang).yearShown(String(year), model.facilities.length, n(model.facilities.length), model.flows.length, n(model.flows.length)));
+  }
+
   announce(text: string): void {
     const region = this.host.root().querySelector('.announcer');
     if (region) region.textContent = text;

@@ -36,6 +36,8 @@ export class MapDrawing {
   private yearOnly = false;
   /** A model rebuilt only because the map's size changed: drawing it is not news. */
   private resizedModel?: MapModel;
+  /** Some map has drawn some data (a lazy element's preview is no longer needed). */
+  drawnOnce = false;
   /** The data the last `prison-map-ready` was fired for, and the map that drew it. */
   private announced?: { data: object; controller: MapController };
   /** A rebuild that is news has not been announced yet, even if a resize overtook it. */
@@ -89,6 +91,7 @@ export class MapDrawing {
 
   private announce(model: MapModel, controller: MapController): void {
     if (this.options.model() !== model || this.options.controller() !== controller) return;
+    this.drawnOnce = true;
     this.options.drawn();
     const errors = model.data.errors;
     if (errors.length > 0) this.ready.reject(new Error(errors.map((e) => e.message).join('; ')));

@@ -95,6 +95,9 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
   }
 
   hostDisconnected(): void {
+    this.stopAwaitingReader();
+    cancelIdle(this.idleHandle);
+    this.idleHandle = undefined;
     this.lazyObserver?.disconnect();
     this.lazyObserver = undefined;
     this.stopWaiting();
@@ -166,11 +169,51 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
       this.activated = true;
       markStartup('activate');
       this.options.onActivate();
-      // Everything a map needs is asked for at once: the data (the host's update), MapLibre (next),
-      // and the built-in basemap archive's header and directory, which would otherwise wait for
-      // MapLibre's chunk to arrive before being requested.
-      if (this.options.builtInBasemap()) prefetchBuiltInBasemap();
     }
+    // A lazy map paints its preview first; MapLibre starts when it is wanted (see `want`).
+    if (this.options.eager() || this.mapWanted) this.startMap();
+    else this.awaitReader();
+  }
+
+  /**
+   * The interactive map is wanted now: the reader reached for it (pointer over or down, touch,
+   * focus, a key), a story step, the timeline or an attribute change needs it, or the page went
+   * idle after the preview painted.
+   */
+  want(): void {
+    if (this.mapWanted) return;
+    this.mapWanted = true;
+    this.stopAwaitingReader();
+    cancelIdle(this.idleHandle);
+    if (this.activated && this.host.isConnected) this.startMap();
+  }
+
+  /** The preview has painted: the map starts once the page has gone idle, or sooner if wanted. */
+  previewPainted(): void {
+    if (this.mapWanted || this.idleHandle !== undefined) return;
+    this.idleHandle = onIdle(() => {
+      this.idleHandle = undefined;
+      this.want();
+    });
+  }
+
+  private mapWanted = false;
+  private idleHandle?: number;
+  private readonly readerEvents = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
+  private readonly onReader = () => this.want();
+
+  private awaitReader(): void {
+    for (const type of this.readerEvents) this.host.addEventListener(type, this.onReader, { passive: true });
+  }
+
+  private stopAwaitingReader(): void {
+    for (const type of this.readerEvents) this.host.removeEventListener(type, this.onReader);
+  }
+
+  private startMap(): void {
+    // Everything a map needs is asked for at once: MapLibre, and the built-in basemap archive's
+    // header and directory, which would otherwise wait for MapLibre's chunk to arrive.
+    if (!this.controller && !this.creating && this.options.builtInBasemap()) prefetchBuiltInBasemap();
     void this.create();
   }
 
@@ -261,4 +304,15 @@ function prefetchBuiltInBasemap(): void {
     .then(({ prefetchBasemapArchive }) => prefetchBasemapArchive())
     // A failure here is reported by the map itself, which asks again.
     .catch(() => undefined);
+}
+
+/** Runs `callback` once the page is idle (requestIdleCallback, at most 5 s later; a timer where it is missing). */
+function onIdle(callback: () => void): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 5000 }) : window.setTimeout(callback, 200);
+}
+
+function cancelIdle(handle: number | undefined): void {
+  if (handle === undefined) return;
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
 }

@@ -22,7 +22,8 @@ import {area, booleanPointInPolygon, centerOfMass, pointOnFeature} from '@turf/t
 import {fixAntimeridian, fixLineAntimeridian} from './antimeridian.js';
 import {largestPolygonBounds} from './bounds.js';
 
-export type CountryDetail = '50m' | '10m';
+/** 110m: the preview's light outlines (a page pays for them before the map is wanted); 50m the pictures'; 10m the Swan Islands. */
+export type CountryDetail = '110m' | '50m' | '10m';
 export { knownCountryName, type CountryLang };
 
 export interface CountryProps {
@@ -42,6 +43,7 @@ const DROPPED = new Set(['ATA']);
 type CountryTopology = Topology<{countries: GeometryCollection<{name: string}>; land: GeometryCollection}>;
 
 const TOPOLOGY_LOADERS: Record<CountryDetail, () => Promise<{default: unknown}>> = {
+  '110m': () => import('world-atlas/countries-110m.json'),
   '50m': () => import('world-atlas/countries-50m.json'),
   '10m': () => import('world-atlas/countries-10m.json'),
 };

@@ -5,6 +5,7 @@
  */
 import type { BBox } from '../geo/bounds.js';
 import { parseCenter } from '../geo/center.js';
+import { latitudeAt, mercatorX, mercatorY } from '../geo/mercator.js';
 import type { MapModel } from './model.js';
 
 export type Camera =
@@ -23,8 +24,48 @@ export function explicitCamera(center: string | undefined, zoom: number | undefi
   return { kind: 'center', center: position, zoom: zoom !== undefined && zoom !== null && Number.isFinite(z) ? z : DEFAULT_CENTER_ZOOM };
 }
 
+/**
+ * The least zoom of a flat map `width` CSS px wide: the world (512 px at zoom 0) fills the map's
+ * width once, never side by side with its copies (MapLibre's floor is -2). A fitted camera that
+ * asks for less (data spanning the world) stops here, showing one world.
+ */
+export function worldMinZoom(width: number): number {
+  return Math.max(-2, Math.log2(Math.max(1, width) / 512));
+}
+
+/**
+ * Data that spans the world (more than half of it across, arcs included): its map shows one
+ * world, centred on the data, without copies side by side. Narrower data keeps the copies, so
+ * that a view across the Pacific stays whole.
+ */
+export function spansTheWorld(bounds: BBox): boolean {
+  return bounds[2] - bounds[0] > 180;
+}
+
 /** Everything drawn: facilities and whole arcs. */
 export function dataCamera(model: MapModel | undefined): Camera | undefined {
   return model?.bounds ? { kind: 'bounds', bounds: model.bounds } : undefined;
 }
 
+/**
+ * The centre and zoom a camera comes to on a flat map of this size, as MapLibre's `fitBounds`
+ * computes it (512 px tiles, padding in CSS px, at most `maxZoom`, at least one world across): the
+ * preview is painted at the view the interactive map will open on, so nothing jumps when it takes over.
+ */
+export function flatView(camera: Camera, size: { width: number; height: number }, padding: { top: number; right: number; bottom: number; left: number }): { center: [number, number]; zoom: number } {
+  if (camera.kind === 'center') return { center: camera.center, zoom: camera.zoom };
+  if (camera.kind === 'world') return { center: [0, 15], zoom: Math.max(1, worldMinZoom(size.width)) };
+  const [west, south, east, north] = camera.bounds;
+  const x0 = mercatorX(west);
+  const x1 = mercatorX(east < west ? east + 360 : east);
+  const y0 = mercatorY(north);
+  const y1 = mercatorY(south);
+  const room = { x: Math.max(1, size.width - padding.left - padding.right), y: Math.max(1, size.height - padding.top - padding.bottom) };
+  const scale = Math.min(room.x / Math.max(1e-9, (x1 - x0) * 512), room.y / Math.max(1e-9, (y1 - y0) * 512));
+  const zoom = Math.max(worldMinZoom(size.width), Math.min(camera.maxZoom ?? 6, Math.log2(scale)));
+  // The padding shifts the centre: the data sits in the middle of the room left by it.
+  const worldPx = 512 * 2 ** zoom;
+  const cx = (x0 + x1) / 2 - (padding.left - padding.right) / 2 / worldPx;
+  const cy = (y0 + y1) / 2 - (padding.top - padding.bottom) / 2 / worldPx;
+  return { center: [cx * 360 - 180, latitudeAt(cy)], zoom };
+}

@@ -31,6 +31,8 @@ export interface ElementView {
   fallback: boolean;
   /** A still image of a map that gave its WebGL context back. */
   still?: string;
+  /** The preview painted before MapLibre (a lazy map), until the map has drawn. */
+  preview?: string;
   /** Nothing drawn yet: what the page put inside the tag (a fallback image) is shown in the map area. */
   placeholder: boolean;
   staticMap?: TemplateResult;
@@ -68,6 +70,7 @@ export function elementTemplate(view: ElementView): TemplateResult {
         <div class="map-canvas"></div>
         ${view.placeholder ? html`<slot class="placeholder"></slot>` : nothing}
         ${view.still ? html`<img class="still" src=${view.still} alt="">` : nothing}
+        ${view.preview ? html`<img class="still preview" src=${view.preview} alt="">` : nothing}
         ${view.staticMap ? html`<div class="static-map">${view.staticMap}</div>` : nothing}
       </div>
       ${fallback && summary ? html`<p class="fallback-summary">${summary}</p>` : nothing}
