@@ -62,6 +62,43 @@ type DatasetName = keyof typeof DATA;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const frames = async (n = 3) => { for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r)); };
 
+/**
+ * Watches the timers set with `setTimeout(…, delay)` from now on: `settled()` resolves once every
+ * one set so far has run its callback or been cleared, the moment after which it can do nothing more.
+ */
+function watchTimers(delay: number) {
+  const { setTimeout: realSet, clearTimeout: realClear } = window;
+  const pending = new Map<number, () => void>();
+  const settledEach: Array<Promise<void>> = [];
+  window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    if (ms !== delay || typeof handler !== 'function') return realSet(handler, ms, ...args);
+    let settle!: () => void;
+    settledEach.push(new Promise<void>((resolve) => { settle = resolve; }));
+    const id = realSet((...callArgs: unknown[]) => {
+      pending.delete(id);
+      try {
+        handler(...callArgs);
+      } finally {
+        settle();
+      }
+    }, ms, ...args);
+    pending.set(id, settle);
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) {
+      pending.get(id)?.();
+      pending.delete(id);
+    }
+    realClear(id);
+  }) as typeof window.clearTimeout;
+  return {
+    count: () => settledEach.length,
+    settled: () => Promise.all([...settledEach]),
+    restore: () => { window.setTimeout = realSet; window.clearTimeout = realClear; },
+  };
+}
+
 /** Collects console.error calls while a test runs. */
 function spyConsoleError() {
   const calls: unknown[][] = [];
@@ -166,22 +203,27 @@ describe('faults: the basemap', () => {
     }
   });
 
-  it('a failed basemap is not reported again as a worker failure 10 s later', async function () {
+  it('a failed basemap is not reported again as a worker failure, nor called slow, 10 s later', async function () {
     this.timeout(60000);
-    const { MAP_LOAD_TIMEOUT_MS } = await import('../src/map/controller.js');
+    const { SLOW_START_MS } = await import('../src/map/controller.js');
     const el = create({ basemap: '/test/fixtures/missing-style.json?again' });
     const sources: string[] = [];
     el.addEventListener('prison-map-error', (e) => sources.push((e as CustomEvent<PrisonMapErrorDetail>).detail.source));
     const basemapError = nextEvent(el, 'prison-map-error');
+    const slowStart = watchTimers(SLOW_START_MS);
     document.body.append(el);
     try {
-      // The map's load timer was set before the basemap could fail; counted from that failure, this
-      // window (a later, longer timer) ends after the load timer has fired, however slow the machine.
+      // The map's slow-start timer is set when the map is created, before the basemap can fail.
+      // The checks wait until it has run or been cancelled: after that it can report nothing more.
       await basemapError;
-      await sleep(MAP_LOAD_TIMEOUT_MS + 1500);
+      expect(slowStart.count(), 'the map set its slow-start timer').to.be.at.least(1);
+      await within(slowStart.settled(), { timeout: SLOW_START_MS + 20000, message: "the map's slow-start timer to run or be cancelled" });
+      await el.updateComplete;
       expect(sources).to.include('basemap');
       expect(sources, 'no misleading worker error').to.not.include('worker');
+      expect(el.shadowRoot!.querySelector('[part=status]')!.getAttribute('role'), 'the failure stays an alert').to.equal('alert');
     } finally {
+      slowStart.restore();
       el.remove();
     }
   });
@@ -192,27 +234,38 @@ describe('faults: data changed while it loads', () => {
     this.timeout(20000);
     fault('rapid-url-changes');
     const realFetch = window.fetch;
-    // A and B answer late (A last), so a load that was not cancelled would land after C's.
-    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (url.includes('race-a.geojson')) await sleep(1800);
-      if (url.includes('race-b.geojson')) await sleep(900);
-      return realFetch(input, init);
+    // A and B answer late (A last), so a load that was not cancelled would land after C's. Each late
+    // request is kept with its answer (a response, or the failure of a cancelled fetch).
+    const DELAYS: Record<string, number> = { 'race-a': 1800, 'race-b': 900 };
+    const late: Array<Promise<unknown>> = [];
+    const onRequest = new Map<string, () => void>();
+    const requested = (name: string) => new Promise<void>((resolve) => onRequest.set(name, resolve));
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      const name = /\/(race-[ab])\.geojson/.exec(String(input instanceof Request ? input.url : input))?.[1];
+      if (!name) return realFetch(input, init);
+      const answer = sleep(DELAYS[name]).then(() => realFetch(input, init));
+      late.push(answer.catch(() => undefined));
+      onRequest.get(name)?.();
+      return answer;
     }) as typeof fetch;
+    const aRequested = requested('race-a');
+    const bRequested = requested('race-b');
     const readies: number[] = [];
     const errors: unknown[] = [];
     const el = mount(`<prison-map loading="eager" no-animation facilities="/test/fixtures/race-a.geojson?race" style="width:600px;height:360px"></prison-map>`);
     el.addEventListener('prison-map-ready', (e) => readies.push((e as CustomEvent<PrisonMapReadyDetail>).detail.facilities));
     el.addEventListener('prison-map-error', (e) => errors.push((e as CustomEvent).detail));
     try {
-      await el.updateComplete;
+      await within(aRequested, { timeout: 8000, message: 'the request for A' }); // A is in flight
       el.setAttribute('facilities', '/test/fixtures/race-b.geojson?race');
       el.facilities = '/test/fixtures/race-b.geojson?race2';
-      await el.updateComplete;
-      await sleep(50);
+      await within(bRequested, { timeout: 8000, message: 'the request for B' }); // B is in flight too
       el.setAttribute('facilities', '/test/fixtures/race-c.geojson?race');
       await el.whenReady();
-      await sleep(2500); // past A's and B's answers
+      // Past A's and B's answers, and whatever the element made of them.
+      await Promise.all(late);
+      await el.updateComplete;
+      await el.whenReady();
       expect(errors).to.deep.equal([]);
       expect(readies.length, 'ready fired').to.be.at.least(1);
       expect(readies, 'every ready is for C (3 facilities)').to.deep.equal(readies.map(() => 3));
@@ -304,9 +357,18 @@ describe('faults: the container changes', () => {
     try {
       const map = mapOf(el);
       el.style.width = '100%';
-      parent.appendChild(el);
-      await sleep(50); // past the element's teardown tick
-      expect(el.map, 'the same Map, not destroyed').to.equal(map);
+      // Leaving the old parent schedules the element's teardown (a 0 ms timer) and arriving in the
+      // new one cancels it: the check waits until that timer has been cancelled or has run.
+      const teardownTick = watchTimers(0);
+      try {
+        parent.appendChild(el);
+        expect(teardownTick.count(), 'the move scheduled a teardown').to.be.at.least(1);
+        await teardownTick.settled();
+      } finally {
+        teardownTick.restore();
+      }
+      // Compared as a boolean: a failing comparison of two Maps is printed whole and stalls the runner.
+      expect(el.map === map, 'the same Map, not destroyed').to.equal(true);
       await expectCanvasFollows(el);
       expect(map.getCanvas().clientWidth).to.be.closeTo(380, 2);
       // Changing data after the move still draws.
