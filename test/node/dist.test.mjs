@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { launchBrowser, serveStatic } from '../../bench/support.mjs';
 import {
-  PACKAGE_PATH, STRICT_CSP, TRUSTED_TYPES_CSP, buildDist, firstReady, openPage, siteWith, strayRequests, temporaryFolder,
+  PACKAGE_PATH, STRICT_CSP, TRUSTED_TYPES_CSP, buildDist, firstReady, openPage, quiet, siteWith, strayRequests, temporaryFolder,
 } from './support.mjs';
 
 const BUNDLED = { facilities: 5, transfers: 4 };
@@ -76,8 +76,8 @@ describe('strict Content-Security-Policy', () => {
       try {
         const detail = await firstReady(opened.page.mainFrame());
         assert.equal(detail.facilities, BUNDLED.facilities);
-        // Violations arrive as events a little after the fact; give late ones (tiles, labels) time.
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        // Violations arrive as events a little after the fact: wait until the page is done (tiles, labels).
+        await quiet(opened);
         const violations = await opened.page.evaluate(() => window.__violations ?? []);
         assert.deepEqual(violations, []);
         assert.deepEqual(opened.console.filter((line) => /Content.Security.Policy|Trusted.?Type|violat/i.test(line)), []);
@@ -96,7 +96,7 @@ describe('strict Content-Security-Policy', () => {
     try {
       const detail = await firstReady(opened.page.mainFrame());
       assert.equal(detail.facilities, BUNDLED.facilities);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await quiet(opened);
       assert.deepEqual(await opened.page.evaluate(() => window.__violations ?? []), []);
       assert.ok(server.requests.includes('/self-hosted/maplibre-worker.mjs'));
       assert.ok(!server.requests.some((path) => path.includes(`${PACKAGE_PATH}/maplibre-gl-worker-`)), 'the worker beside the module was not used');

@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { build } from 'vite';
 import { launchBrowser, serveStatic } from '../../bench/support.mjs';
 import {
-  appWithPackage, firstReady, installPackage, openPage, packPackage, repo, run, strayRequests, temporaryFolder,
+  appWithPackage, firstReady, installPackage, openPage, packPackage, quiet, repo, run, strayRequests, temporaryFolder,
 } from './support.mjs';
 
 const FIXTURES = join(repo, 'test/fixtures/apps');
@@ -127,8 +127,8 @@ for (const [name, folder] of APPS) {
       assert.ok(state.webgl.created >= 1, 'the map had a WebGL context');
       assert.equal(state.webgl.live, 0, 'the removed map released its WebGL context');
 
-      // Late requests (tiles, labels, chunks not used yet) have a moment to fail.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Late requests (tiles, labels, chunks not used yet) have answered, or failed.
+      await quiet(opened);
       assert.deepEqual(strayRequests(opened.requests, server.origin), [], 'nothing from off-site or node_modules');
       assert.deepEqual(opened.failed, [], 'no request failed');
       assert.deepEqual(opened.console.filter((line) => line.startsWith('error')), [], 'no console error');

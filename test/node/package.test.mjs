@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { launchBrowser, serveStatic } from '../../bench/support.mjs';
 import { declarationReferences } from '../../scripts/build-types.mjs';
 import {
-  appWithPackage, firstReady, installPackage, openPage, packPackage, repo, run, strayRequests, writeFiles,
+  appWithPackage, firstReady, installPackage, openPage, packPackage, quiet, repo, run, strayRequests, writeFiles,
 } from './support.mjs';
 
 let project;
@@ -110,8 +110,8 @@ test('an app that re-bundles the package with Vite loads with no failed request 
   try {
     const detail = await firstReady(opened.page.mainFrame());
     assert.equal(detail.facilities, 5);
-    // Late requests (tiles, labels, preloads of chunks not used yet) have a moment to fail.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Late requests (tiles, labels, preloads of chunks not used yet) have answered, or failed.
+    await quiet(opened);
     assert.deepEqual(opened.failed, [], 'no request failed');
     assert.deepEqual(opened.console.filter((line) => line.startsWith('error')), [], 'no console error');
     assert.deepEqual(opened.pageErrors, []);

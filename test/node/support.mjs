@@ -137,6 +137,21 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
   return { page, requests, failed, console, pageErrors, close: () => context.close() };
 }
 
+/**
+ * Resolves once the page opened by {@link openPage} has gone quiet: no request in flight, then the
+ * page's next frame and a task after it, with no request started in between. Whatever the last
+ * answers set off (a chunk they import, a tile the next frame asks for, a CSP violation report, a
+ * console error) has then happened, so a check that nothing went wrong can run: a slow machine makes
+ * this later, not shorter. (Not requestIdleCallback: on the framework apps' pages it never fired.)
+ */
+export async function quiet({ page, requests }) {
+  for (let seen = -1; seen !== requests.length;) {
+    seen = requests.length;
+    await page.waitForNetworkIdle({ idleTime: 0 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  }
+}
+
 /** Resolves with the first `prison-map-ready` detail in `frame`, or rejects with what went wrong. */
 export async function firstReady(frame, timeout = 60_000) {
   await frame.waitForFunction('(window.__ready?.length ?? 0) > 0 || (window.__errors?.length ?? 0) > 0', { timeout, polling: 100 });
