@@ -15,7 +15,7 @@ import { buildModel } from '../src/model/model.js';
 import { parseFacilities } from '../src/data/facilities.js';
 import { parseTransfers } from '../src/data/transfers.js';
 import { clusterCardTemplate, clusterTooltip } from '../src/ui/cluster-panels.js';
-import { cleanup, colorDistance, mapOf, mount, nextEvent, readMapPixels } from './support/mount.js';
+import { cleanup, colorDistance, mapOf, mount, mountData, nextEvent, readMapPixels } from './support/mount.js';
 import { mapEvent, mapIdle, waitFor } from './support/wait.js';
 import { syntheticData, worldSyntheticData } from './support/synthetic-data.js';
 
@@ -118,17 +118,7 @@ describe('a cluster\'s transfers in and out (ui/cluster-panels.ts)', () => {
 describe('<prison-map> clusters thousands of facilities', function () {
   this.timeout(240000);
 
-  async function mountBig(attributes = ''): Promise<PrisonMapElement> {
-    const data = syntheticData(3000, 1500);
-    const el = mount(`<prison-map loading="eager" no-animation ${attributes} style="width:1000px;height:600px"></prison-map>`);
-    el.facilitiesData = data.facilities;
-    el.transfersData = data.transfers;
-    el.countriesData = [];
-    await nextEvent(el, 'prison-map-ready', 120000);
-    await el.updateComplete;
-    await mapIdle(mapOf(el));
-    return el;
-  }
+  const mountBig = (attributes = ''): Promise<PrisonMapElement> => mountData(syntheticData(3000, 1500), 1000, 600, attributes);
 
   const renderedClusters = (el: PrisonMapElement) => mapOf(el).queryRenderedFeatures({ layers: ['prison-map-clusters'] });
 
@@ -181,15 +171,8 @@ describe('<prison-map> clusters thousands of facilities', function () {
   // Before the cap left arcs out at its floor, 500 arcs at 1 px inked far more (37% of a 600x420 map).
   for (const [width, height] of [[1280, 720], [375, 667]]) {
     it(`keeps the arcs' ink under 8% of a ${width}x${height} map: the pixels that change when the arcs are hidden`, async () => {
-      const data = worldSyntheticData(3000, 5000);
-      const el = mount(`<prison-map loading="eager" no-animation style="width:${width}px;height:${height}px"></prison-map>`);
-      el.facilitiesData = data.facilities;
-      el.transfersData = data.transfers;
-      el.countriesData = [];
-      await nextEvent(el, 'prison-map-ready', 120000);
-      await el.updateComplete;
+      const el = await mountData(worldSyntheticData(3000, 5000), width, height);
       const map = mapOf(el);
-      await mapIdle(map);
       const canvas = map.getCanvas();
       const [w, h] = [canvas.clientWidth, canvas.clientHeight];
       const withArcs = readMapPixels(map);

@@ -14,7 +14,7 @@ import type { Lang } from '../i18n/strings.js';
 import type { MapModel } from '../model/model.js';
 import { clusterLevel } from '../model/clusters.js';
 import type { ViewLevel } from '../model/level.js';
-import type { Camera } from '../model/camera.js';
+import { spansTheWorld, worldMinZoom, type Camera } from '../model/camera.js';
 import { BASEMAP_LAYER_IDS, applyBasemapLanguage, applyBasemapTheme, applyStoryCountries, builtInBasemapStyle } from './basemap.js';
 import { registerBasemapProtocol } from './basemap-source.js';
 import { COUNTRY_SHADING_LAYER_ID, applyCountryHighlightTheme, applyCountryShading, outlineCountry, withCountryLayers } from './country-layer.js';
@@ -148,7 +148,10 @@ export class MapController {
         // MapLibre's own keyboard panning is off.
         keyboard: false,
         attributionControl: { compact: true },
-        renderWorldCopies: true,
+        // Never zoomed out past one world's width; data that spans the world is one world, without
+        // copies: every facility and arc drawn once.
+        renderWorldCopies: !(camera.kind === 'bounds' && spansTheWorld(camera.bounds)),
+        minZoom: worldMinZoom(options.container.clientWidth),
         maxPitch: 0,
         dragRotate: false,
         pitchWithRotate: false,
@@ -401,6 +404,7 @@ export class MapController {
     if (camera.kind === 'center') {
       this.map[animate ? 'flyTo' : 'jumpTo']({ center: camera.center, zoom: camera.zoom });
     } else if (camera.kind === 'bounds') {
+      this.map.setRenderWorldCopies(!spansTheWorld(camera.bounds));
       this.map.fitBounds(camera.bounds, { padding: this.options.framePadding(), maxZoom: camera.maxZoom ?? 6, animate });
     }
   }
@@ -429,6 +433,7 @@ export class MapController {
 
   resize(): void {
     this.map.resize();
+    this.map.setMinZoom(worldMinZoom(this.map.getCanvas().clientWidth));
     // The arcs' ink budget is a share of the map's area. In the next frame: this runs inside the
     // element's ResizeObserver callback, where a legend change would be a ResizeObserver loop.
     cancelAnimationFrame(this.levelFrame);

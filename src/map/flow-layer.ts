@@ -312,7 +312,8 @@ export class FlowLayer implements CustomLayerInterface {
   pick(point: { x: number; y: number }, map: MapLibreMap): string | undefined {
     if (isGlobe(map)) return this.picker.pickOnScreen(point, screenProjection(map), this.selected);
     const here = map.unproject([point.x, point.y]);
-    const copies = map.getRenderWorldCopies() ? [0, -1, 1, -2, 2] : [0];
+    // One world: an arc across the antimeridian goes on from the other edge (its copy one world away).
+    const copies = map.getRenderWorldCopies() ? [0, -1, 1, -2, 2] : [0, -1, 1];
     return this.picker.pick(mercatorX(here.lng), mercatorY(here.lat), 512 * 2 ** map.getZoom(), copies, this.selected);
   }
 
@@ -404,12 +405,16 @@ export class FlowLayer implements CustomLayerInterface {
     return this.animated ? (performance.now() - this.timeOrigin) / 1000 : this.frozenTime;
   }
 
-  /** Whole-world offsets (Mercator units) at which some arc may be visible. */
+  /**
+   * Whole-world offsets (Mercator units) at which some arc may be visible. Without world copies
+   * (one world, the map's default), the copies that bring an arc's part beyond the antimeridian
+   * back into the one world: it leaves at one edge and goes on from the other.
+   */
   private worldCopies(map: MapLibreMap): number[] {
-    if (!map.getRenderWorldCopies()) return [0];
     const bounds = map.getBounds();
-    const west = mercatorX(bounds.getWest());
-    const east = mercatorX(bounds.getEast());
+    const one = !map.getRenderWorldCopies();
+    const west = one ? Math.max(0, mercatorX(bounds.getWest())) : mercatorX(bounds.getWest());
+    const east = one ? Math.min(1, mercatorX(bounds.getEast())) : mercatorX(bounds.getEast());
     const [minX, maxX] = this.buffers.extentX;
     const from = Math.ceil(west - maxX);
     const to = Math.floor(east - minX);

@@ -2,6 +2,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { PrisonMapElement } from '../../src/prison-map.js';
+import type { SyntheticData } from './synthetic-data.js';
+import { mapIdle } from './wait.js';
 
 const mounted: Element[] = [];
 
@@ -13,6 +15,18 @@ export function mount<T extends Element = PrisonMapElement>(markup: string): T {
   document.body.append(element);
   mounted.push(element);
   return element;
+}
+
+/** A `<prison-map>` of this size (eager, no animation) drawing `data`, once ready and its map idle. */
+export async function mountData(data: SyntheticData, width: number, height: number, attributes = ''): Promise<PrisonMapElement> {
+  const el = mount(`<prison-map loading="eager" no-animation ${attributes} style="width:${width}px;height:${height}px"></prison-map>`);
+  el.facilitiesData = data.facilities;
+  el.transfersData = data.transfers;
+  el.countriesData = [];
+  await nextEvent(el, 'prison-map-ready', 120000);
+  await el.updateComplete;
+  await mapIdle(mapOf(el));
+  return el;
 }
 
 /**
