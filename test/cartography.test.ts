@@ -1,7 +1,11 @@
-// Cartography at every scale (issue 27): one world at the fitted view of data that spans it.
+// Cartography at every scale (issue 27): one world at the fitted view of data that spans it;
+// labels placed by priority (the story's countries, then the largest facilities), none across a circle.
 import { expect } from 'chai';
 import '../src/index.js';
-import { cleanup, mapOf, mountData } from './support/mount.js';
+import { cleanup, mapOf, mount, mountData, nextEvent } from './support/mount.js';
+import { mapIdle } from './support/wait.js';
+import { BASEMAP_LAYER_IDS } from '../src/map/basemap.js';
+import { FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_UNKNOWN_LAYER_ID } from '../src/map/facility-layers.js';
 import { worldSyntheticData } from './support/synthetic-data.js';
 
 afterEach(cleanup);
@@ -45,5 +49,38 @@ describe('the world once: worldwide data at its fitted view', function () {
       }
       console.log(`${drawn.length} circles, ${copiesLooked} copy places looked at`);
     });
+  }
+});
+
+describe('labels with priorities: the bundled story', function () {
+  this.timeout(120000);
+
+  for (const theme of ['light', 'dark'] as const) {
+    for (const [width, height] of SIZES) {
+      it(`names the story's countries and CECOT, and no facility label crosses another circle (${width}x${height}, ${theme})`, async () => {
+        const el = mount(`<prison-map loading="eager" no-animation theme="${theme}" style="width:${width}px;height:${height}px"></prison-map>`);
+        await nextEvent(el, 'prison-map-ready', 60000);
+        await el.updateComplete;
+        const map = mapOf(el);
+        await mapIdle(map);
+        const countries = map.queryRenderedFeatures({ layers: [BASEMAP_LAYER_IDS.labels] }).map((f) => String(f.properties.name_en));
+        const facilityLabels = map.queryRenderedFeatures({ layers: [FACILITY_LABEL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID] });
+        const facilities = facilityLabels.map((f) => String(f.properties.label_en));
+        console.log(`${width}x${height} ${theme}: countries ${countries.join(', ')}; facilities ${facilities.join(', ')}`);
+        for (const name of ['El Salvador', 'Honduras', 'Ecuador', 'Bolivia']) expect(countries, name).to.include(name);
+        expect(facilities.some((label) => label.startsWith('CECOT')), 'CECOT').to.equal(true);
+        // Symbols are queried by the boxes they were placed in: inside each circle (its inscribed
+        // square), no other facility's label.
+        const circles = map.queryRenderedFeatures({ layers: [FACILITY_FILL_LAYER_ID, FACILITY_UNKNOWN_LAYER_ID] });
+        expect(circles.length).to.be.above(2);
+        for (const circle of circles) {
+          const at = map.project((circle.geometry as GeoJSON.Point).coordinates as [number, number]);
+          const half = Number(circle.properties.radius) * Math.SQRT1_2;
+          const over = map.queryRenderedFeatures([[at.x - half, at.y - half], [at.x + half, at.y + half]], { layers: [FACILITY_LABEL_LAYER_ID] })
+            .filter((label) => label.properties.id !== circle.properties.id);
+          expect(over.map((label) => label.properties.label_en), `labels across ${circle.properties.id}`).to.deep.equal([]);
+        }
+      });
+    }
   }
 });

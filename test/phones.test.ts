@@ -166,7 +166,8 @@ describe('<prison-map> labels from the story', function () {
     await mapIdle(mapOf(el));
     const facilities = placedLabels(el, [FACILITY_LABEL_LAYER_ID]).map((f) => f.properties.label_en);
     expect(facilities).to.include('CECOT');
-    expect(facilities.length, 'most facilities labelled on a desktop').to.be.at.least(4);
+    // 3 of the 4 the data labels: no label may cross another circle, and the story's countries are named first (issue 27).
+    expect(facilities.length, 'most facilities labelled on a desktop').to.be.at.least(3);
     const countries = new Set(placedLabels(el, [BASEMAP_LAYER_IDS.labels]).map((f) => f.properties.iso3));
     for (const iso3 of ['USA', 'ECU', 'PER', 'BOL']) expect(countries.has(iso3), iso3).to.equal(true);
 

@@ -19,7 +19,7 @@ import { BASEMAP_LAYER_IDS, applyBasemapLanguage, applyBasemapTheme, applyStoryC
 import { registerBasemapProtocol } from './basemap-source.js';
 import { COUNTRY_SHADING_LAYER_ID, applyCountryHighlightTheme, applyCountryShading, outlineCountry, withCountryLayers } from './country-layer.js';
 import {
-  CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
+  CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_SOURCE_ID, addObstacleIcon, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
   APPEAR_MS, animateAppearance, facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
 } from './facility-layers.js';
 import type { FeatureCollection, Point } from 'geojson';
@@ -454,11 +454,13 @@ export class MapController {
     if (this.map.getSource(FACILITY_SOURCE_ID)) return;
     applyCountryShading(this.map, this.countries, this.theme);
     this.map.addSource(FACILITY_SOURCE_ID, facilitySource(this.facilities));
+    addObstacleIcon(this.map);
     for (const layer of facilityLayers(PALETTES[this.theme], this.lang)) this.map.addLayer(layer);
     if (this.usesBuiltInBasemap) {
-      // Names go above circles and arcs (a name under a translucent circle is unreadable), below the
-      // facilities' own labels, which are placed first.
-      this.map.moveLayer(BASEMAP_LAYER_IDS.labels, FACILITY_LABEL_LAYER_ID);
+      // Names go above circles and arcs (a name under a translucent circle is unreadable), and are
+      // placed first (the story's countries first): then the circles' obstacles, then the
+      // facilities' labels, largest first, around both.
+      this.map.moveLayer(BASEMAP_LAYER_IDS.labels, FACILITY_HIGHLIGHT_LABEL_LAYER_ID);
       applyStoryCountries(this.map, this.storyCountries, this.theme);
     }
     // Arcs under the circles: a facility's edge must stay visible where an arc ends on it.

@@ -24,6 +24,17 @@ export const FACILITY_LABEL_LAYER_ID = 'prison-map-facility-labels';
 export const FACILITY_HIGHLIGHT_LABEL_LAYER_ID = 'prison-map-facility-label-highlight';
 export const CLUSTER_LAYER_ID = 'prison-map-clusters';
 export const CLUSTER_COUNT_LAYER_ID = 'prison-map-cluster-counts';
+/** Invisible squares over every circle, placed before the facilities' labels: no label crosses a circle. */
+export const FACILITY_OBSTACLE_LAYER_ID = 'prison-map-facility-obstacles';
+/** A transparent square icon {@link OBSTACLE_ICON_PX} px wide: the obstacle layer's collision box. */
+export const OBSTACLE_ICON_ID = 'prison-map-obstacle';
+const OBSTACLE_ICON_PX = 16;
+
+/** Adds the obstacle layer's transparent icon to the map's style (once per style). */
+export function addObstacleIcon(map: MapLibreMap): void {
+  if (map.hasImage(OBSTACLE_ICON_ID)) return;
+  map.addImage(OBSTACLE_ICON_ID, { width: OBSTACLE_ICON_PX, height: OBSTACLE_ICON_PX, data: new Uint8Array(OBSTACLE_ICON_PX * OBSTACLE_ICON_PX * 4) });
+}
 
 export interface FacilityFeatureProps {
   id: string;
@@ -233,6 +244,21 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
       // Largest facilities win a place first.
       layout: { ...labelLayout(lang), 'symbol-sort-key': ['-', 0, ['get', 'radius']] },
       paint: labelPaint,
+    },
+    {
+      // Placed before the labels under it (MapLibre places symbol layers from the top down),
+      // drawn nowhere: each circle's box keeps the facilities' labels off it.
+      id: FACILITY_OBSTACLE_LAYER_ID,
+      type: 'symbol',
+      source: FACILITY_SOURCE_ID,
+      filter: AT_THIS_ZOOM,
+      layout: {
+        'icon-image': OBSTACLE_ICON_ID,
+        'icon-size': ['/', ['*', 2, ['get', 'radius']], OBSTACLE_ICON_PX],
+        'icon-padding': 0,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': false,
+      },
     },
     {
       id: FACILITY_HIGHLIGHT_LABEL_LAYER_ID,
