@@ -7,12 +7,10 @@
 import { gzipSync } from 'node:zlib';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { bytesBeforeMap } from './first-frame.mjs';
-import { launchBrowser, median, serveStatic, table } from './support.mjs';
+import { buildDist, launchBrowser, median, serveStatic, table } from './support.mjs';
 
-const repo = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MANY = 20;
 const SCROLL_Y = 1500;
@@ -71,8 +69,7 @@ async function visit(browser, url, { collectBytes = false } = {}) {
 }
 
 export async function runEmbedBench() {
-  const outDir = mkdtempSync(join(tmpdir(), 'prison-map-bench-dist-'));
-  await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const outDir = await buildDist();
   const site = writeSite(outDir);
   const server = await serveStatic(site);
   const browser = await launchBrowser();

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { firstFrameTable, runFirstFrameBench, startupTimelineTable } from './first-frame.mjs';
 import { runEmbedBench } from './embed.mjs';
+import { articleTable, runArticleBench } from './article.mjs';
 import { runHoverBench } from './hover.mjs';
 import { runScaleBench } from './scale.mjs';
 
@@ -13,6 +14,9 @@ console.log(`\nTimeline of one start-up (median of the runs above, ms from the e
 
 console.log('\n## Embedding (production build of dist/, served from a deep path)\n');
 console.log(embed.text);
+
+console.log('\n## Article (Lighthouse, mobile: a news article alone and with a map in its first viewport)\n');
+console.log(articleTable(await runArticleBench()));
 
 if (existsSync(new URL('./flows.mjs', import.meta.url))) {
   const { runFlowsBench } = await import('./flows.mjs');

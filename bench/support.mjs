@@ -1,16 +1,21 @@
-// Shared by the bench scripts: a browser (the machine's Chromium, else @sparticuz/chromium), a
-// static file server for production builds, and small statistics.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// Shared by the bench scripts: a browser (the machine's Chromium, else @sparticuz/chromium), the
+// production build of dist/, a static file server for it, and small statistics.
+import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 
-export async function launchBrowser() {
+/** The machine's Chrome/Chromium (`CHROME_PATH` first), else the one inside @sparticuz/chromium. */
+export async function chromePath() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  let executablePath = candidates.find((path) => path && existsSync(path));
-  if (!executablePath) executablePath = await (await import('@sparticuz/chromium')).default.executablePath();
+  return candidates.find((path) => path && existsSync(path)) ?? (await import('@sparticuz/chromium')).default.executablePath();
+}
+
+export async function launchBrowser() {
   return puppeteer.launch({
-    executablePath,
+    executablePath: await chromePath(),
     headless: true,
     args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist',
       '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -24,13 +29,29 @@ const TYPES = {
 };
 
 /**
- * Serves a folder on 127.0.0.1 (no compression: sizes are gzipped by the bench itself).
+ * The production build a news site copies (`vite build` of the project's own config) in a
+ * temporary folder, returned; the caller removes it.
+ */
+export async function buildDist() {
+  const { build } = await import('vite');
+  const repo = resolve(import.meta.dirname, '..');
+  const outDir = mkdtempSync(join(tmpdir(), 'prison-map-bench-dist-'));
+  await build({ configFile: join(repo, 'vite.config.ts'), root: repo, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json)|image\/svg)/;
+
+/**
+ * Serves a folder on 127.0.0.1. Uncompressed unless `gzip` (as a CDN serves text files, for
+ * figures that depend on transfer sizes; the other benches gzip the sizes they count themselves).
  * `headers` adds response headers per request: an object keyed by URL path (`'/embed.html'`), or a
  * function of the request URL returning the headers (or undefined). `requests` lists every path
  * asked for, in order.
  */
-export function serveStatic(root, { headers } = {}) {
+export function serveStatic(root, { headers, gzip = false } = {}) {
   const requests = [];
+  const gzipped = new Map();
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
@@ -53,6 +74,12 @@ export function serveStatic(root, { headers } = {}) {
       }
       res.writeHead(206, { ...common, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
       createReadStream(path, { start, end }).pipe(res);
+      return;
+    }
+    if (gzip && COMPRESSIBLE.test(common['content-type']) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (!gzipped.has(path)) gzipped.set(path, gzipSync(readFileSync(path)));
+      const body = gzipped.get(path);
+      res.writeHead(200, { ...common, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length }).end(body);
       return;
     }
     res.writeHead(200, { ...common, 'content-length': size });

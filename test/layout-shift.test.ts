@@ -8,6 +8,7 @@ import { setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PrisonMapElement } from '../src/index.js';
 import { iframeEmbedCode, scriptEmbedCode, type EmbedCodeOptions } from '../demo/embed-code.js';
+import { readmeEmbeds } from '../scripts/readme-embed.mjs';
 import { cleanup, mount, nextEvent } from './support/mount.js';
 import { waitFor } from './support/wait.js';
 
@@ -15,32 +16,15 @@ afterEach(cleanup);
 
 const HEIGHT = 480;
 const WIDTHS = [375, 1280];
-/** Where the README's snippets say the files are; the article pages load them from this server. */
-const CDN = 'https://your-cdn.example/prison-map/dist/';
 /**
  * The element's script, served a second late: the article is painted before the element is
  * defined (as on a phone's connection), so a box that grows on upgrade is a layout shift.
  */
 const LATE_SCRIPT = '/src/index.ts?test-delay-ms=1000';
 
-/** The fenced ```html blocks of a README section (from its heading to the next heading). */
-function htmlBlocks(readme: string, heading: string): string[] {
-  const start = readme.indexOf(`\n${heading}\n`);
-  expect(start, `README has "${heading}"`).to.be.greaterThan(-1);
-  const rest = readme.slice(start + heading.length + 2);
-  const section = rest.slice(0, rest.search(/\n#{2,3} /) + 1 || undefined);
-  return [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((match) => match[1]);
-}
-
+/** The README's embed codes, loading the element from source and the iframe page from this server. */
 async function readmeSnippets(): Promise<{ script: string; iframe: string }> {
-  const readme = await (await fetch('/README.md')).text();
-  const [script] = htmlBlocks(readme, '## Embed');
-  const [iframe, listener] = htmlBlocks(readme, '### As an iframe');
-  for (const snippet of [script, iframe]) expect(snippet, 'README snippet points at the CDN path').to.contain(CDN);
-  return {
-    script: script.replace(`${CDN}prison-map.js`, LATE_SCRIPT),
-    iframe: `${iframe.replace(`${CDN}embed.html`, '/embed.html')}${listener}`,
-  };
+  return readmeEmbeds(await (await fetch('/README.md')).text(), (file) => (file === 'prison-map.js' ? LATE_SCRIPT : `/${file}`));
 }
 
 const configuratorOptions: EmbedCodeOptions = {
