@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import '../src/index.js';
 import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
+import { mapIdle } from './support/wait.js';
 
 afterEach(cleanup);
 
@@ -56,6 +57,21 @@ describe('<prison-map> preview (loading="lazy")', function () {
     el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     await ready;
     expect(el.map, 'the map').to.not.equal(undefined);
+  });
+
+  it('keeps its one map when a step or the page changes the view after it started', async () => {
+    const el = mount(`<prison-map loading="eager" no-animation style="display:block;width:600px;height:400px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready', 40000);
+    const map = el.map;
+    el.setAttribute('focus-on', 'SLV');
+    el.setAttribute('projection', 'globe');
+    await el.updateComplete;
+    el.removeAttribute('projection');
+    await el.updateComplete;
+    // Time for a second map to be made, if one were: the first has settled after the camera moved.
+    await mapIdle(mapOf(el));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(el.map === map, 'the same MapLibre map, not a second one').to.equal(true);
   });
 
   it('paints no preview with loading="eager": the map starts at once', async () => {

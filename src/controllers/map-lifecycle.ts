@@ -211,9 +211,13 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
   }
 
   private startMap(): void {
+    this.mapWanted = true;
+    this.stopAwaitingReader();
+    // One map per element: a map that is there or on its way is not made again.
+    if (this.controller || this.creating) return;
     // Everything a map needs is asked for at once: MapLibre, and the built-in basemap archive's
     // header and directory, which would otherwise wait for MapLibre's chunk to arrive.
-    if (!this.controller && !this.creating && this.options.builtInBasemap()) prefetchBuiltInBasemap();
+    if (this.options.builtInBasemap()) prefetchBuiltInBasemap();
     void this.create();
   }
 
