@@ -62,7 +62,7 @@ const ARTICLE_PAGES = [
   ['+ `<prison-map>`, the README\'s iframe embed', 'article-iframe.html'],
 ];
 
-async function writeSite() {
+export async function writeSite() {
   const site = mkdtempSync(join(tmpdir(), 'prison-map-article-'));
   const dist = await buildDist();
   // The bench's bare-MapLibre page (bench/pages/first-frame-bare.ts): MapLibre, the built-in basemap, the 5 facilities as circles.
@@ -98,6 +98,7 @@ async function lighthouse(url, chrome, retry = true) {
     return lighthouse(url, chrome, false);
   }
   const audit = (id) => report.audits[id].numericValue;
+  if (process.env.ARTICLE_DETAILS) printDetails(url, report);
   return {
     score: report.categories.performance.score * 100,
     tbt: audit('total-blocking-time'),
@@ -107,17 +108,35 @@ async function lighthouse(url, chrome, retry = true) {
   };
 }
 
+/** ARTICLE_DETAILS=1: what made a page slow (its long tasks, by script, and its LCP element). */
+function printDetails(url, report) {
+  const items = (id) => report.audits[id]?.details?.items ?? [];
+  if (process.env.ARTICLE_DETAILS === "json") console.log(JSON.stringify(report.audits["largest-contentful-paint-element"], null, 1).slice(0, 3000));
+  const observed = report.audits.metrics.details.items[0];
+  console.log(`observed FCP ${observed.observedFirstContentfulPaint} LCP ${observed.observedLargestContentfulPaint} load ${observed.observedLoad}`);
+  for (const r of items("network-requests")) console.log(`  ${r.url.replace(/^.*\/\/[^/]*/, "")} ${r.priority} ${r.networkRequestTime?.toFixed(0)}-${r.networkEndTime?.toFixed(0)} ${r.transferSize}`);
+  const lcp = JSON.stringify(report.audits['largest-contentful-paint-element']?.details ?? {}).match(/"snippet":"((?:[^"\\]|\\.)*)"/)?.[1];
+  console.log(`\n${url}: LCP element ${lcp}`);
+  for (const task of items('long-tasks').slice(0, 12)) console.log(`  long task ${task.duration.toFixed(0)} ms at ${task.startTime.toFixed(0)} ms: ${task.url}`);
+  for (const group of items("mainthread-work-breakdown")) console.log(`  ${group.groupLabel}: ${group.duration.toFixed(0)} ms`);
+  for (const script of items('bootup-time').slice(0, 6)) console.log(`  script ${script.url}: ${script.total.toFixed(0)} ms (${script.scripting.toFixed(0)} scripting)`);
+}
+
 export async function runArticleBench() {
   const chrome = await chromePath();
   const site = await writeSite();
   const server = await serveStatic(site, { gzip: true });
   try {
     const runs = ARTICLE_PAGES.map(() => []);
+    // ARTICLE_PAGES_ONLY=2,3: only those rows (by index), for a quicker look while working.
+    const only = process.env.ARTICLE_PAGES_ONLY?.split(',').map(Number);
     for (let i = 0; i < RUNS; i++) {
-      for (const [index, [, path]] of ARTICLE_PAGES.entries()) runs[index].push(await lighthouse(`${server.origin}/${path}`, chrome));
+      for (const [index, [, path]] of ARTICLE_PAGES.entries()) {
+        if (!only || only.includes(index)) runs[index].push(await lighthouse(`${server.origin}/${path}`, chrome));
+      }
     }
     const medians = runs.map((pageRuns) => Object.fromEntries(['score', 'tbt', 'lcp', 'cls'].map((key) => [key, median(pageRuns.map((r) => r[key]))])));
-    return { medians, runs: RUNS, chrome: runs[0][0].chrome };
+    return { medians, runs: RUNS, chrome: runs.flat()[0].chrome };
   } finally {
     await server.close();
     rmSync(site, { recursive: true, force: true });

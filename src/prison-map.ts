@@ -243,8 +243,8 @@ export class PrisonMapElement extends PrisonMapProperties {
     return elementTemplate({
       lang, theme: this.effectiveTheme, projection: this.shownProjection(lang), label: this.label,
       model: this._model, ui: this.loader.pipeline, level: this._level,
-      fallback: this.lifecycle.webglUnavailable, still: controller ? undefined : this.lifecycle.still, preview: this.preview.url, staticMap: this.fallback.template,
-      placeholder: !this.lifecycle.hasDrawn && !this.fallback.template && !this.preview.url,
+      fallback: this.lifecycle.webglUnavailable, still: controller ? undefined : this.lifecycle.still, preview: this.preview.canvas, staticMap: this.fallback.template,
+      placeholder: !this.lifecycle.hasDrawn && !this.fallback.template && !this.preview.canvas,
       timeline: this.timelineBar.template(lang), card: this.selection.card(), status: statusLine({ ...this._status, loaded: !!this._model }, lang),
       selected: this.selected, motion: !this.noAnimation && !this.env.reducedMotion, ...this._panels,
       noLegend: this.noLegend, noExport: this.noExport,

@@ -10,16 +10,65 @@ import { mapIdle } from './support/wait.js';
 
 afterEach(cleanup);
 
-/** The preview's SVG document, read back from the image the element shows. */
+/** The preview's SVG document, read back from the source of the canvas the element shows. */
 async function previewDocument(el: HTMLElement): Promise<Document> {
-  const image = el.shadowRoot!.querySelector<HTMLImageElement>('img.preview');
-  expect(image, 'the preview image').to.not.equal(null);
-  const text = await (await fetch(image!.src)).text();
+  const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.preview');
+  expect(canvas, 'the preview canvas').to.not.equal(null);
+  const text = await (await fetch(canvas!.dataset.src!)).text();
   return new DOMParser().parseFromString(text, 'image/svg+xml');
+}
+
+/** Holds the main thread for `ms` (a long task, as a busy page has). */
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) { /* the page's own work */ }
 }
 
 describe('<prison-map> preview (loading="lazy")', function () {
   this.timeout(60000);
+
+  // First in the file: LCP only reports an element larger than any before it on the page.
+  it("is not the page's Largest Contentful Paint: the article's text stays it", async () => {
+    // Each entry is a new largest paint; an element in a shadow tree is reported as null.
+    const largest: (Element | null)[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { element: Element | null })[]) largest.push(entry.element);
+    });
+    observer.observe({ type: 'largest-contentful-paint', buffered: true });
+    const paragraph = mount<HTMLParagraphElement>('<p style="font-size:18px">The article begins here, before the map.</p>');
+    const el = mount(`<prison-map style="display:block;width:1000px;height:700px"></prison-map>`);
+    await nextEvent(el, 'prison-map-preview', 40000);
+    // Two frames for the painted preview to be reported, were it a candidate.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    observer.disconnect();
+    expect(largest.includes(paragraph), 'the observer sees the text').to.equal(true);
+    expect(largest.at(-1) === paragraph, `the largest paint is the text, not the map (${largest.length} candidates)`).to.equal(true);
+    // The preview really is painted: CECOT's circle is there on the canvas.
+    const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.preview')!;
+    const svg = await previewDocument(el);
+    const cecotId = [...svg.querySelectorAll('text.label')].find((t) => t.textContent === 'CECOT')!.getAttribute('data-id');
+    const cecot = svg.querySelector(`circle.facility[data-id="${cecotId}"]`)!;
+    const scale = canvas.width / canvas.clientWidth;
+    const pixel = (x: number, y: number) => [...canvas.getContext('2d')!.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data];
+    const sea = getComputedStyle(el.shadowRoot!.querySelector('.frame')!).getPropertyValue('--_background').trim();
+    const atCecot = pixel(Number(cecot.getAttribute('cx')), Number(cecot.getAttribute('cy')));
+    expect(atCecot[3], 'painted, not transparent').to.equal(255);
+    expect(`rgb(${atCecot.slice(0, 3).join(', ')})`, `CECOT's circle, not the sea (${sea})`).to.not.equal(sea);
+  });
+
+  it('starts the interactive map by itself only once the page has gone quiet (no long task for 5 s)', async () => {
+    const el = mount(`<prison-map style="display:block;width:600px;height:400px"></prison-map>`);
+    await nextEvent(el, 'prison-map-preview', 40000);
+    // A busy page: a long task every second, six times. The map waits for the reader or for quiet.
+    for (let i = 0; i < 6; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      busy(120);
+      expect(el.map === undefined, `no map while the page is busy (second ${i + 1})`).to.equal(true);
+    }
+    await nextEvent(el, 'prison-map-ready', 40000);
+    expect(el.map !== undefined, "the map, once the page went quiet").to.equal(true);
+  });
 
   it('paints the data before MapLibre is created, then the map takes over at the same places', async () => {
     const el = mount(`<prison-map lang="en" style="display:block;width:900px;height:560px"></prison-map>`);
@@ -39,7 +88,7 @@ describe('<prison-map> preview (loading="lazy")', function () {
     // The page goes idle (or the reader reaches for it): the interactive map comes up and the preview goes.
     await nextEvent(el, 'prison-map-ready', 40000);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('img.preview'), 'the preview is gone once the map has drawn').to.equal(null);
+    expect(el.shadowRoot!.querySelector('canvas.preview'), 'the preview is gone once the map has drawn').to.equal(null);
     // Same framing: CECOT's circle is where the preview painted it, within 3 CSS px.
     const map = mapOf(el);
     const id = cecot.getAttribute('data-id')!;
@@ -80,6 +129,6 @@ describe('<prison-map> preview (loading="lazy")', function () {
     el.addEventListener('prison-map-preview', () => previews++);
     await nextEvent(el, 'prison-map-ready', 40000);
     expect(previews).to.equal(0);
-    expect(el.shadowRoot!.querySelector('img.preview')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('canvas.preview')).to.equal(null);
   });
 });

@@ -96,8 +96,8 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
 
   hostDisconnected(): void {
     this.stopAwaitingReader();
-    cancelIdle(this.idleHandle);
-    this.idleHandle = undefined;
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
     this.lazyObserver?.disconnect();
     this.lazyObserver = undefined;
     this.stopWaiting();
@@ -184,21 +184,22 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
     if (this.mapWanted) return;
     this.mapWanted = true;
     this.stopAwaitingReader();
-    cancelIdle(this.idleHandle);
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
     if (this.activated && this.host.isConnected) this.startMap();
   }
 
   /** The preview has painted: the map starts once the page has gone idle, or sooner if wanted. */
   previewPainted(): void {
-    if (this.mapWanted || this.idleHandle !== undefined) return;
-    this.idleHandle = onIdle(() => {
-      this.idleHandle = undefined;
+    if (this.mapWanted || this.cancelIdle) return;
+    this.cancelIdle = whenPageIdle(() => {
+      this.cancelIdle = undefined;
       this.want();
     });
   }
 
   private mapWanted = false;
-  private idleHandle?: number;
+  private cancelIdle?: () => void;
   private readonly readerEvents = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
   private readonly onReader = () => this.want();
 
@@ -310,13 +311,36 @@ function prefetchBuiltInBasemap(): void {
     .catch(() => undefined);
 }
 
-/** Runs `callback` once the page is idle (requestIdleCallback, at most 5 s later; a timer where it is missing). */
-function onIdle(callback: () => void): number {
-  return typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 5000 }) : window.setTimeout(callback, 200);
-}
+/**
+ * How long the page must go without a long task to count as idle: Time to Interactive's quiet
+ * window. MapLibre's start is several long tasks on a phone; starting it in the first quiet
+ * second would land them while the reader is still beginning the article.
+ */
+export const PAGE_QUIET_MS = 5000;
 
-function cancelIdle(handle: number | undefined): void {
-  if (handle === undefined) return;
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-  else clearTimeout(handle);
+/**
+ * Runs `callback` once the page has gone idle: no long task for `PAGE_QUIET_MS` (each one starts
+ * the wait again), then an idle callback. Returns a function that cancels it.
+ */
+function whenPageIdle(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idleHandle: number | undefined;
+  const longTasks = PerformanceObserver.supportedEntryTypes?.includes('longtask') ? new PerformanceObserver(() => restart()) : undefined;
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(quiet, PAGE_QUIET_MS);
+  };
+  const quiet = () => {
+    longTasks?.disconnect();
+    idleHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : window.setTimeout(callback, 0);
+  };
+  longTasks?.observe({ type: 'longtask' });
+  restart();
+  return () => {
+    longTasks?.disconnect();
+    clearTimeout(timer);
+    if (idleHandle === undefined) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idleHandle);
+    else clearTimeout(idleHandle);
+  };
 }

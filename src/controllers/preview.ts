@@ -3,6 +3,10 @@
  * before MapLibre is loaded (ui/preview.ts). It stays until the interactive map has drawn, then
  * goes; `prison-map-preview` says it has painted. It is painted again when what it shows changes
  * (data, language, theme, size) while no map has drawn.
+ *
+ * It is painted on a canvas, as the interactive map is: an `<img>` of it would become the page's
+ * Largest Contentful Paint, which should be the article's own headline or photo, not a picture
+ * that arrives after the element's script and data.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { flatView, type Camera } from '../model/camera.js';
@@ -22,8 +26,8 @@ export interface PreviewOptions {
 }
 
 export class PreviewController implements ReactiveController {
-  /** The painted preview (an object URL of its SVG), while shown. */
-  url?: string;
+  /** The painted preview, while shown; its `data-src` is an object URL of the SVG it was drawn from. */
+  canvas?: HTMLCanvasElement;
   private key?: string;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode }, private readonly options: PreviewOptions) {
@@ -48,9 +52,9 @@ export class PreviewController implements ReactiveController {
 
   /** The interactive map has drawn: the preview goes. */
   drop(): void {
-    if (!this.url) return;
-    URL.revokeObjectURL(this.url);
-    this.url = undefined;
+    if (!this.canvas) return;
+    URL.revokeObjectURL(this.canvas.dataset.src!);
+    this.canvas = undefined;
     this.key = undefined;
     this.host.requestUpdate();
   }
@@ -75,16 +79,23 @@ export class PreviewController implements ReactiveController {
     const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
     const image = new Image();
     image.src = url;
-    await image.decode().catch(() => undefined);
-    if (key !== this.key || !this.options.wanted()) {
+    const decoded = await image.decode().then(() => true, () => false);
+    if (key !== this.key || !this.options.wanted() || !decoded) {
       URL.revokeObjectURL(url);
       return;
     }
-    const previous = this.url;
-    this.url = url;
+    const canvas = document.createElement('canvas');
+    canvas.className = 'still preview';
+    canvas.dataset.src = url;
+    const scale = window.devicePixelRatio || 1;
+    canvas.width = Math.round(request.width * scale);
+    canvas.height = Math.round(request.height * scale);
+    canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const previous = this.canvas;
+    this.canvas = canvas;
     this.host.requestUpdate();
     await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    if (previous) URL.revokeObjectURL(previous);
+    if (previous) URL.revokeObjectURL(previous.dataset.src!);
     this.host.dispatchEvent(mapEvent('prison-map-preview', {}));
     this.options.painted();
   }

@@ -32,7 +32,7 @@ export interface ElementView {
   /** A still image of a map that gave its WebGL context back. */
   still?: string;
   /** The preview painted before MapLibre (a lazy map), until the map has drawn. */
-  preview?: string;
+  preview?: HTMLCanvasElement;
   /** Nothing drawn yet: what the page put inside the tag (a fallback image) is shown in the map area. */
   placeholder: boolean;
   staticMap?: TemplateResult;
@@ -70,7 +70,7 @@ export function elementTemplate(view: ElementView): TemplateResult {
         <div class="map-canvas"></div>
         ${view.placeholder ? html`<slot class="placeholder"></slot>` : nothing}
         ${view.still ? html`<img class="still" src=${view.still} alt="">` : nothing}
-        ${view.preview ? html`<img class="still preview" src=${view.preview} alt="">` : nothing}
+        ${view.preview ?? nothing}
         ${view.staticMap ? html`<div class="static-map">${view.staticMap}</div>` : nothing}
       </div>
       ${fallback && summary ? html`<p class="fallback-summary">${summary}</p>` : nothing}
