@@ -7,15 +7,31 @@ import { expect } from 'chai';
 import '../src/index.js';
 import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
 import { mapIdle } from './support/wait.js';
+import type { StaticMapGeometry } from '../src/render/geometry.js';
 
 afterEach(cleanup);
 
-/** The preview's SVG document, read back from the source of the canvas the element shows. */
-async function previewDocument(el: HTMLElement): Promise<Document> {
+/** The preview canvas the element shows, and the geometry (CSS px) its controller drew on it. */
+function shownPreview(el: HTMLElement): { canvas: HTMLCanvasElement; geometry: StaticMapGeometry } {
   const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.preview');
   expect(canvas, 'the preview canvas').to.not.equal(null);
-  const text = await (await fetch(canvas!.dataset.src!)).text();
-  return new DOMParser().parseFromString(text, 'image/svg+xml');
+  const { geometry } = (el as unknown as { preview: { geometry: StaticMapGeometry } }).preview;
+  return { canvas: canvas!, geometry };
+}
+
+/** The RGBA of the canvas at CSS px (x, y). */
+function canvasPixel(canvas: HTMLCanvasElement, x: number, y: number): number[] {
+  const scale = canvas.width / canvas.clientWidth;
+  return [...canvas.getContext('2d')!.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data];
+}
+
+/** CECOT's circle in what the preview drew (it is labelled CECOT). */
+function cecotIn(geometry: StaticMapGeometry) {
+  const label = geometry.labels.find((l) => l.text === 'CECOT');
+  expect(label, 'CECOT is named').to.not.equal(undefined);
+  const circle = geometry.circles.find((c) => c.facility.id === label!.facility.id);
+  expect(circle, "CECOT's circle").to.not.equal(undefined);
+  return circle!;
 }
 
 /** Holds the main thread for `ms` (a long task, as a busy page has). */
@@ -45,16 +61,12 @@ describe('<prison-map> preview (loading="lazy")', function () {
     expect(largest.includes(paragraph), 'the observer sees the text').to.equal(true);
     expect(largest.at(-1) === paragraph, `the largest paint is the text, not the map (${largest.length} candidates)`).to.equal(true);
     // The preview really is painted: CECOT's circle is there on the canvas.
-    const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.preview')!;
-    const svg = await previewDocument(el);
-    const cecotId = [...svg.querySelectorAll('text.label')].find((t) => t.textContent === 'CECOT')!.getAttribute('data-id');
-    const cecot = svg.querySelector(`circle.facility[data-id="${cecotId}"]`)!;
-    const scale = canvas.width / canvas.clientWidth;
-    const pixel = (x: number, y: number) => [...canvas.getContext('2d')!.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data];
-    const sea = getComputedStyle(el.shadowRoot!.querySelector('.frame')!).getPropertyValue('--_background').trim();
-    const atCecot = pixel(Number(cecot.getAttribute('cx')), Number(cecot.getAttribute('cy')));
+    const { canvas, geometry } = shownPreview(el);
+    const cecot = cecotIn(geometry);
+    const atCecot = canvasPixel(canvas, cecot.cx, cecot.cy);
+    const beside = canvasPixel(canvas, cecot.cx + cecot.r + 4, cecot.cy);
     expect(atCecot[3], 'painted, not transparent').to.equal(255);
-    expect(`rgb(${atCecot.slice(0, 3).join(', ')})`, `CECOT's circle, not the sea (${sea})`).to.not.equal(sea);
+    expect(atCecot.join() !== beside.join(), `CECOT's circle (${atCecot}) stands out from beside it (${beside})`).to.equal(true);
   });
 
   it('starts the interactive map by itself only once the page has gone quiet (no long task for 5 s)', async () => {
@@ -72,31 +84,41 @@ describe('<prison-map> preview (loading="lazy")', function () {
 
   it('paints the data before MapLibre is created, then the map takes over at the same places', async () => {
     const el = mount(`<prison-map lang="en" style="display:block;width:900px;height:560px"></prison-map>`);
+    // The last picture before the map: the preview is painted again if the area changes size meanwhile.
+    let lastPainted: StaticMapGeometry | undefined;
+    el.addEventListener('prison-map-preview', () => { lastPainted = shownPreview(el).geometry; });
     const preview = await nextEvent(el, 'prison-map-preview', 40000);
     expect(preview.bubbles && preview.composed, 'bubbles and composed').to.equal(true);
     expect(el.map, 'no MapLibre map while the preview is painted').to.equal(undefined);
-    const svg = await previewDocument(el);
-    expect(svg.querySelector('parsererror'), 'a well-formed SVG').to.equal(null);
-    expect(svg.querySelector('image, foreignObject'), 'vector only').to.equal(null);
-    const circles = [...svg.querySelectorAll<SVGCircleElement>('circle.facility')];
-    expect(circles.length, 'the bundled facilities').to.be.at.least(5);
-    expect([...svg.querySelectorAll('text')].map((t) => t.textContent), 'CECOT is named').to.include('CECOT');
-    const cecotLabel = [...svg.querySelectorAll('text.label')].find((t) => t.textContent === 'CECOT')!;
-    const cecot = circles.find((c) => c.getAttribute('data-id') === cecotLabel.getAttribute('data-id'))!;
-    expect(cecot, "CECOT's circle").to.not.equal(undefined);
+    const { canvas, geometry } = shownPreview(el);
+    expect(geometry.circles.length, 'the bundled facilities').to.be.at.least(5);
+    expect(geometry.arcs.length, 'the bundled transfers').to.be.at.least(1);
+    const cecot = cecotIn(geometry);
+    // On the canvas: CECOT's circle in its colour (blended over the land as drawn), an arc's ink at its middle.
+    const rgb = (hex: string) => hex.match(/[0-9a-f]{2}/gi)!.map((pair) => parseInt(pair, 16));
+    const distance = (pixel: number[], hex: string) => Math.hypot(...rgb(hex).map((v, i) => v - pixel[i]));
+    const atCecot = canvasPixel(canvas, cecot.cx, cecot.cy);
+    expect(distance(atCecot, cecot.color), `CECOT's centre ${atCecot} vs its colour ${cecot.color}`).to.be.below(120);
+    const arc = geometry.arcs[0];
+    const [x, y] = arc.points[Math.floor(arc.points.length / 2)];
+    const onArc = canvasPixel(canvas, x, y);
+    const offArc = canvasPixel(canvas, x, y + arc.width + 10);
+    expect(distance(onArc, arc.color) < distance(offArc, arc.color), `the arc's ink (${onArc}) is nearer ${arc.color} than beside it (${offArc})`).to.equal(true);
 
     // The page goes idle (or the reader reaches for it): the interactive map comes up and the preview goes.
     await nextEvent(el, 'prison-map-ready', 40000);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('canvas.preview'), 'the preview is gone once the map has drawn').to.equal(null);
-    // Same framing: CECOT's circle is where the preview painted it, within 3 CSS px.
+    // Same framing: CECOT's circle is where the preview last painted it, within 3 CSS px.
+    const shown = cecotIn(lastPainted!);
+    expect(shown.facility.id).to.equal(cecot.facility.id);
     const map = mapOf(el);
-    const id = cecot.getAttribute('data-id')!;
+    const id = cecot.facility.id;
     const feature = map.querySourceFeatures('prison-map-facilities').find((f) => f.properties?.id === id)!;
     const at = map.project((feature.geometry as GeoJSON.Point).coordinates as [number, number]);
-    const dx = at.x - Number(cecot.getAttribute('cx'));
-    const dy = at.y - Number(cecot.getAttribute('cy'));
-    expect(Math.hypot(dx, dy), `CECOT on the map (${at.x.toFixed(1)}, ${at.y.toFixed(1)}) vs the preview (${cecot.getAttribute('cx')}, ${cecot.getAttribute('cy')})`).to.be.below(3);
+    const dx = at.x - shown.cx;
+    const dy = at.y - shown.cy;
+    expect(Math.hypot(dx, dy), `CECOT on the map (${at.x.toFixed(1)}, ${at.y.toFixed(1)}) vs the preview (${shown.cx}, ${shown.cy})`).to.be.below(3);
   });
 
   it('starts the interactive map at once when the reader reaches for it', async () => {

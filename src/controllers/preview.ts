@@ -13,6 +13,7 @@ import { flatView, type Camera } from '../model/camera.js';
 import type { MapModel } from '../model/model.js';
 import type { FramePadding } from '../map/controller.js';
 import { mapEvent } from '../shared/events.js';
+import type { StaticMapGeometry } from '../render/geometry.js';
 import type { PreviewRequest } from '../ui/preview.js';
 
 export interface PreviewOptions {
@@ -26,8 +27,10 @@ export interface PreviewOptions {
 }
 
 export class PreviewController implements ReactiveController {
-  /** The painted preview, while shown; its `data-src` is an object URL of the SVG it was drawn from. */
+  /** The painted preview, while shown. */
   canvas?: HTMLCanvasElement;
+  /** What it shows, where (CSS px in the map area): the geometry it was drawn from. */
+  geometry?: StaticMapGeometry;
   private key?: string;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode }, private readonly options: PreviewOptions) {
@@ -53,8 +56,8 @@ export class PreviewController implements ReactiveController {
   /** The interactive map has drawn: the preview goes. */
   drop(): void {
     if (!this.canvas) return;
-    URL.revokeObjectURL(this.canvas.dataset.src!);
     this.canvas = undefined;
+    this.geometry = undefined;
     this.key = undefined;
     this.host.requestUpdate();
   }
@@ -74,28 +77,15 @@ export class PreviewController implements ReactiveController {
 
   private async paint(request: PreviewRequest): Promise<void> {
     const key = this.key;
-    const { previewSvg } = await import('../ui/preview.js');
-    const svg = await previewSvg(request);
-    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    const image = new Image();
-    image.src = url;
-    const decoded = await image.decode().then(() => true, () => false);
-    if (key !== this.key || !this.options.wanted() || !decoded) {
-      URL.revokeObjectURL(url);
-      return;
-    }
+    const { paintPreview } = await import('../ui/preview.js');
     const canvas = document.createElement('canvas');
     canvas.className = 'still preview';
-    canvas.dataset.src = url;
-    const scale = window.devicePixelRatio || 1;
-    canvas.width = Math.round(request.width * scale);
-    canvas.height = Math.round(request.height * scale);
-    canvas.getContext('2d')?.drawImage(image, 0, 0, canvas.width, canvas.height);
-    const previous = this.canvas;
+    const geometry = await paintPreview(request, canvas);
+    if (key !== this.key || !this.options.wanted()) return;
     this.canvas = canvas;
+    this.geometry = geometry;
     this.host.requestUpdate();
     await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    if (previous) URL.revokeObjectURL(previous.dataset.src!);
     this.host.dispatchEvent(mapEvent('prison-map-preview', {}));
     this.options.painted();
   }

@@ -1,14 +1,18 @@
 /**
  * The preview: a still picture of the map's first view (countries, shading, circles, arcs,
- * labels), painted before MapLibre is loaded, from the same level and renderer as the SVG export
- * (render/svg.ts), on Natural Earth's light 110m outlines. The HTML legend beside it is the
- * element's own. Loaded lazily, in its own chunk, when a lazy map nears the viewport.
+ * labels), painted before MapLibre is loaded, from the same level and geometry as the SVG export
+ * (render/geometry.ts), on Natural Earth's light 110m outlines, drawn straight onto a canvas
+ * (ui/canvas-map.ts). The HTML legend beside it is the element's own. Loaded lazily, in its own
+ * chunk, when a lazy map nears the viewport.
  */
 import type { Theme } from '../encodings/palette.js';
 import { loadCountryShapes } from '../geo/countries.js';
 import type { Lang } from '../i18n/strings.js';
 import type { MapModel } from '../model/model.js';
-import { renderSvgMap } from '../render/svg.js';
+import { staticMapGeometry, type StaticMapGeometry } from '../render/geometry.js';
+import { DEFAULT_PICTURE_COLORS } from '../render/svg.js';
+import { yieldToMain } from '../shared/scheduling.js';
+import { drawMapOnCanvas } from './canvas-map.js';
 
 export interface PreviewRequest {
   model: MapModel;
@@ -25,13 +29,23 @@ export interface PreviewRequest {
   background: string;
 }
 
-/** The preview as an SVG document (a string), map only: the element shows its own legend. */
-export async function previewSvg(request: PreviewRequest): Promise<string> {
+/**
+ * Paints the preview onto `canvas` (sized here, at the device's pixel ratio) and returns the
+ * geometry it drew. Placing the marks and drawing them are separate tasks, so that neither holds
+ * the page's main thread for long.
+ */
+export async function paintPreview(request: PreviewRequest, canvas: HTMLCanvasElement): Promise<StaticMapGeometry> {
   const [countries, borders] = await loadCountryShapes('110m');
-  const { model, width, height, theme, lang, label, projection, selected, view } = request;
-  return renderSvgMap({
+  const { model, width, height, theme, lang, projection, selected, view } = request;
+  const geometry = staticMapGeometry({
     model, countries, borders, occupancy: model.data.countries, selected, theme, lang, width, height, projection,
-    view: projection === 'mercator' ? view : undefined, label, legend: false,
-    colors: { background: request.background },
-  }).svg;
+    view: projection === 'mercator' ? view : undefined,
+  });
+  await yieldToMain();
+  const scale = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const context = canvas.getContext('2d');
+  if (context) drawMapOnCanvas(context, geometry, { theme, lang, background: request.background, font: DEFAULT_PICTURE_COLORS[theme].font }, scale);
+  return geometry;
 }
