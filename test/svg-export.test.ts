@@ -70,6 +70,28 @@ describe('<prison-map> toImage({type: "image/svg+xml"})', function () {
     expect(doc.querySelector('.credit text')?.textContent).to.match(/^Sources: /);
   });
 
+  it('draws the arcs as the map does: fainter as they are smaller, the largest on top', async () => {
+    const el = await mountReady('lang="en" theme="light"');
+    const { doc } = await svgOf(el);
+    const arcs = [...doc.querySelectorAll('path.transfer')].map((path) => ({
+      id: path.getAttribute('data-id')!, width: Number(path.getAttribute('stroke-width')), opacity: Number(path.getAttribute('stroke-opacity')),
+    }));
+    expect(arcs.length, 'the bundled transfers').to.be.at.least(3);
+    // The level's marks: each arc's opacity is its status's times its emphasis by magnitude.
+    const level = (el as unknown as { _model: { levelAt(zoom: number, size: { width: number; height: number }): { flows: Array<{ transfer: { id: string }; opacity: number; emphasis?: number; hidden: boolean }> } } })._model
+      .levelAt(Number(doc.documentElement.getAttribute('data-level')), { width: WIDTH, height: HEIGHT });
+    const emphases = new Set<number>();
+    for (const arc of arcs) {
+      const mark = level.flows.find((flow) => flow.transfer.id === arc.id)!;
+      emphases.add(mark.emphasis ?? 1);
+      expect(arc.opacity, `${arc.id}'s opacity`).to.be.closeTo(mark.opacity * (mark.emphasis ?? 1), 0.002);
+    }
+    expect(emphases.size, 'arcs of different sizes are not equally strong').to.be.above(1);
+    // Drawn smallest first: the widest arc comes last in the document, on top.
+    const widest = Math.max(...arcs.map((arc) => arc.width));
+    expect(arcs[arcs.length - 1].width).to.equal(widest);
+  });
+
   it('follows the camera: after a move, centres still match the WebGL map', async () => {
     const el = await mountReady('lang="en" focus-on="SLV"');
     const map = mapOf(el)!;

@@ -226,7 +226,8 @@ function arcStyle(flow: FlowMark, theme: StaticMapTheme) {
   const stroke = arcStroke(width, flow.dotted, flow.dashed);
   return {
     color: PALETTES[theme].flows[flow.transfer.kind],
-    opacity: flow.opacity,
+    // The status's opacity times the arc's emphasis by magnitude (level.ts), as the map's shader multiplies them.
+    opacity: Math.round(flow.opacity * (flow.emphasis ?? 1) * 1000) / 1000,
     dasharray: stroke.dash.length ? stroke.dash.map(round).join(' ') : undefined,
     strokeWidth: stroke.strokeWidth,
     linecap: stroke.cap,
@@ -361,7 +362,8 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
 
   // Arcs end under circles and clusters: an arrow stops at their edge.
   const ends = [...circles, ...clusters];
-  const drawn = level.flows.filter((flow) => !flow.hidden || flow.transfer.id === input.selected);
+  // The level lists arcs largest first; they are drawn smallest first, so the largest lie on top (as on the map).
+  const drawn = level.flows.filter((flow) => !flow.hidden || flow.transfer.id === input.selected).reverse();
   const arcs: StaticArc[] = drawn.flatMap((flow) => {
     const projected = flow.path.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
     const pts = projected.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
