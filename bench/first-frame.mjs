@@ -18,13 +18,28 @@ async function timePage(browser, url) {
   await page.goto(url);
   await page.waitForFunction('window.benchResult !== undefined', { timeout: 60000 });
   const ms = await page.evaluate('window.benchResult');
+  const fromNavigation = await page.evaluate('window.benchFromNavigation');
   // The element's page also reports when everything (transfers, shading) is drawn.
   const ready = url.includes('ours')
     ? await page.waitForFunction('window.benchReady', { timeout: 60000 }).then(() => page.evaluate('window.benchReady'))
     : undefined;
   const timeline = url.includes('ours') ? await page.evaluate('window.benchTimeline') : undefined;
   await context.close();
-  return { ms, ready, timeline };
+  return { ms, ready, timeline, fromNavigation };
+}
+
+/** A lazy map that has painted its preview, tapped: ms from the tap to `prison-map-ready`. */
+async function tapToReady(browser, url) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1000, height: 600 });
+  await page.goto(url);
+  await page.waitForFunction('window.benchPreview !== undefined', { timeout: 60000 });
+  await page.mouse.click(500, 300);
+  await page.waitForFunction('window.benchReady !== undefined', { timeout: 60000 });
+  const ms = await page.evaluate('window.benchReady - window.benchTap');
+  await context.close();
+  return ms;
 }
 
 export async function bytesBeforeMap(browser, url) {
@@ -58,9 +73,15 @@ export async function runFirstFrameBench() {
     for (const name of ['first-frame-ours.html', BARE_TILES, BARE_GEOJSON]) await timePage(browser, page(name));
     const ready = [];
     const timelines = [];
+    const bareFromNavigation = [];
+    const tapped = [];
+    await tapToReady(browser, page('tap-to-ready.html'));
     for (let i = 0; i < RUNS; i++) {
       bareGeojson.push((await timePage(browser, page(BARE_GEOJSON))).ms);
-      bareTiles.push((await timePage(browser, page(BARE_TILES))).ms);
+      const bare = await timePage(browser, page(BARE_TILES));
+      bareTiles.push(bare.ms);
+      bareFromNavigation.push(bare.fromNavigation);
+      tapped.push(await tapToReady(browser, page('tap-to-ready.html')));
       const run = await timePage(browser, page('first-frame-ours.html'));
       ours.push(run.ms);
       ready.push(run.ready);
@@ -75,6 +96,7 @@ export async function runFirstFrameBench() {
       ours: median(ours), bareTiles: median(bareTiles), bareGeojson: median(bareGeojson), runs: RUNS,
       oursAfterMap: median(oursAfterMap), ratioAfterMap: pairedRatio(oursAfterMap, bareTiles),
       ratioSameBasemap: pairedRatio(ours, bareTiles), ratioVsGeojson: pairedRatio(ours, bareGeojson), bareTilesVsGeojson: pairedRatio(bareTiles, bareGeojson), ready: median(ready), timeline: medianTimeline(timelines),
+      tapped: median(tapped), bareFromNavigation: median(bareFromNavigation), ratioTapped: pairedRatio(tapped, bareFromNavigation),
       beforeMapKb: lazy.gz / 1024, beforeMapFiles: lazy.files, mapCreatedBeforeNeeded: lazy.mapCreated,
     };
   } finally {
@@ -106,6 +128,7 @@ export function firstFrameTable(r, manyMaps) {
     ['first frame with facilities, pre-tiled basemap, vs bare MapLibre on the GeoJSON basemap (median ms)', r.ours.toFixed(0), `${r.bareGeojson.toFixed(0)} (bare MapLibre, GeoJSON basemap + points)`, `${r.ratioVsGeojson.toFixed(2)}x (target ≤ 0.8x)`],
     ['first frame with facilities, counted from the element\'s map creation, vs bare MapLibre on the same basemap (median ms)', r.oursAfterMap.toFixed(0), `${r.bareTiles.toFixed(0)} (its clock starts with MapLibre already imported)`, `${r.ratioAfterMap.toFixed(2)}x: the rest of the first row is loading MapLibre's chunk`],
     ['bare MapLibre: pre-tiled vs GeoJSON basemap (median ms)', r.bareTiles.toFixed(0), r.bareGeojson.toFixed(0), `${r.bareTilesVsGeojson.toFixed(2)}x: what pre-tiling alone buys`],
+    ['a tap on the preview to prison-map-ready, vs bare MapLibre\'s first frame from navigation (median ms)', r.tapped.toFixed(0), `${r.bareFromNavigation.toFixed(0)} (bare MapLibre: download, start, basemap, points)`, `${r.ratioTapped.toFixed(2)}x (paired runs; target ≤ 1.2x)`],
     ['prison-map-ready: transfers, shading, everything (median ms)', r.ready.toFixed(0), '—', 'the baseline draws no transfers'],
     ...many,
     ['JS before a map is needed (gzip KB)', r.beforeMapKb.toFixed(1), '—', `${r.beforeMapFiles} files; map created: ${r.mapCreatedBeforeNeeded} (target < 20 KB)`],

@@ -19,6 +19,7 @@ export default defineConfig({
         ours: resolve(import.meta.dirname, 'pages/first-frame-ours.html'),
         bare: resolve(import.meta.dirname, 'pages/first-frame-bare.html'),
         lazy: resolve(import.meta.dirname, 'pages/before-map.html'),
+        tap: resolve(import.meta.dirname, 'pages/tap-to-ready.html'),
       },
     },
   },

@@ -25,6 +25,9 @@ map.on('load', () => {
     paint: { 'circle-radius': ['*', 36, ['sqrt', ['/', ['coalesce', ['get', 'capacity'], 0], 40000]]], 'circle-color': '#D55E00' },
   });
   void whenFacilitiesRendered(map, 'facilities').then(() => {
-    (window as unknown as { benchResult: number }).benchResult = performance.now() - start;
+    const results = window as unknown as { benchResult: number; benchFromNavigation: number };
+    results.benchResult = performance.now() - start;
+    // As a reader waits for it: from navigation, MapLibre's download and start included.
+    results.benchFromNavigation = performance.now();
   });
 });
