@@ -2,10 +2,10 @@
 // labels placed by priority (the story's countries, then the largest facilities), none across a circle.
 import { expect } from 'chai';
 import '../src/index.js';
-import { cleanup, mapOf, mount, mountData, nextEvent } from './support/mount.js';
+import { cleanup, mapOf, mount, mountData, nextEvent, readMapPixels } from './support/mount.js';
 import { mapIdle } from './support/wait.js';
 import { BASEMAP_LAYER_IDS } from '../src/map/basemap.js';
-import { FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_UNKNOWN_LAYER_ID } from '../src/map/facility-layers.js';
+import { CLUSTER_COUNT_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_UNKNOWN_LAYER_ID } from '../src/map/facility-layers.js';
 import { worldSyntheticData } from './support/synthetic-data.js';
 
 afterEach(cleanup);
@@ -28,6 +28,8 @@ describe('the world once: worldwide data at its fitted view', function () {
       const bounds = map.getBounds();
       console.log(`${width}x${height}: zoom ${map.getZoom().toFixed(2)}, ${west.toFixed(1)}° to ${east.toFixed(1)}°`);
       expect(east - west, 'longitudes across the canvas').to.be.at.most(360.5);
+      // And the whole world: a tall phone is not cut at the sides.
+      expect(east - west, 'the whole world across').to.be.at.least(359.5);
       expect(bounds.getEast() - bounds.getWest(), 'getBounds').to.be.at.most(360.5);
       expect(map.getRenderWorldCopies()).to.equal(false);
       // Every circle drawn, clusters and lone facilities: where its copy one world east or west
@@ -48,6 +50,44 @@ describe('the world once: worldwide data at its fitted view', function () {
         }
       }
       console.log(`${drawn.length} circles, ${copiesLooked} copy places looked at`);
+
+      // No country name across a cluster's count: the names' placed boxes keep off each count.
+      const counts = map.queryRenderedFeatures({ layers: [CLUSTER_COUNT_LAYER_ID] });
+      expect(counts.length, 'cluster counts written').to.be.above(3);
+      let crossed = 0;
+      for (const count of counts) {
+        const at = map.project((count.geometry as GeoJSON.Point).coordinates as [number, number]);
+        const names = map.queryRenderedFeatures([[at.x - 8, at.y - 5], [at.x + 8, at.y + 5]], { layers: [BASEMAP_LAYER_IDS.labels] });
+        if (names.length) console.log(`count ${count.properties.label_en ?? ''} under ${names.map((n) => n.properties.name_en).join(', ')}`);
+        crossed += names.length;
+      }
+      expect(crossed, 'country names across cluster counts').to.equal(0);
+    });
+  }
+});
+
+describe('the globe fills its frame: worldwide data on the sphere', function () {
+  this.timeout(240000);
+
+  for (const [width, height] of SIZES) {
+    it(`draws a globe about the map's shorter side across at ${width}x${height}`, async () => {
+      const el = await mountData(worldSyntheticData(1500, 1500), width, height, 'projection="globe"');
+      const map = mapOf(el);
+      await mapIdle(map);
+      const canvas = map.getCanvas();
+      const [w, h] = [canvas.clientWidth, canvas.clientHeight];
+      // The sphere as drawn: the canvas is transparent around it (space is the element's colour behind).
+      const pixels = readMapPixels(map);
+      const run = (points: Array<[number, number]>) => {
+        const inked = points.filter(([x, y]) => pixels.at(x, y)[3] > 0);
+        return inked.length ? Math.hypot(inked[inked.length - 1][0] - inked[0][0], inked[inked.length - 1][1] - inked[0][1]) : 0;
+      };
+      const across = run(Array.from({ length: Math.floor(w) }, (_, x) => [x, Math.floor(h / 2)]));
+      const down = run(Array.from({ length: Math.floor(h) }, (_, y) => [Math.floor(w / 2), y]));
+      const shorter = Math.min(w, h);
+      console.log(`${width}x${height} globe: map ${w}x${h}, sphere ${across.toFixed(0)} px across, ${down.toFixed(0)} px down, zoom ${map.getZoom().toFixed(2)}`);
+      // Round: the sphere is whole on the shorter side, and fills most of it.
+      expect(Math.min(across, down) / shorter, 'the sphere across the shorter side').to.be.within(0.8, 1);
     });
   }
 });

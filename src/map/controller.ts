@@ -14,12 +14,13 @@ import type { Lang } from '../i18n/strings.js';
 import type { MapModel } from '../model/model.js';
 import { clusterLevel } from '../model/clusters.js';
 import type { ViewLevel } from '../model/level.js';
-import { spansTheWorld, worldMinZoom, type Camera } from '../model/camera.js';
+import { globeFillZoom, spansTheWorld, worldMinZoom, type Camera } from '../model/camera.js';
 import { BASEMAP_LAYER_IDS, applyBasemapLanguage, applyBasemapTheme, applyStoryCountries, builtInBasemapStyle } from './basemap.js';
 import { registerBasemapProtocol } from './basemap-source.js';
+import { oneWorldConstrain } from './one-world.js';
 import { COUNTRY_SHADING_LAYER_ID, applyCountryHighlightTheme, applyCountryShading, outlineCountry, withCountryLayers } from './country-layer.js';
 import {
-  CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_SOURCE_ID, addObstacleIcon, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
+  CLUSTER_COUNT_LAYER_ID, CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_SOURCE_ID, addObstacleIcon, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
   APPEAR_MS, animateAppearance, facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
 } from './facility-layers.js';
 import type { FeatureCollection, Point } from 'geojson';
@@ -135,6 +136,8 @@ export class MapController {
     this.flows = new FlowLayer({ beforeId: FACILITY_FILL_LAYER_ID, animated: false, theme: options.theme });
     this.usesBuiltInBasemap = options.basemapUrl === undefined;
     const camera = options.camera;
+    this.camera = camera;
+    this.container = options.container;
     try {
       this.map = new MapLibreMap({
         container: options.container,
@@ -151,6 +154,8 @@ export class MapController {
         // Never zoomed out past one world's width; data that spans the world is one world, without
         // copies: every facility and arc drawn once.
         renderWorldCopies: !(camera.kind === 'bounds' && spansTheWorld(camera.bounds)),
+        // The map starts flat (the globe is set when the style has loaded): one world, whole.
+        transformConstrain: camera.kind === 'bounds' && spansTheWorld(camera.bounds) ? this.oneWorld : null,
         minZoom: worldMinZoom(options.container.clientWidth),
         maxPitch: 0,
         dragRotate: false,
@@ -330,6 +335,37 @@ export class MapController {
     // Before the style has loaded there is nothing to set it on: the `style.load` handler does it.
     if (!this.map.style?._loaded) return;
     if (this.map.getProjection()?.type !== this.projection) this.map.setProjection({ type: this.projection });
+    this.constrainToOneWorld();
+    this.fillFrameWithGlobe(false);
+  }
+
+  /** How the flat map keeps one world whole (map/one-world.ts); MapLibre's own rule elsewhere. */
+  private readonly oneWorld = oneWorldConstrain(
+    () => ({ width: this.container.clientWidth, height: this.container.clientHeight }),
+    // While MapLibre is being constructed there is no map yet: its minimum is one world across (worldMinZoom), its maximum MapLibre's.
+    () => (this.map ? [this.map.getMinZoom(), this.map.getMaxZoom()] : [-2, 22]),
+  );
+  /** The element the map fills (read while MapLibre is still being constructed). */
+  private container!: HTMLElement;
+
+  private constrainToOneWorld(): void {
+    const oneWorld = this.projection === 'mercator' && !this.map.getRenderWorldCopies();
+    this.map.setTransformConstrain(oneWorld ? this.oneWorld : null);
+  }
+
+  /** The camera last asked for (the view of the data, a place, or the world). */
+  private camera: Camera;
+
+  /**
+   * Data that spans the world, on the globe: a view fitted to its bounds is computed flat and
+   * shows a small globe in a large frame. The globe is brought to fill the frame instead (about
+   * the map's shorter side across), never zoomed out from where the fit left it.
+   */
+  private fillFrameWithGlobe(animate: boolean): void {
+    if (this.projection !== 'globe' || this.camera.kind !== 'bounds' || !spansTheWorld(this.camera.bounds)) return;
+    const canvas = this.map.getCanvas();
+    const zoom = globeFillZoom({ width: canvas.clientWidth, height: canvas.clientHeight }, this.map.getCenter().lat);
+    if (zoom > this.map.getZoom()) this.map[animate ? 'easeTo' : 'jumpTo']({ zoom });
   }
 
   /** Motion on or off; off means the layer asks for no frames at all. */
@@ -401,11 +437,15 @@ export class MapController {
   }
 
   moveCamera(camera: Camera, animate: boolean): void {
+    this.camera = camera;
     if (camera.kind === 'center') {
       this.map[animate ? 'flyTo' : 'jumpTo']({ center: camera.center, zoom: camera.zoom });
     } else if (camera.kind === 'bounds') {
       this.map.setRenderWorldCopies(!spansTheWorld(camera.bounds));
+      this.constrainToOneWorld();
       this.map.fitBounds(camera.bounds, { padding: this.options.framePadding(), maxZoom: camera.maxZoom ?? 6, animate });
+      if (animate) this.map.once('moveend', () => this.fillFrameWithGlobe(true));
+      else this.fillFrameWithGlobe(false);
     }
   }
 
@@ -461,6 +501,8 @@ export class MapController {
       // placed first (the story's countries first): then the circles' obstacles, then the
       // facilities' labels, largest first, around both.
       this.map.moveLayer(BASEMAP_LAYER_IDS.labels, FACILITY_HIGHLIGHT_LABEL_LAYER_ID);
+      // Clusters' counts above the names, so placed before them: a name gives way to a count.
+      this.map.moveLayer(CLUSTER_COUNT_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID);
       applyStoryCountries(this.map, this.storyCountries, this.theme);
     }
     // Arcs under the circles: a facility's edge must stay visible where an arc ends on it.

@@ -217,8 +217,10 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
         'text-field': labelText(lang),
         'text-font': LABEL_FONTS,
         'text-size': 11,
+        // Always written, and in the way of every label placed after it (the country names too:
+        // the controller places this layer first), so no name is printed across a count.
         'text-allow-overlap': true,
-        'text-ignore-placement': true,
+        'text-ignore-placement': false,
       },
       paint: labelPaint,
     },

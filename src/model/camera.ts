@@ -42,9 +42,34 @@ export function spansTheWorld(bounds: BBox): boolean {
   return bounds[2] - bounds[0] > 180;
 }
 
-/** Everything drawn: facilities and whole arcs. */
+/** How much of the map's shorter side the whole globe spans when data covers the world. */
+export const GLOBE_FILL = 0.9;
+
+/**
+ * The zoom at which MapLibre's globe, seen from `latitude`, looks `GLOBE_FILL` of the map's
+ * shorter side across. MapLibre sizes the sphere so that the centre keeps the flat map's scale
+ * (radius R = worldSize / 2π / cos(latitude), the world 512 × 2^zoom px) and looks at it through
+ * a perspective camera (field of view `fov`, 36.87° by default) c = height / 2 / tan(fov / 2) px
+ * above the centre: the disc seen is c·tan(asin(R / (R + c))) px in radius, less than R.
+ */
+export function globeFillZoom(size: { width: number; height: number }, latitude: number, fov = 0.6435011087932844): number {
+  const c = size.height / 2 / Math.tan(fov / 2);
+  const seenRadius = (GLOBE_FILL * Math.max(1, Math.min(size.width, size.height))) / 2;
+  const sin = Math.sin(Math.atan(seenRadius / c));
+  const radius = (c * sin) / (1 - sin);
+  return Math.log2((radius * 2 * Math.PI * Math.cos((Math.min(Math.abs(latitude), 85) * Math.PI) / 180)) / 512);
+}
+
+/**
+ * Everything drawn: facilities and whole arcs. Data across more than half the world is framed
+ * as the whole world's width, once: fitted to its own longitudes, a tall phone showed about 220°
+ * of it and cut the rest at the sides.
+ */
 export function dataCamera(model: MapModel | undefined): Camera | undefined {
-  return model?.bounds ? { kind: 'bounds', bounds: model.bounds } : undefined;
+  if (!model?.bounds) return undefined;
+  const [, south, , north] = model.bounds;
+  // Not ±180 exactly: MapLibre reads -180..180 as one meridian and would fit the latitudes alone.
+  return { kind: 'bounds', bounds: spansTheWorld(model.bounds) ? [-179.9, south, 179.9, north] : model.bounds };
 }
 
 /**
