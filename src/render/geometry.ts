@@ -313,6 +313,10 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     [0, 0],
     [width, height],
   ]);
+  // Flat, a country's edges are straight between its points, as MapLibre draws them (d3 would
+  // resample each edge as a great circle): faithful to the map, and a phone's preview is the
+  // cheaper for it. The globe keeps d3's resampling, which curves edges onto the sphere.
+  if (!globe) projection.precision(0);
   const facing: LngLat = [centerLng, centerLat];
   const project = ([lng, lat]: LngLat): [number, number] => {
     // Behind the globe: nowhere on the picture.
