@@ -3,7 +3,10 @@
 import { expect } from 'chai';
 import '../src/index.js';
 import { cleanup, mapOf, mount, mountData, nextEvent, readMapPixels } from './support/mount.js';
-import { mapIdle } from './support/wait.js';
+import { mapIdle, waitFor } from './support/wait.js';
+
+/** Waits until `condition` holds for the map (its size follows the element's a frame or two later). */
+const waitForMap = (_map: unknown, condition: () => boolean) => waitFor(condition, { message: 'the map took its new size' });
 import { BASEMAP_LAYER_IDS } from '../src/map/basemap.js';
 import { CLUSTER_COUNT_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_LABEL_LAYER_ID, FACILITY_UNKNOWN_LAYER_ID } from '../src/map/facility-layers.js';
 import { worldSyntheticData } from './support/synthetic-data.js';
@@ -90,6 +93,39 @@ describe('the globe fills its frame: worldwide data on the sphere', function () 
       expect(Math.min(across, down) / shorter, 'the sphere across the shorter side').to.be.within(0.8, 1);
     });
   }
+});
+
+describe('the data stays in frame when the map changes size', function () {
+  this.timeout(120000);
+
+  it('fits the data again when the element shrinks, until the reader moves the view', async () => {
+    const el = mount(`<prison-map loading="eager" no-animation style="width:768px;height:1024px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready', 60000);
+    const map = mapOf(el);
+    await mapIdle(map);
+    const facilities = (el as unknown as { _model: { facilities: Array<{ position: [number, number] }> } })._model.facilities;
+    const outside = () => {
+      const canvas = map.getCanvas();
+      return facilities.filter(({ position }) => {
+        const at = map.project(position);
+        return at.x < 0 || at.y < 0 || at.x > canvas.clientWidth || at.y > canvas.clientHeight;
+      }).length;
+    };
+    expect(outside(), 'facilities off the map at 768x1024').to.equal(0);
+    // Half as tall: the view is fitted again, every facility still on the map.
+    el.style.height = '520px';
+    await waitForMap(map, () => map.getCanvas().clientHeight < 450);
+    await mapIdle(map);
+    expect(outside(), 'facilities off the map at 768x520').to.equal(0);
+    // The reader zooms in (the + control): a change of size leaves their view alone.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+    await mapIdle(map);
+    const zoom = map.getZoom();
+    el.style.height = '700px';
+    await waitForMap(map, () => map.getCanvas().clientHeight > 450);
+    await mapIdle(map);
+    expect(Math.abs(map.getZoom() - zoom), "the reader's zoom kept").to.be.below(0.01);
+  });
 });
 
 describe('labels with priorities: the bundled story', function () {

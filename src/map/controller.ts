@@ -191,6 +191,9 @@ export class MapController {
       this.applyProjection();
       this.addDataLayers();
     });
+    // A move with an input event behind it is the reader's (drag, wheel, pinch, the +/- keys): from
+    // then on the view is theirs, and a change of size does not fit it to the data again.
+    this.map.on('movestart', (event) => { if ((event as { originalEvent?: Event }).originalEvent) this.readerMoved = true; });
     this.map.on('mousemove', (event) => this.pointer(event.point, 'hover'));
     this.map.on('mouseout', () => options.onPointer(undefined, 'hover'));
     this.map.on('click', (event) => this.pointer(event.point, 'click'));
@@ -311,6 +314,7 @@ export class MapController {
     const clusters = this.model?.clusters;
     const cluster = clusters?.cluster(key);
     if (!clusters || !cluster) return;
+    this.readerMoved = true;
     this.map[animate ? 'easeTo' : 'jumpTo']({ center: cluster.position, zoom: Math.max(this.map.getZoom(), clusters.expansionZoom(cluster)) });
   }
 
@@ -355,6 +359,8 @@ export class MapController {
 
   /** The camera last asked for (the view of the data, a place, or the world). */
   private camera: Camera;
+  /** The reader has moved the view since the camera was last set. */
+  private readerMoved = false;
 
   /**
    * Data that spans the world, on the globe: a view fitted to its bounds is computed flat and
@@ -390,6 +396,7 @@ export class MapController {
     const canvas = this.map.getCanvas();
     const onScreen = point.x > 0 && point.y > 0 && point.x < canvas.clientWidth && point.y < canvas.clientHeight;
     if (onScreen && (this.projection !== 'globe' || isInView(position, screenProjection(this.map)))) return;
+    this.readerMoved = true;
     this.map[animate ? 'easeTo' : 'jumpTo']({ center: position });
   }
 
@@ -398,6 +405,7 @@ export class MapController {
     const target = (this.zoomTarget ?? this.map.getZoom()) + delta;
     this.zoomTarget = target;
     this.map.once('zoomend', () => { if (this.zoomTarget === target) this.zoomTarget = undefined; });
+    this.readerMoved = true;
     this.map.zoomTo(target, { animate });
   }
   private zoomTarget?: number;
@@ -438,6 +446,7 @@ export class MapController {
 
   moveCamera(camera: Camera, animate: boolean): void {
     this.camera = camera;
+    this.readerMoved = false;
     if (camera.kind === 'center') {
       this.map[animate ? 'flyTo' : 'jumpTo']({ center: camera.center, zoom: camera.zoom });
     } else if (camera.kind === 'bounds') {
@@ -472,8 +481,17 @@ export class MapController {
   }
 
   resize(): void {
+    const canvas = this.map.getCanvas();
+    const before = [canvas.clientWidth, canvas.clientHeight];
     this.map.resize();
-    this.map.setMinZoom(worldMinZoom(this.map.getCanvas().clientWidth));
+    this.map.setMinZoom(worldMinZoom(canvas.clientWidth));
+    // A view fitted to the data follows the map's size until the reader moves it: the legend
+    // wrapping onto a second row, or a phone turned, would otherwise cut the data at the edges.
+    const changed = before[0] !== canvas.clientWidth || before[1] !== canvas.clientHeight;
+    if (changed && !this.readerMoved && this.camera.kind === 'bounds') {
+      this.map.fitBounds(this.camera.bounds, { padding: this.options.framePadding(), maxZoom: this.camera.maxZoom ?? 6, animate: false });
+      this.fillFrameWithGlobe(false);
+    }
     // The arcs' ink budget is a share of the map's area. In the next frame: this runs inside the
     // element's ResizeObserver callback, where a legend change would be a ResizeObserver loop.
     cancelAnimationFrame(this.levelFrame);
