@@ -99,7 +99,8 @@ describe('<prison-map> preview (loading="lazy")', function () {
     const distance = (pixel: number[], hex: string) => Math.hypot(...rgb(hex).map((v, i) => v - pixel[i]));
     const atCecot = canvasPixel(canvas, cecot.cx, cecot.cy);
     expect(distance(atCecot, cecot.color), `CECOT's centre ${atCecot} vs its colour ${cecot.color}`).to.be.below(120);
-    const arc = geometry.arcs[0];
+    // A solid arc (a dotted one's middle may fall between two dots): the widest, drawn last.
+    const arc = geometry.arcs.filter((a) => !a.dasharray).sort((a, b) => b.width - a.width)[0];
     const [x, y] = arc.points[Math.floor(arc.points.length / 2)];
     const onArc = canvasPixel(canvas, x, y);
     const offArc = canvasPixel(canvas, x, y + arc.width + 10);

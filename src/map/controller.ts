@@ -487,17 +487,22 @@ export class MapController {
     this.map.setMinZoom(worldMinZoom(canvas.clientWidth));
     // A view fitted to the data follows the map's size until the reader moves it: the legend
     // wrapping onto a second row, or a phone turned, would otherwise cut the data at the edges.
-    const changed = before[0] !== canvas.clientWidth || before[1] !== canvas.clientHeight;
-    if (changed && !this.readerMoved && this.camera.kind === 'bounds') {
-      this.map.fitBounds(this.camera.bounds, { padding: this.options.framePadding(), maxZoom: this.camera.maxZoom ?? 6, animate: false });
-      this.fillFrameWithGlobe(false);
-    }
+    this.refitPending ||= before[0] !== canvas.clientWidth || before[1] !== canvas.clientHeight;
     // The arcs' ink budget is a share of the map's area. In the next frame: this runs inside the
     // element's ResizeObserver callback, where a legend change would be a ResizeObserver loop.
     cancelAnimationFrame(this.levelFrame);
-    this.levelFrame = requestAnimationFrame(() => this.updateLevel());
+    this.levelFrame = requestAnimationFrame(() => {
+      const refit = this.refitPending;
+      this.refitPending = false;
+      if (refit && !this.readerMoved && this.camera.kind === 'bounds') {
+        this.map.fitBounds(this.camera.bounds, { padding: this.options.framePadding(), maxZoom: this.camera.maxZoom ?? 6, animate: false });
+        this.fillFrameWithGlobe(false);
+      }
+      this.updateLevel();
+    });
   }
   private levelFrame = 0;
+  private refitPending = false;
 
   destroy(): void {
     this.destroyed = true;
