@@ -138,7 +138,7 @@ export class PrisonMapElement extends PrisonMapProperties {
     model: () => this._model,
     request: () => ({
       camera: this.sync.mapOptions().camera, padding: this.size.framePadding(), theme: this.effectiveTheme, lang: this.effectiveLang,
-      label: this.label || strings(this.effectiveLang).mapLabel, projection: this.shownProjection(this.effectiveLang), selected: this.selected,
+      projection: this.shownProjection(this.effectiveLang), selected: this.selected,
     }),
     painted: () => this.lifecycle.previewPainted(),
   });

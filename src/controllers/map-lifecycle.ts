@@ -316,7 +316,7 @@ function prefetchBuiltInBasemap(): void {
  * window. MapLibre's start is several long tasks on a phone; starting it in the first quiet
  * second would land them while the reader is still beginning the article.
  */
-export const PAGE_QUIET_MS = 5000;
+const PAGE_QUIET_MS = 5000;
 
 /**
  * Runs `callback` once the page has gone idle: no long task for `PAGE_QUIET_MS` (each one starts

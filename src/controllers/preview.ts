@@ -21,7 +21,7 @@ export interface PreviewOptions {
   wanted(): boolean;
   model(): MapModel | undefined;
   /** What the picture shows besides the model: the map's first camera and the room around the data. */
-  request(): Pick<PreviewRequest, 'theme' | 'lang' | 'label' | 'projection' | 'selected'> & { camera: Camera; padding: FramePadding };
+  request(): Pick<PreviewRequest, 'theme' | 'lang' | 'projection' | 'selected'> & { camera: Camera; padding: FramePadding };
   /** The preview has painted (the interactive map may start once the page is idle). */
   painted(): void;
 }

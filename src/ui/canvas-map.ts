@@ -65,36 +65,21 @@ export function drawMapOnCanvas(context: CanvasRenderingContext2D, g: StaticMapG
   context.setLineDash([]);
 
   const stroke = palette.markStroke;
-  for (const c of g.clusters) {
-    circle(context, c.cx, c.cy, c.r);
-    context.globalAlpha = CLUSTER_FILL_OPACITY;
-    context.fillStyle = c.color;
-    context.fill();
-    context.globalAlpha = 1;
-    context.strokeStyle = stroke;
-    context.lineWidth = CLUSTER_STROKE_WIDTH;
-    context.stroke();
-  }
+  for (const c of g.clusters) disc(context, c, CLUSTER_FILL_OPACITY, stroke, CLUSTER_STROKE_WIDTH);
   context.font = `11px ${style.font}`;
   context.textAlign = 'center';
   context.textBaseline = 'middle';
   context.fillStyle = stroke;
   for (const c of g.clusters) context.fillText(formatNumber(c.cluster.count, style.lang), c.cx, c.cy);
   for (const c of g.circles) {
-    circle(context, c.cx, c.cy, c.r);
     if (c.hollow) {
+      circle(context, c.cx, c.cy, c.r);
       context.strokeStyle = c.color;
       context.lineWidth = UNKNOWN_RING_WIDTH;
       context.stroke();
-      continue;
+    } else {
+      disc(context, c, FACILITY_FILL_OPACITY, stroke, FACILITY_STROKE_WIDTH);
     }
-    context.globalAlpha = FACILITY_FILL_OPACITY;
-    context.fillStyle = c.color;
-    context.fill();
-    context.globalAlpha = 1;
-    context.strokeStyle = stroke;
-    context.lineWidth = FACILITY_STROKE_WIDTH;
-    context.stroke();
   }
 
   context.font = `${LABEL_FONT_SIZE}px ${style.font}`;
@@ -108,6 +93,18 @@ export function drawMapOnCanvas(context: CanvasRenderingContext2D, g: StaticMapG
     context.fillText(label.text, label.x, label.y);
   }
   context.globalAlpha = 1;
+}
+
+/** A circle filled in its colour at `fillOpacity`, outlined opaque (as the SVG's `fill-opacity` and `stroke`). */
+function disc(context: CanvasRenderingContext2D, c: { cx: number; cy: number; r: number; color: string }, fillOpacity: number, stroke: string, strokeWidth: number): void {
+  circle(context, c.cx, c.cy, c.r);
+  context.globalAlpha = fillOpacity;
+  context.fillStyle = c.color;
+  context.fill();
+  context.globalAlpha = 1;
+  context.strokeStyle = stroke;
+  context.lineWidth = strokeWidth;
+  context.stroke();
 }
 
 function circle(context: CanvasRenderingContext2D, x: number, y: number, r: number): void {

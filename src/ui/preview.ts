@@ -22,7 +22,6 @@ export interface PreviewRequest {
   view: { center: [number, number]; zoom: number };
   theme: Theme;
   lang: Lang;
-  label: string;
   projection: 'mercator' | 'globe';
   selected?: string;
   /** Behind the map: the element's sea (or space) colour. */
