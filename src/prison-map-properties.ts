@@ -3,12 +3,9 @@
  * methods"), with their defaults: the API surface, apart from the behaviour in prison-map.ts.
  */
 import { LitElement, type ComplexAttributeConverter } from 'lit';
-import { BindingGuard, MISBOUND_ATTRIBUTES } from './binding-mistakes.js';
-import type { DataRequest } from './data/dataset.js';
+import { MISBOUND_ATTRIBUTES } from './binding-mistakes.js';
 import type { CountriesInput, FacilitiesInput, TransfersInput } from './data/types.js';
 import { DEFAULT_MAX_RADIUS, fixedMaxRadius } from './encodings/shell.js';
-import { strings, type Lang } from './i18n/strings.js';
-import { parseYear } from './model/year.js';
 
 /**
  * A boolean attribute is on when present, except with the value "false" (any case): frameworks
@@ -161,41 +158,6 @@ export class PrisonMapProperties extends LitElement {
   declare transfersData: TransfersInput | undefined;
   /** Country context as an array of objects; wins over the `countries` URL. */
   declare countriesData: CountriesInput | undefined;
-
-  /** The `year` shown, if it is one (an invalid value is reported once, in `lang`, and shows everything). @internal */
-  protected shownYear(lang: Lang): number | undefined {
-    const year = parseYear(this.year);
-    if (year === undefined && this.year) this.warnOnce('year', this.year, strings(lang).invalidYear(this.year));
-    return year;
-  }
-
-  /** The projection drawn: `globe`, or else the flat map (an invalid value is reported once). @internal */
-  protected shownProjection(lang: Lang): 'mercator' | 'globe' {
-    const value = (this.projection ?? '').trim().toLowerCase();
-    if (value === 'globe') return 'globe';
-    if (value && value !== 'mercator') this.warnOnce('projection', this.projection, strings(lang).invalidProjection(this.projection));
-    return 'mercator';
-  }
-
-  private readonly bindings = new BindingGuard();
-
-  /** What to load: the data attributes and properties, and attributes only a wrong data binding writes. @internal */
-  protected dataRequest(): DataRequest {
-    return {
-      facilities: this.facilities, transfers: this.transfers, countries: this.countries,
-      facilitiesData: this.facilitiesData, transfersData: this.transfersData, countriesData: this.countriesData,
-      misbound: this.bindings.check(this),
-    };
-  }
-
-  /** The value of each attribute a console warning was last given for, so that it is given once. */
-  private readonly warned = new Map<'year' | 'projection', string>();
-
-  private warnOnce(attribute: 'year' | 'projection', value: string, message: string): void {
-    if (this.warned.get(attribute) === value) return;
-    this.warned.set(attribute, value);
-    console.warn(`<prison-map> ${message}`);
-  }
 
   /** Also watched: attributes only a wrong data binding writes (binding-mistakes.ts). */
   static override get observedAttributes(): string[] {

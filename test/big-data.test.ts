@@ -77,7 +77,7 @@ describe('<prison-map> with thousands of facilities', function () {
   it('draws at most max-flows arcs, largest first, says in the legend how many are left out, and keeps them in the tables', async () => {
     const { el, ready } = await mountWith(800, 900, 'max-flows="100" cluster="off"');
     expect(ready.transfers, 'every placed transfer is data the map holds').to.be.above(800);
-    const levelOf = () => (el as unknown as { lifecycle: { controller: { level: { flows: Array<{ hidden: boolean; transfer: { count?: number } }>; omitted: number } } } }).lifecycle.controller.level;
+    const levelOf = () => (el as unknown as { body: { lifecycle: { controller: { level: { flows: Array<{ hidden: boolean; transfer: { count?: number } }>; omitted: number } } } } }).body.lifecycle.controller.level;
     const drawnArcs = () => levelOf().flows.filter((f) => !f.hidden);
     const omittedInLegend = () => Number(/([\d,]+) smaller transfers not drawn/.exec(el.shadowRoot!.querySelector('.flow-legend')!.textContent!)?.[1].replace(/,/g, '') ?? 0);
     const drawnCandidates = syntheticData(800, 900).transfers.filter((t) => t.status !== 'cancelled').length;
@@ -97,7 +97,7 @@ describe('<prison-map> with thousands of facilities', function () {
     await nextEvent(el, 'prison-map-ready', 60000);
     // Past the cap's own count, max-flows draws no more: what is left out is the ink cap's. Compared
     // at the view the hundred were drawn at (a busy machine may still be settling the camera).
-    const model = (el as unknown as { _model: { levelAt(zoom: number, size: { width: number; height: number }): { flows: Array<{ hidden: boolean }> } } })._model;
+    const model = (el as unknown as { body: { _model: { levelAt(zoom: number, size: { width: number; height: number }): { flows: Array<{ hidden: boolean }> } } } }).body._model;
     expect(model.levelAt(hundredView.zoom, hundredView.size).flows.filter((f) => !f.hidden).length).to.equal(atHundred.length);
     expect(omittedInLegend()).to.equal(levelOf().omitted);
   });

@@ -103,7 +103,7 @@ describe('the data stays in frame when the map changes size', function () {
     await nextEvent(el, 'prison-map-ready', 60000);
     const map = mapOf(el);
     await mapIdle(map);
-    const facilities = (el as unknown as { _model: { facilities: Array<{ position: [number, number] }> } })._model.facilities;
+    const facilities = (el as unknown as { body: { _model: { facilities: Array<{ position: [number, number] }> } } }).body._model.facilities;
     const outside = () => {
       const canvas = map.getCanvas();
       return facilities.filter(({ position }) => {

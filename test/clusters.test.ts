@@ -182,7 +182,7 @@ describe('<prison-map> clusters thousands of facilities', function () {
       let ink = 0;
       for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (colorDistance(withArcs.at(x, y), without.at(x, y)) > 8) ink++;
       const share = ink / (w * h);
-      const level = (el as unknown as { lifecycle: { controller: { level: { flows: FlowMark[]; omitted: number } } } }).lifecycle.controller.level;
+      const level = (el as unknown as { body: { lifecycle: { controller: { level: { flows: FlowMark[]; omitted: number } } } } }).body.lifecycle.controller.level;
       const drawn = level.flows.filter((f) => !f.hidden).length;
       const legend = el.shadowRoot!.querySelector('[part=legend]')!.textContent!;
       console.log(`${width}x${height} zoom ${map.getZoom().toFixed(2)}: ${drawn} arcs drawn, ${level.omitted} left out; arcs' ink ${(share * 100).toFixed(1)}% of the map (cap ${ARC_INK_SHARE * 100}%)`);
@@ -251,7 +251,7 @@ describe('<prison-map> clusters thousands of facilities', function () {
 
   it('draws arcs between clusters as one arc whose tooltip counts its transfers, and none with cluster="off"', async () => {
     const el = await mountBig();
-    const level = (el as unknown as { lifecycle: { controller: { level: { groups: Map<string, { transfers: unknown[] }>; flows: FlowMark[] } } } }).lifecycle.controller.level;
+    const level = (el as unknown as { body: { lifecycle: { controller: { level: { groups: Map<string, { transfers: unknown[] }>; flows: FlowMark[] } } } } }).body.lifecycle.controller.level;
     expect(level.groups.size).to.be.above(0);
     const [key, group] = [...level.groups][0];
     const mark = level.flows.find((f) => f.transfer.id === key)!;

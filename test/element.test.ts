@@ -126,6 +126,38 @@ describe('<prison-map> facilities', () => {
     spacer.remove();
   });
 
+  it('far below the fold, loads only its shell: its body (controllers, template, styles) comes when it nears the viewport', async () => {
+    // A fresh document, so that no other test has loaded the body's module in it.
+    const iframe = mount<HTMLIFrameElement>('<iframe style="width:600px;height:500px"></iframe>');
+    const doc = iframe.contentDocument!;
+    doc.open();
+    doc.write('<!doctype html><body style="margin:0"><div style="height:4000px">An article.</div><prison-map style="height:300px"><img alt="A map of prisons" width="10" height="10"></prison-map></body>');
+    doc.close();
+    const script = doc.createElement('script');
+    script.type = 'module';
+    script.textContent = `import '${new URL('/src/index.ts', location.href).href}';`;
+    doc.body.append(script);
+    const win = iframe.contentWindow!;
+    await win.customElements.whenDefined('prison-map');
+    const el = doc.querySelector('prison-map') as PrisonMapElement;
+    await el.updateComplete;
+    for (let i = 0; i < 3; i++) await animationFrame();
+    await new Promise((r) => setTimeout(r, 800));
+    const bodyRequested = () => win.performance.getEntriesByType('resource').some((entry) => entry.name.includes('prison-map-body'));
+    expect(bodyRequested(), 'the body module is not requested before the map is near').to.equal(false);
+    expect(el.shadowRoot!.querySelector('.map-canvas'), 'only the frame is rendered').to.equal(null);
+    expect(el.getBoundingClientRect().height, 'the frame keeps the height the page set').to.equal(300);
+    const slot = el.shadowRoot!.querySelector('slot')!;
+    expect(slot.assignedElements().map((node) => node.tagName), "the page's fallback is shown").to.deep.equal(['IMG']);
+    expect(el.issues).to.deep.equal([]);
+    const preview = nextEvent(el, 'prison-map-preview', 40000);
+    el.scrollIntoView();
+    await preview;
+    expect(bodyRequested(), 'near the viewport, the body is loaded').to.equal(true);
+    expect(el.shadowRoot!.querySelector('.map-canvas')).to.not.equal(null);
+    expect(el.getBoundingClientRect().height, 'and the height is still the page’s').to.equal(300);
+  });
+
   it('makes no request outside the test server', async () => {
     const el = mount(`<prison-map loading="eager" style="width:600px;height:400px"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');

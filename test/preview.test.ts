@@ -15,7 +15,7 @@ afterEach(cleanup);
 function shownPreview(el: HTMLElement): { canvas: HTMLCanvasElement; geometry: StaticMapGeometry } {
   const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.preview');
   expect(canvas, 'the preview canvas').to.not.equal(null);
-  const { geometry } = (el as unknown as { preview: { geometry: StaticMapGeometry } }).preview;
+  const { geometry } = (el as unknown as { body: { preview: { geometry: StaticMapGeometry } } }).body.preview;
   return { canvas: canvas!, geometry };
 }
 

@@ -8,6 +8,7 @@ import { parseFacilities } from '../src/data/facilities.js';
 import { parseTransfers } from '../src/data/transfers.js';
 import { UNKNOWN_CAPACITY_RADIUS, buildModel, type MapModel } from '../src/model/model.js';
 import { centralLongitude, staticMapGeometry, staticMapTemplate, zoomOfProjection, type StaticMapInput } from '../src/ui/static-map.js';
+import { staticMapGeometrySteps } from '../src/render/geometry.js';
 import { syntheticData } from './support/synthetic-data.js';
 
 const BASEMAP_COLORS = { light: PALETTES.light.basemap, dark: PALETTES.dark.basemap };
@@ -301,6 +302,25 @@ describe('staticMapGeometry', function () {
     expect(drawn.length).to.be.at.most(40);
     expect(g.arcs.map((a) => a.transfer.id)).to.deep.equal(drawn.map((f) => f.transfer.id));
     expect(g.arcs.map((a) => a.width)).to.deep.equal(drawn.map((f) => Math.round((f.dotted ? Math.max(f.widthPx + 1, 3) : f.widthPx) * 10) / 10));
+  });
+
+  it("comes in steps the page's preview can slice: one or more per country and per arc, the same geometry as in one go", async () => {
+    const countries = await loadCountries('50m');
+    const data = syntheticData(600, 300);
+    const model = buildModel({ facilities: parseFacilities(data.facilities).records, transfers: parseTransfers(data.transfers).records, countries: [], issues: [], errors: [] },
+      countryAnchors(countries), { maxRadius: 20, maxFlows: 40 });
+    const input = { model, countries, theme: 'light' as const, width: 900, height: 560 };
+    const steps = staticMapGeometrySteps(input);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    const whole = staticMapGeometry(input);
+    expect(pauses, 'a pause after each country and before each arc').to.be.at.least(whole.countries.length + whole.arcs.length);
+    const sliced = step.value;
+    expect(sliced.countries.map((c) => c.d)).to.deep.equal(whole.countries.map((c) => c.d));
+    expect(sliced.arcs.map((a) => a.d)).to.deep.equal(whole.arcs.map((a) => a.d));
+    expect(sliced.circles.map((c) => [c.cx, c.cy, c.r])).to.deep.equal(whole.circles.map((c) => [c.cx, c.cy, c.r]));
+    expect(sliced.labels.map((l) => l.text)).to.deep.equal(whole.labels.map((l) => l.text));
   });
 
   it('measures its zoom as MapLibre does: a 512 px world at zoom 0', () => {

@@ -52,7 +52,7 @@ describe('<prison-map> toImage({type: "image/svg+xml"})', function () {
     const circles = [...doc.querySelectorAll<SVGCircleElement>('circle.facility')];
     const map = mapOf(el)!;
     // Every facility the WebGL map shows in the view has its circle, at the same place (within 2 px).
-    const facilities = (el as unknown as { _model: { facilities: Array<{ facility: { id: string; longitude: number; latitude: number } }> } })._model.facilities;
+    const facilities = (el as unknown as { body: { _model: { facilities: Array<{ facility: { id: string; longitude: number; latitude: number } }> } } }).body._model.facilities;
     let compared = 0;
     for (const { facility } of facilities) {
       const at = map.project([facility.longitude, facility.latitude]);
@@ -78,7 +78,7 @@ describe('<prison-map> toImage({type: "image/svg+xml"})', function () {
     }));
     expect(arcs.length, 'the bundled transfers').to.be.at.least(3);
     // The level's marks: each arc's opacity is its status's times its emphasis by magnitude.
-    const level = (el as unknown as { _model: { levelAt(zoom: number, size: { width: number; height: number }): { flows: Array<{ transfer: { id: string }; opacity: number; emphasis?: number; hidden: boolean }> } } })._model
+    const level = (el as unknown as { body: { _model: { levelAt(zoom: number, size: { width: number; height: number }): { flows: Array<{ transfer: { id: string }; opacity: number; emphasis?: number; hidden: boolean }> } } } }).body._model
       .levelAt(Number(doc.documentElement.getAttribute('data-level')), { width: WIDTH, height: HEIGHT });
     const emphases = new Set<number>();
     for (const arc of arcs) {

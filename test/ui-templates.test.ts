@@ -28,6 +28,7 @@ const occupancyLegendTemplate = (lang: 'en' | 'es', theme: Theme = 'light') =>
 const OCCUPANCY_COLORS = { light: PALETTES.light.occupancy, dark: PALETTES.dark.occupancy };
 import { panelStyles } from '../src/ui/panel-styles.js';
 import { elementStyles } from '../src/ui/styles.js';
+import { hostStyles } from '../src/ui/host-styles.js';
 import { summaryText } from '../src/model/summary.js';
 import { countryTooltipTemplate, facilityTooltipTemplate, transferTooltipTemplate } from '../src/ui/tooltip.js';
 
@@ -402,7 +403,7 @@ function themedFrame(theme: 'light' | 'dark'): { host: HTMLElement; frame: HTMLE
   document.body.append(host);
   containers.push(host);
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [elementStyles.styleSheet!, panelStyles.styleSheet!];
+  root.adoptedStyleSheets = [hostStyles.styleSheet!, elementStyles.styleSheet!, panelStyles.styleSheet!];
   const frame = document.createElement('div');
   frame.className = `frame ${theme}`;
   root.append(frame);

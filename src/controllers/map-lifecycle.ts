@@ -7,12 +7,11 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapController, MapControllerOptions, MapErrorSource } from '../map/controller.js';
-import { acquireContext, distanceToViewport, forgetContext, type ContextHolder } from '../map/context-budget.js';
+import { acquireContext, forgetContext, type ContextHolder } from '../map/context-budget.js';
 import type { Camera } from '../model/camera.js';
+import { distanceToViewport, LAZY_ROOT_MARGIN } from '../shared/near-viewport.js';
 import { markStartup } from '../shared/timing.js';
 
-/** How far outside the viewport a lazy map starts loading, as on `<img loading="lazy">`. */
-const LAZY_ROOT_MARGIN = '300px';
 /** A map near the viewport waits at most this long for the visible ones (one that fails must not block it). */
 export const VIEWPORT_PRIORITY_MAX_WAIT_MS = 8000;
 
@@ -86,8 +85,8 @@ export class MapLifecycleController implements ReactiveController, ContextHolder
 
   hostConnected(): void {
     clearTimeout(this.teardownTimer);
-    // The first connection waits for the first render (the container does not exist before).
-    if (this.host.hasUpdated) this.start();
+    // The first connection waits for the render that makes the container.
+    if (this.host.hasUpdated && this.options.container()) this.start();
   }
 
   hostUpdated(): void {

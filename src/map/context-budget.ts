@@ -39,13 +39,3 @@ export function acquireContext(holder: ContextHolder): void {
 export function forgetContext(holder: ContextHolder): void {
   live.delete(holder);
 }
-
-/** Distance in CSS px from an element's box to the viewport (0 if it overlaps the viewport). */
-export function distanceToViewport(element: Element): number {
-  const rect = element.getBoundingClientRect();
-  const height = window.innerHeight || document.documentElement.clientHeight;
-  const width = window.innerWidth || document.documentElement.clientWidth;
-  const dy = rect.bottom < 0 ? -rect.bottom : rect.top > height ? rect.top - height : 0;
-  const dx = rect.right < 0 ? -rect.right : rect.left > width ? rect.left - width : 0;
-  return Math.hypot(dx, dy);
-}

@@ -241,6 +241,19 @@ function arcStyle(flow: FlowMark, theme: StaticMapTheme) {
  * user units (= CSS px). No DOM.
  */
 export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeometry {
+  const steps = staticMapGeometrySteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same geometry as steps: it yields after each country and each arc, so that a page's copy
+ * (ui/preview.ts) can hand the main thread back between slices; the SVG and the command line run
+ * it through in one go.
+ */
+export function* staticMapGeometrySteps(input: StaticMapGeometryInput): Generator<void, StaticMapGeometry> {
   const { width, height, theme } = input;
   const { model } = input;
   // The view is fitted to every transfer the map may draw (the model's bounds): cancelled ones only when selected.
@@ -338,7 +351,11 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     if (!d) continue;
     const pct = occupancy.get(f.properties.iso3);
     countries.push({ iso3: f.properties.iso3, d, fill: pct === undefined ? colors.land : shade(pct) });
+    yield;
   }
+
+  const borders = input.borders ? (path(input.borders) ?? '') : '';
+  yield;
 
   // What the map draws at this zoom and size: its clusters, arcs and widths.
   const zoom = zoomOfProjection(projection);
@@ -368,16 +385,18 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
   const ends = [...circles, ...clusters];
   // The level lists arcs largest first; they are drawn smallest first, so the largest lie on top (as on the map).
   const drawn = level.flows.filter((flow) => !flow.hidden || flow.transfer.id === input.selected).reverse();
-  const arcs: StaticArc[] = drawn.flatMap((flow) => {
+  const arcs: StaticArc[] = [];
+  for (const flow of drawn) {
+    yield;
     const projected = flow.path.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
     const pts = projected.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
     // On the globe the line is d3's, cut where it passes the horizon; an arc wholly behind is not drawn.
     const d = globe ? path({ type: 'LineString', coordinates: flow.path }) : `M${pts.map(([x, y]) => `${x},${y}`).join('L')}`;
-    if (!d || pts.length < 2) return [];
+    if (!d || pts.length < 2) continue;
     const { strokeWidth, ...style } = arcStyle(flow, theme);
     // The arrowhead sits where the arc ends: only when that end is in view.
     const endInView = Number.isFinite(projected[projected.length - 1][0]);
-    return [{
+    arcs.push({
       transfer: flow.transfer,
       points: pts,
       d,
@@ -385,8 +404,8 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
       ...style,
       ...(endInView ? {} : { arrowLength: 0, arrowHalfWidth: 0 }),
       arrowInset: endInView ? round(insetFromEnd(pts, ends)) : 0,
-    }];
-  });
+    });
+  }
 
   return {
     width,
@@ -394,7 +413,7 @@ export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeome
     projection,
     centerLng,
     countries,
-    borders: input.borders ? (path(input.borders) ?? '') : '',
+    borders,
     sphere: globe ? (path({ type: 'Sphere' }) ?? '') : '',
     zoom,
     level,

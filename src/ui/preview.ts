@@ -9,7 +9,7 @@ import type { Theme } from '../encodings/palette.js';
 import { loadCountryShapes } from '../geo/countries.js';
 import type { Lang } from '../i18n/strings.js';
 import type { MapModel } from '../model/model.js';
-import { staticMapGeometry, type StaticMapGeometry } from '../render/geometry.js';
+import { staticMapGeometrySteps, type StaticMapGeometry, type StaticMapGeometryInput } from '../render/geometry.js';
 import { DEFAULT_PICTURE_COLORS } from '../render/svg.js';
 import { yieldToMain } from '../shared/scheduling.js';
 import { drawMapOnCanvas } from './canvas-map.js';
@@ -30,13 +30,14 @@ export interface PreviewRequest {
 
 /**
  * Paints the preview onto `canvas` (sized here, at the device's pixel ratio) and returns the
- * geometry it drew. Placing the marks and drawing them are separate tasks, so that neither holds
- * the page's main thread for long.
+ * geometry it drew. The marks are placed in slices and drawn in a task of their own, so that the
+ * page's main thread is never held for long (a long task is 50 ms; a phone is several times slower
+ * than the machine that measures it).
  */
 export async function paintPreview(request: PreviewRequest, canvas: HTMLCanvasElement): Promise<StaticMapGeometry> {
   const [countries, borders] = await loadCountryShapes('110m');
   const { model, width, height, theme, lang, projection, selected, view } = request;
-  const geometry = staticMapGeometry({
+  const geometry = await geometryInSlices({
     model, countries, borders, occupancy: model.data.countries, selected, theme, lang, width, height, projection,
     view: projection === 'mercator' ? view : undefined,
   });
@@ -47,4 +48,21 @@ export async function paintPreview(request: PreviewRequest, canvas: HTMLCanvasEl
   const context = canvas.getContext('2d');
   if (context) drawMapOnCanvas(context, geometry, { theme, lang, background: request.background, font: DEFAULT_PICTURE_COLORS[theme].font }, scale);
   return geometry;
+}
+
+/** How long one slice of placing may hold the main thread (ms). */
+const SLICE_MS = 8;
+
+/** The geometry, handing the main thread back whenever a slice has held it for {@link SLICE_MS}. */
+async function geometryInSlices(input: StaticMapGeometryInput): Promise<StaticMapGeometry> {
+  const steps = staticMapGeometrySteps(input);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await yieldToMain();
+      sliceStart = performance.now();
+    }
+  }
 }
