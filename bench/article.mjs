@@ -60,6 +60,10 @@ const ARTICLE_PAGES = [
   ['+ bare MapLibre: built-in basemap, 5 circles', `${BARE}/bench/pages/article-bare.html`],
   ['+ `<prison-map>`, the README\'s script embed', 'article-script.html'],
   ['+ `<prison-map>`, the README\'s iframe embed', 'article-iframe.html'],
+  // The floor of any script embed: a module script of one statement, from the same server. What
+  // Lighthouse's simulation charges for a script the article runs before its first paint (a round
+  // trip on its slow network) is charged to every embed that has one.
+  ['+ a one-line module script (the floor of any script embed)', 'article-empty-script.html'],
 ];
 
 export async function writeSite() {
@@ -77,6 +81,8 @@ export async function writeSite() {
     writeFileSync(join(site, ARTICLE_PAGES[1][1]), articlePage('An article with bare MapLibre', '<div id="map" style="height: 480px"></div>', bareHead(pages)));
     writeFileSync(join(site, ARTICLE_PAGES[2][1]), articlePage('An article with the script embed', embeds.script));
     writeFileSync(join(site, ARTICLE_PAGES[3][1]), articlePage('An article with the iframe embed', embeds.iframe));
+    writeFileSync(join(site, 'one-line.js'), 'document.documentElement.dataset.script = "ran";\n');
+    writeFileSync(join(site, ARTICLE_PAGES[4][1]), articlePage('An article with a one-line script', '<script type="module" src="/one-line.js"></script>'));
     return site;
   } finally {
     rmSync(dist, { recursive: true, force: true });

@@ -111,10 +111,15 @@ export class PrisonMapElement extends PrisonMapProperties {
   }
 
   private wakeWhenNear(): void {
-    // Near the viewport already (a map in the article's first screen): at once, not a frame later
-    // when the observer first reports, so that the first `updateComplete` includes the body.
-    if (this.loading === 'eager' || (this.getClientRects().length > 0 && distanceToViewport(this) <= LAZY_MARGIN_PX)) {
+    if (this.loading === 'eager') {
       this.wakeForMap();
+      return;
+    }
+    // Near the viewport already (a map in the article's first screen): after the page's first
+    // paint, which the article's own text or photo makes, and without waiting for the observer's
+    // first report; the first `updateComplete` includes the body.
+    if (this.getClientRects().length > 0 && distanceToViewport(this) <= LAZY_MARGIN_PX) {
+      this.wakeForMap(afterNextPaint());
       return;
     }
     this.nearObserver ??= new IntersectionObserver((entries) => {
@@ -123,19 +128,19 @@ export class PrisonMapElement extends PrisonMapProperties {
     this.nearObserver.observe(this);
   }
 
-  /** Near the viewport, or eager: the data and the map are wanted now. */
-  private wakeForMap(): void {
-    void this.wake().catch(() => undefined);
+  /** Near the viewport, or eager: the data and the map are wanted (once `when` has come). */
+  private wakeForMap(when?: Promise<void>): void {
+    void this.wake(when).catch(() => undefined);
     // The body's first request, once it runs, is the data pipeline: asked for beside the body,
     // it is one round trip fewer before the preview.
-    void import('./pipeline.js').catch(() => undefined);
+    void (when ?? Promise.resolve()).then(() => import('./pipeline.js')).catch(() => undefined);
   }
 
   /** Loads the body (once): near the viewport, when eager, or when the page calls the API. */
-  private wake(): Promise<PrisonMapBody> {
+  private wake(when?: Promise<void>): Promise<PrisonMapBody> {
     this.nearObserver?.disconnect();
     this.nearObserver = undefined;
-    this.bodyLoad ??= import('./prison-map-body.js').then(({ PrisonMapBody, bodyStyles }) => {
+    this.bodyLoad ??= (when ?? Promise.resolve()).then(() => import('./prison-map-body.js')).then(({ PrisonMapBody, bodyStyles }) => {
       adoptStyles(this.renderRoot as ShadowRoot, [hostStyles, ...bodyStyles]);
       this.body = new PrisonMapBody(this);
       this.requestUpdate();
@@ -148,4 +153,15 @@ export class PrisonMapElement extends PrisonMapProperties {
     });
     return this.bodyLoad;
   }
+}
+
+/** After the browser's next paint (or 100 ms, where frames are not drawn: a background tab). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(timer);
+      resolve();
+    }, 0));
+  });
 }

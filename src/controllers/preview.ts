@@ -13,6 +13,7 @@ import { flatView, type Camera } from '../model/camera.js';
 import type { MapModel } from '../model/model.js';
 import type { FramePadding } from '../map/controller.js';
 import { mapEvent } from '../shared/events.js';
+import { yieldToMain } from '../shared/scheduling.js';
 import type { StaticMapGeometry } from '../render/geometry.js';
 import type { PreviewRequest } from '../ui/preview.js';
 
@@ -38,6 +39,19 @@ export class PreviewController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (this.checking) return;
+    this.checking = true;
+    // In a task of its own: the map area's size and colours are read once the render that asked
+    // for the picture is done, not forced inside that render's task.
+    void yieldToMain().then(() => {
+      this.checking = false;
+      this.check();
+    });
+  }
+
+  private checking = false;
+
+  private check(): void {
     const model = this.options.model();
     if (!model || !this.options.wanted()) return;
     const request = this.requestFor();

@@ -6,7 +6,7 @@
  * chunk, when a lazy map nears the viewport.
  */
 import type { Theme } from '../encodings/palette.js';
-import { loadCountryShapes } from '../geo/countries.js';
+import { loadCountries, loadCountryBorders } from '../geo/countries.js';
 import type { Lang } from '../i18n/strings.js';
 import type { MapModel } from '../model/model.js';
 import { staticMapGeometrySteps, type StaticMapGeometry, type StaticMapGeometryInput } from '../render/geometry.js';
@@ -35,7 +35,11 @@ export interface PreviewRequest {
  * than the machine that measures it).
  */
 export async function paintPreview(request: PreviewRequest, canvas: HTMLCanvasElement): Promise<StaticMapGeometry> {
-  const [countries, borders] = await loadCountryShapes('110m');
+  // The outlines and the borders are each made from the topology once, in tasks of their own.
+  const countries = await loadCountries('110m');
+  await yieldToMain();
+  const borders = await loadCountryBorders('110m');
+  await yieldToMain();
   const { model, width, height, theme, lang, projection, selected, view } = request;
   const geometry = await geometryInSlices({
     model, countries, borders, occupancy: model.data.countries, selected, theme, lang, width, height, projection,
