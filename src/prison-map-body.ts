@@ -49,6 +49,14 @@ type Status = { error?: { source: ErrorSource; message: string }; slow: boolean;
  */
 type Panels = { tablesOpen: boolean; legendOpen: boolean; paused: boolean; tableViews: Partial<Record<LargeTable, Partial<TableView>>> };
 
+interface BodyState {
+  _model: MapModel | undefined;
+  /** What the map draws at its zoom level (clusters, grouped arcs): the legend's arcs follow it. */
+  _level: ViewLevel | undefined;
+  _status: Status;
+  _panels: Panels;
+}
+
 /** The element the body drives, set before any field below is initialised (they all use it). */
 abstract class OfElement {
   constructor(protected readonly host: PrisonMapProperties) {}
@@ -59,25 +67,32 @@ export class PrisonMapBody extends OfElement {
    * The body's own reactive state, as Lit's `state: true` properties are: setting one requests an
    * update of the element, and that update's `updated` sees its name as changed.
    */
-  private readonly dirty = new Set<string>();
+  private readonly current: BodyState = {
+    _model: undefined,
+    _level: undefined,
+    _status: { slow: false },
+    _panels: { tablesOpen: false, legendOpen: false, paused: false, tableViews: {} },
+  };
+  /** State set since the last update read it, and what the current update changed. */
+  private readonly dirty = new Set<keyof BodyState>();
   private cycle = new Set<PropertyKey>();
   /** The body has seen an update: later changes to the view are a story step's or the page's. */
   private updatedOnce = false;
-  private state_ = { model: undefined as MapModel | undefined, level: undefined as ViewLevel | undefined, status: { slow: false } as Status, panels: { tablesOpen: false, legendOpen: false, paused: false, tableViews: {} } as Panels };
-  private setState<K extends keyof PrisonMapBody['state_']>(key: K, name: string, value: PrisonMapBody['state_'][K]): void {
-    this.state_[key] = value;
+
+  private setState<K extends keyof BodyState>(name: K, value: BodyState[K]): void {
+    this.current[name] = value;
     this.dirty.add(name);
     this.host.requestUpdate();
   }
-  get _model(): MapModel | undefined { return this.state_.model; }
-  set _model(value) { this.setState('model', '_model', value); }
-  /** What the map draws at its zoom level (clusters, grouped arcs): the legend's arcs follow it. */
-  get _level(): ViewLevel | undefined { return this.state_.level; }
-  set _level(value) { this.setState('level', '_level', value); }
-  get _status(): Status { return this.state_.status; }
-  set _status(value) { this.setState('status', '_status', value); }
-  get _panels(): Panels { return this.state_.panels; }
-  set _panels(value) { this.setState('panels', '_panels', value); }
+
+  private get _model() { return this.current._model; }
+  private set _model(value) { this.setState('_model', value); }
+  private get _level() { return this.current._level; }
+  private set _level(value) { this.setState('_level', value); }
+  private get _status() { return this.current._status; }
+  private set _status(value) { this.setState('_status', value); }
+  private get _panels() { return this.current._panels; }
+  private set _panels(value) { this.setState('_panels', value); }
 
   private readonly size = new MapSizeController(this.host);
   private readonly timelineBar = new TimelineController(this.host, {

@@ -115,11 +115,12 @@ export class PrisonMapElement extends PrisonMapProperties {
       this.wakeForMap();
       return;
     }
-    // Near the viewport already (a map in the article's first screen): after the page's first
-    // paint, which the article's own text or photo makes, and without waiting for the observer's
-    // first report; the first `updateComplete` includes the body.
+    // Near the viewport already (a map in the article's first screen): once the article's own text
+    // or photo has painted, so that the element's work does not delay the page's first paint,
+    // and without waiting for the observer's first report; the first `updateComplete` includes
+    // the body.
     if (this.getClientRects().length > 0 && distanceToViewport(this) <= LAZY_MARGIN_PX) {
-      this.wakeForMap(afterNextPaint());
+      this.wakeForMap(afterFirstPaint());
       return;
     }
     this.nearObserver ??= new IntersectionObserver((entries) => {
@@ -155,13 +156,27 @@ export class PrisonMapElement extends PrisonMapProperties {
   }
 }
 
-/** After the browser's next paint (or 100 ms, where frames are not drawn: a background tab). */
-function afterNextPaint(): Promise<void> {
+/**
+ * Once the page has had its first contentful paint (the article's headline or text), as the
+ * browser reports it; at most 200 ms, for a page with nothing contentful of its own (an iframe's
+ * page holding only the map).
+ */
+function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(() => {
+    let observer: PerformanceObserver | undefined;
+    const done = () => {
+      observer?.disconnect();
       clearTimeout(timer);
       resolve();
-    }, 0));
+    };
+    const timer = setTimeout(done, 200);
+    try {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length > 0) done();
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      done();
+    }
   });
 }

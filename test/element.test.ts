@@ -158,6 +158,26 @@ describe('<prison-map> facilities', () => {
     expect(el.getBoundingClientRect().height, 'and the height is still the page’s').to.equal(300);
   });
 
+  it("in the article's first screen, asks for its body only once the article has painted", async () => {
+    const iframe = mount<HTMLIFrameElement>('<iframe style="width:600px;height:700px"></iframe>');
+    const doc = iframe.contentDocument!;
+    doc.open();
+    doc.write(`<!doctype html><body style="margin:0"><h1>A headline</h1><p>The article's first paragraph.</p>
+      <script type="module">import '${new URL('/src/index.ts', location.href).href}';</script>
+      <prison-map style="height:300px"></prison-map></body>`);
+    doc.close();
+    const win = iframe.contentWindow!;
+    await win.customElements.whenDefined('prison-map');
+    const el = doc.querySelector('prison-map') as PrisonMapElement;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.map-canvas'), "the first updateComplete includes the body's render").to.not.equal(null);
+    const firstPaint = win.performance.getEntriesByName('first-contentful-paint')[0];
+    const body = win.performance.getEntriesByType('resource').find((entry) => entry.name.includes('prison-map-body'));
+    expect(firstPaint, 'the article painted').to.not.equal(undefined);
+    expect(body, 'the body was asked for').to.not.equal(undefined);
+    expect(body!.startTime, 'after the first contentful paint').to.be.at.least(firstPaint.startTime);
+  });
+
   it('makes no request outside the test server', async () => {
     const el = mount(`<prison-map loading="eager" style="width:600px;height:400px"></prison-map>`);
     await nextEvent(el, 'prison-map-ready');
