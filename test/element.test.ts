@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import '../src/index.js';
 import type { PrisonMapElement, PrisonMapErrorDetail, PrisonMapReadyDetail } from '../src/index.js';
-import { cleanup, colorDistance, mapOf, mount, nextEvent, readMapPixels, requestedUrls } from './support/mount.js';
+import { cleanup, colorDistance, ELEMENT_MODULE_URL, freshDocument, loadElementModule, mapOf, mount, nextEvent, readMapPixels, requestedUrls } from './support/mount.js';
 import { animationFrame, mapIdle, waitUntil } from './support/wait.js';
 import Color from 'color';
 import { PALETTES } from '../src/encodings/palette.js';
@@ -128,16 +128,9 @@ describe('<prison-map> facilities', () => {
 
   it('far below the fold, loads only its shell: its body (controllers, template, styles) comes when it nears the viewport', async () => {
     // A fresh document, so that no other test has loaded the body's module in it.
-    const iframe = mount<HTMLIFrameElement>('<iframe style="width:600px;height:500px"></iframe>');
-    const doc = iframe.contentDocument!;
-    doc.open();
-    doc.write('<!doctype html><body style="margin:0"><div style="height:4000px">An article.</div><prison-map style="height:300px"><img alt="A map of prisons" width="10" height="10"></prison-map></body>');
-    doc.close();
-    const script = doc.createElement('script');
-    script.type = 'module';
-    script.textContent = `import '${new URL('/src/index.ts', location.href).href}';`;
-    doc.body.append(script);
-    const win = iframe.contentWindow!;
+    const { doc, win } = freshDocument('<!doctype html><body style="margin:0"><div style="height:4000px">An article.</div><prison-map style="height:300px"><img alt="A map of prisons" width="10" height="10"></prison-map></body>',
+      'width:600px;height:500px');
+    loadElementModule(doc);
     await win.customElements.whenDefined('prison-map');
     const el = doc.querySelector('prison-map') as PrisonMapElement;
     await el.updateComplete;
@@ -159,14 +152,9 @@ describe('<prison-map> facilities', () => {
   });
 
   it("in the article's first screen, asks for its body only once the article has painted", async () => {
-    const iframe = mount<HTMLIFrameElement>('<iframe style="width:600px;height:700px"></iframe>');
-    const doc = iframe.contentDocument!;
-    doc.open();
-    doc.write(`<!doctype html><body style="margin:0"><h1>A headline</h1><p>The article's first paragraph.</p>
-      <script type="module">import '${new URL('/src/index.ts', location.href).href}';</script>
-      <prison-map style="height:300px"></prison-map></body>`);
-    doc.close();
-    const win = iframe.contentWindow!;
+    const { doc, win } = freshDocument(`<!doctype html><body style="margin:0"><h1>A headline</h1><p>The article's first paragraph.</p>
+      <script type="module">import '${ELEMENT_MODULE_URL}';</script>
+      <prison-map style="height:300px"></prison-map></body>`, 'width:600px;height:700px');
     await win.customElements.whenDefined('prison-map');
     const el = doc.querySelector('prison-map') as PrisonMapElement;
     await el.updateComplete;

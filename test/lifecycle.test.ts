@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import '../src/index.js';
 import { PrisonMapElement } from '../src/index.js';
 import type { PrisonMapReadyDetail } from '../src/index.js';
-import { cleanup, mount, nextEvent } from './support/mount.js';
+import { cleanup, freshDocument, loadElementModule, mount, nextEvent } from './support/mount.js';
 import { liveContexts, trackWebglContexts } from './support/webgl-contexts.js';
 
 let stopTracking: () => void;
@@ -53,22 +53,15 @@ describe('<prison-map> in any framework', () => {
   });
 
   it('keeps properties set before the element is defined (a fresh document that loads the module later)', async () => {
-    const iframe = mount<HTMLIFrameElement>('<iframe style="width:600px;height:400px"></iframe>');
-    const doc = iframe.contentDocument!;
-    doc.open();
-    doc.write('<!doctype html><body><prison-map loading="eager" style="height:300px"></prison-map></body>');
-    doc.close();
+    const { doc, win } = freshDocument('<!doctype html><body><prison-map loading="eager" style="height:300px"></prison-map></body>', 'width:600px;height:400px');
     const el = doc.querySelector('prison-map') as HTMLElement & { facilitiesData?: unknown };
-    expect(iframe.contentWindow!.customElements.get('prison-map'), 'not yet defined').to.equal(undefined);
+    expect(win.customElements.get('prison-map'), 'not yet defined').to.equal(undefined);
     el.facilitiesData = {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 1] }, properties: { id: 'early', name: 'Early', country: 'FRA', capacity: 1 } }],
     };
     const ready = nextEvent<PrisonMapReadyDetail>(el, 'prison-map-ready');
-    const script = doc.createElement('script');
-    script.type = 'module';
-    script.textContent = `import '${new URL('/src/index.ts', location.href).href}';`;
-    doc.body.append(script);
+    loadElementModule(doc);
     expect((await ready).detail.facilities).to.equal(1);
   });
 

@@ -452,10 +452,15 @@ export class MapController {
     } else if (camera.kind === 'bounds') {
       this.map.setRenderWorldCopies(!spansTheWorld(camera.bounds));
       this.constrainToOneWorld();
-      this.map.fitBounds(camera.bounds, { padding: this.options.framePadding(), maxZoom: camera.maxZoom ?? 6, animate });
-      if (animate) this.map.once('moveend', () => this.fillFrameWithGlobe(true));
-      else this.fillFrameWithGlobe(false);
+      this.fitBounds(camera, animate);
     }
+  }
+
+  /** The bounds in the frame (inside the legend's and controls' padding), the globe filling it for world-wide data. */
+  private fitBounds(camera: Extract<Camera, { kind: 'bounds' }>, animate: boolean): void {
+    this.map.fitBounds(camera.bounds, { padding: this.options.framePadding(), maxZoom: camera.maxZoom ?? 6, animate });
+    if (animate) this.map.once('moveend', () => this.fillFrameWithGlobe(true));
+    else this.fillFrameWithGlobe(false);
   }
 
   /** Raises and outlines one facility (the selected or focused one) and always shows its label. */
@@ -494,10 +499,7 @@ export class MapController {
     this.levelFrame = requestAnimationFrame(() => {
       const refit = this.refitPending;
       this.refitPending = false;
-      if (refit && !this.readerMoved && this.camera.kind === 'bounds') {
-        this.map.fitBounds(this.camera.bounds, { padding: this.options.framePadding(), maxZoom: this.camera.maxZoom ?? 6, animate: false });
-        this.fillFrameWithGlobe(false);
-      }
+      if (refit && !this.readerMoved && this.camera.kind === 'bounds') this.fitBounds(this.camera, false);
       this.updateLevel();
     });
   }

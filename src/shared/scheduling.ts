@@ -9,6 +9,22 @@ export function yieldToMain(): Promise<void> {
 }
 
 /**
+ * Runs `steps` to its end, handing the main thread back (yieldToMain) whenever a slice has held it
+ * for `sliceMs`; resolves with what the steps return.
+ */
+export async function runInSlices<T>(steps: Iterator<unknown, T>, sliceMs: number): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await yieldToMain();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/**
  * Calls `onFrame` once per animation frame with the eased progress (0..1, ease-out cubic) for
  * `durationMs`, ending with exactly 1; resolves after the last frame.
  */

@@ -9,10 +9,13 @@ import type { Theme } from '../encodings/palette.js';
 import { loadCountries, loadCountryBorders } from '../geo/countries.js';
 import type { Lang } from '../i18n/strings.js';
 import type { MapModel } from '../model/model.js';
-import { staticMapGeometrySteps, type StaticMapGeometry, type StaticMapGeometryInput } from '../render/geometry.js';
+import { staticMapGeometrySteps, type StaticMapGeometry } from '../render/geometry.js';
 import { DEFAULT_PICTURE_COLORS } from '../render/svg.js';
-import { yieldToMain } from '../shared/scheduling.js';
+import { runInSlices, yieldToMain } from '../shared/scheduling.js';
 import { drawMapOnCanvas } from './canvas-map.js';
+
+/** How long one slice of placing the marks may hold the main thread (ms): 4x that on a phone stays under a long task's 50. */
+const SLICE_MS = 8;
 
 export interface PreviewRequest {
   model: MapModel;
@@ -41,10 +44,10 @@ export async function paintPreview(request: PreviewRequest, canvas: HTMLCanvasEl
   const borders = await loadCountryBorders('110m');
   await yieldToMain();
   const { model, width, height, theme, lang, projection, selected, view } = request;
-  const geometry = await geometryInSlices({
+  const geometry = await runInSlices(staticMapGeometrySteps({
     model, countries, borders, occupancy: model.data.countries, selected, theme, lang, width, height, projection,
     view: projection === 'mercator' ? view : undefined,
-  });
+  }), SLICE_MS);
   await yieldToMain();
   const scale = window.devicePixelRatio || 1;
   canvas.width = Math.round(width * scale);
@@ -52,21 +55,4 @@ export async function paintPreview(request: PreviewRequest, canvas: HTMLCanvasEl
   const context = canvas.getContext('2d');
   if (context) drawMapOnCanvas(context, geometry, { theme, lang, background: request.background, font: DEFAULT_PICTURE_COLORS[theme].font }, scale);
   return geometry;
-}
-
-/** How long one slice of placing may hold the main thread (ms). */
-const SLICE_MS = 8;
-
-/** The geometry, handing the main thread back whenever a slice has held it for {@link SLICE_MS}. */
-async function geometryInSlices(input: StaticMapGeometryInput): Promise<StaticMapGeometry> {
-  const steps = staticMapGeometrySteps(input);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await yieldToMain();
-      sliceStart = performance.now();
-    }
-  }
 }

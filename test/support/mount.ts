@@ -91,3 +91,27 @@ export function colorDistance(a: readonly number[], b: readonly number[]): numbe
 export async function requestedUrls(): Promise<string[]> {
   return (await executeServerCommand<string[], undefined>('request-log')) ?? [];
 }
+
+/** The module that defines `<prison-map>`, as a URL another document can import. */
+export const ELEMENT_MODULE_URL = new URL('/src/index.ts', location.href).href;
+
+/**
+ * A fresh page: an iframe (mounted, so `cleanup()` removes it) whose document is `html`. No module
+ * is loaded in it until the page's own script or {@link loadElementModule} does.
+ */
+export function freshDocument(html: string, iframeStyle: string): { doc: Document; win: Window } {
+  const iframe = mount<HTMLIFrameElement>(`<iframe style="${iframeStyle}"></iframe>`);
+  const doc = iframe.contentDocument!;
+  doc.open();
+  doc.write(html);
+  doc.close();
+  return { doc, win: iframe.contentWindow! };
+}
+
+/** Defines `<prison-map>` in a fresh document: a module script at the end of its body. */
+export function loadElementModule(doc: Document): void {
+  const script = doc.createElement('script');
+  script.type = 'module';
+  script.textContent = `import '${ELEMENT_MODULE_URL}';`;
+  doc.body.append(script);
+}
