@@ -323,6 +323,20 @@ describe('staticMapGeometry', function () {
     expect(sliced.labels.map((l) => l.text)).to.deep.equal(whole.labels.map((l) => l.text));
   });
 
+  it('draws an arc across the antimeridian as the map does: out at one edge, back in at the other, not across the picture', async () => {
+    const countries = await loadCountries('50m');
+    const pacific = [facility('fiji', 178.4, -18.1, 500, { country: 'FJI' }), facility('samoa', -171.8, -13.8, 300, { country: 'WSM' })];
+    const model = await modelFor(pacific, [transfer('t-pacific', 'fiji', 'samoa', { count: 20 })]);
+    // The world once across a 1024 px picture, centred on Greenwich: the arc is at both edges.
+    const g = staticMapGeometry({ model, countries, theme: 'light', width: 1024, height: 700, view: { center: [0, 0], zoom: 1 } });
+    const arc = g.arcs.find((a) => a.transfer.id === 't-pacific')!;
+    expect(arc, 'the arc is drawn').to.not.equal(undefined);
+    const pieces = arc.d.split('M').filter(Boolean).map((piece) => piece.split('L').map((xy) => xy.split(',').map(Number)));
+    expect(pieces.length, 'two pieces, one at each edge').to.equal(2);
+    const longest = Math.max(...pieces.flatMap((piece) => piece.slice(1).map(([x], i) => Math.abs(x - piece[i][0]))));
+    expect(longest, 'no segment across the picture').to.be.below(100);
+  });
+
   it('measures its zoom as MapLibre does: a 512 px world at zoom 0', () => {
     expect(zoomOfProjection(geoMercator().scale(512 / (2 * Math.PI)))).to.be.closeTo(0, 1e-12);
     expect(zoomOfProjection(geoMercator().scale(2048 / (2 * Math.PI)))).to.be.closeTo(2, 1e-12);

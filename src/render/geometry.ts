@@ -220,6 +220,15 @@ function insetFromEnd(points: ReadonlyArray<[number, number]>, circles: Readonly
   return 0;
 }
 
+/**
+ * A flat arc's path: where it crosses the antimeridian (a step of more than half the world's
+ * width), it leaves the picture at one edge and comes back in at the other, as on the map, instead
+ * of a line drawn across the whole picture.
+ */
+function flatLine(points: ReadonlyArray<[number, number]>, worldWidth: number): string {
+  return points.map(([x, y], i) => `${i > 0 && Math.abs(x - points[i - 1][0]) <= worldWidth / 2 ? 'L' : 'M'}${x},${y}`).join('');
+}
+
 /** How the SVG draws a flow mark: the patterns and arrowheads of the GPU layer's shader (encodings/mark-styles.ts). */
 function arcStyle(flow: FlowMark, theme: StaticMapTheme) {
   const width = flow.widthPx;
@@ -385,13 +394,15 @@ export function* staticMapGeometrySteps(input: StaticMapGeometryInput): Generato
   const ends = [...circles, ...clusters];
   // The level lists arcs largest first; they are drawn smallest first, so the largest lie on top (as on the map).
   const drawn = level.flows.filter((flow) => !flow.hidden || flow.transfer.id === input.selected).reverse();
+  // The world's width on the picture: an arc that crosses the antimeridian jumps by most of it.
+  const worldWidth = 2 * Math.PI * projection.scale();
   const arcs: StaticArc[] = [];
   for (const flow of drawn) {
     yield;
     const projected = flow.path.map((p) => project(p)).map(([x, y]) => [round(x), round(y)] as [number, number]);
     const pts = projected.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
     // On the globe the line is d3's, cut where it passes the horizon; an arc wholly behind is not drawn.
-    const d = globe ? path({ type: 'LineString', coordinates: flow.path }) : `M${pts.map(([x, y]) => `${x},${y}`).join('L')}`;
+    const d = globe ? path({ type: 'LineString', coordinates: flow.path }) : flatLine(pts, worldWidth);
     if (!d || pts.length < 2) continue;
     const { strokeWidth, ...style } = arcStyle(flow, theme);
     // The arrowhead sits where the arc ends: only when that end is in view.
