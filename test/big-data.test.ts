@@ -6,7 +6,7 @@ import '../src/index.js';
 import type { PrisonMapElement, PrisonMapReadyDetail } from '../src/index.js';
 import { browseRows, foldText } from '../src/ui/table-view.js';
 import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
-import { mapIdle } from './support/wait.js';
+import { mapIdle, waitUntil } from './support/wait.js';
 import { syntheticData } from './support/synthetic-data.js';
 
 afterEach(cleanup);
@@ -82,6 +82,8 @@ describe('<prison-map> with thousands of facilities', function () {
     const omittedInLegend = () => Number(/([\d,]+) smaller transfers not drawn/.exec(el.shadowRoot!.querySelector('.flow-legend')!.textContent!)?.[1].replace(/,/g, '') ?? 0);
     const drawnCandidates = syntheticData(800, 900).transfers.filter((t) => t.status !== 'cancelled').length;
     // At most max-flows; the ink cap may draw fewer (issue 27), and the legend counts both.
+    // The legend follows the map's level, which a busy machine may hand over a task after ready.
+    await waitUntil(() => el.shadowRoot!.querySelector('.flow-legend'));
     const atHundred = drawnArcs();
     const canvas = mapOf(el).getCanvas();
     const hundredView = { zoom: mapOf(el).getZoom(), size: { width: canvas.clientWidth, height: canvas.clientHeight } };
