@@ -18,7 +18,7 @@ import { isDatasetSource, mapEvent, type ErrorSource, type PrisonMapErrorDetail 
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { MapController } from './map/controller.js';
 import type { PrisonMapMapLibre } from './map/public-map.js';
-import type { MapModel } from './model/model.js';
+import type { MapModel, ModelOptions } from './model/model.js';
 import type { ViewLevel } from './model/level.js';
 import { parseYear } from './model/year.js';
 import { MapDrawing, ModelRebuilds } from './controllers/map-drawing.js';
@@ -166,6 +166,8 @@ export class PrisonMapBody extends OfElement {
     keyboardFacility: () => (this.interaction.keyboardItem?.kind === 'facility' ? this.interaction.keyboardItem.id : undefined),
   });
   private readonly rebuilds = new ModelRebuilds();
+  /** What changed since the model on screen, while the next one waits for its clusters. */
+  private pendingRebuild?: { newData: boolean; yearOnly: boolean };
   private readonly fallback = new StaticFallback(this.host, {
     model: () => this._model,
     container: () => this.host.renderRoot.querySelector('.map-canvas')!,
@@ -245,16 +247,26 @@ export class PrisonMapBody extends OfElement {
     const dataChanged = (['facilities', 'transfers', 'countries', 'facilitiesData', 'transfersData', 'countriesData'] as const).some((p) => changed.has(p));
     if (dataChanged) this.drawing.dataRequested();
     const { value: input, pipeline } = this.loader;
-    const rebuild = input && pipeline && this.rebuilds.next(input, this.host.maxRadius, (name) => changed.has(name));
+    const next = input && pipeline && this.rebuilds.next(input, this.host.maxRadius, (name) => changed.has(name));
+    if (next) this.pendingRebuild = this.pendingRebuild ? { newData: this.pendingRebuild.newData || next.newData, yearOnly: this.pendingRebuild.yearOnly && next.yearOnly } : next;
+    const rebuild = this.pendingRebuild;
     if (!input || !pipeline || !rebuild) return;
+    const data = pipeline.dataInYear(input.data, this.shownYear(this.effectiveLang));
+    const options: ModelOptions = {
+      maxRadius: this.host.maxRadius, statusColors: statusColorsOf(this.host), cluster: this.host.cluster, ...(this.host.maxFlows != null ? { maxFlows: Number(this.host.maxFlows) } : {}) };
+    // Thousands of facilities are clustered in slices first; the model on screen stays until then.
+    if (!pipeline.modelPrepared(data, options)) {
+      void pipeline.prepareModel(data, options).then(() => this.host.requestUpdate());
+      return;
+    }
+    this.pendingRebuild = undefined;
     if (rebuild.newData) {
       this._panels = { ...this._panels, tableViews: {} };
       if (input.data.errors.length === 0 && this._status.error && isDatasetSource(this._status.error.source)) this._status = { ...this._status, error: undefined };
       this.interaction.reset();
     }
     this.selection.openCluster(undefined);
-    this._model = pipeline.buildModel(pipeline.dataInYear(input.data, this.shownYear(this.effectiveLang)), input.anchors, {
-      maxRadius: this.host.maxRadius, statusColors: statusColorsOf(this.host), cluster: this.host.cluster, ...(this.host.maxFlows != null ? { maxFlows: Number(this.host.maxFlows) } : {}) });
+    this._model = pipeline.buildModel(data, input.anchors, options);
     this._level = undefined;
     this.drawing.modelBuilt(this._model, !rebuild.newData && this.size.radiusFollowedSize, rebuild.yearOnly);
     this.size.radiusFollowedSize = false;
@@ -269,7 +281,7 @@ export class PrisonMapBody extends OfElement {
     const has = (name: string) => cycle.has(name);
     if (this.lifecycle.webglUnavailable && (has('_model') || has('lang') || has('theme') || has('projection'))) void this.fallback.draw();
     this.sync.update(has, { theme: this.effectiveTheme, lang: this.effectiveLang, projection: this.shownProjection(this.effectiveLang) });
-    if (has('_model') && this.lifecycle.controller) this.drawing.draw(this.lifecycle.controller);
+    if (has('_model') && this.lifecycle.controller) this.drawModel(this.lifecycle.controller);
     if (has('noAnimation') || has('_panels')) this.syncMotion();
   }
 
@@ -300,10 +312,28 @@ export class PrisonMapBody extends OfElement {
 
   private onMap(controller: MapController, restored: boolean): void {
     this.drawing.mapCreated(restored);
-    if (this._model) this.drawing.draw(controller);
+    if (this._model) this.drawModel(controller);
     else if (this.host.focusOn) this.flyTo(this.host.focusOn);
     this.sync.highlights();
     this.syncMotion();
+  }
+
+  /**
+   * Draws the model on the map, unless a newer one is on its way, or the legend it brought takes enough room from the map to
+   * change the automatic radius: then the model built for the new radius is drawn instead. Should
+   * the radius stay (a radius the page fixed), this one is drawn once the size has been followed.
+   */
+  private drawModel(controller: MapController): void {
+    // A newer model is being prepared (clustered in slices): it is drawn when built.
+    if (this.pendingRebuild) return;
+    if (!this.size.radiusAboutToShrink()) {
+      this.drawing.draw(controller);
+      return;
+    }
+    const model = this._model;
+    void this.size.nextSizeFollowed().then(() => this.host.updateComplete).then(() => {
+      if (this._model === model && !this.pendingRebuild && this.lifecycle.controller === controller) this.drawing.draw(controller);
+    });
   }
 
   private panels(patch: Partial<Panels>): void {

@@ -9,14 +9,18 @@ import { PALETTES } from '../src/encodings/palette.js';
 import { FacilityClusters, CLUSTER_MAX_ZOOM, clusteringOn } from '../src/model/clusters.js';
 import { ARC_INK_SHARE, viewLevel } from '../src/model/level.js';
 import type { FacilityMark, FlowMark } from '../src/model/model.js';
-import type { Transfer } from '../src/data/types.js';
+import type { Facility, Transfer } from '../src/data/types.js';
 import { render } from 'lit';
-import { buildModel } from '../src/model/model.js';
+import { buildModel, modelPrepared, prepareModel } from '../src/model/model.js';
+import Supercluster from 'supercluster';
 import { parseFacilities } from '../src/data/facilities.js';
 import { parseTransfers } from '../src/data/transfers.js';
 import { clusterCardTemplate, clusterTooltip } from '../src/ui/cluster-panels.js';
 import { cleanup, colorDistance, mapOf, mount, mountData, nextEvent, readMapPixels } from './support/mount.js';
 import { mapEvent, mapIdle, waitFor } from './support/wait.js';
+import { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { FACILITY_SOURCE_ID } from '../src/map/facility-layers.js';
 import { syntheticData, worldSyntheticData } from './support/synthetic-data.js';
 
 afterEach(cleanup);
@@ -90,6 +94,59 @@ describe('clusters (model/clusters.ts)', () => {
   });
 });
 
+describe('clusters made in slices (model/clusters.ts, model/model.ts)', function () {
+  this.timeout(60000);
+
+  const inputsOf = (facilities: Facility[]) => facilities.map((f) => ({ id: f.id, position: [f.longitude, f.latitude] as [number, number], capacity: f.capacity, status: f.status }));
+
+  it('makes, a zoom level per step, the clusters Supercluster\'s own load makes', () => {
+    const facilities = parseFacilities(worldSyntheticData(3000, 0).facilities).records;
+    const steps = FacilityClusters.steps(inputsOf(facilities), { radiusPx: 48 });
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    const stepped = step.value;
+    expect(pauses, 'a pause after each level made and each level read').to.be.at.least(2 * (CLUSTER_MAX_ZOOM + 1));
+    const reference = new Supercluster({ radius: 48, maxZoom: CLUSTER_MAX_ZOOM }).load(facilities.map((f, i) => ({
+      type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [f.longitude, f.latitude] }, properties: { i },
+    })));
+    for (let zoom = 0; zoom <= CLUSTER_MAX_ZOOM; zoom++) {
+      const expected = reference.getClusters([-180, -90, 180, 90], zoom)
+        .filter((f) => f.properties.cluster)
+        .map((f) => ({ id: f.properties.cluster_id, count: f.properties.point_count, position: f.geometry.coordinates }));
+      const made = stepped.at(zoom).map((c) => ({ id: c.id, count: c.count, position: c.position }));
+      expect(made, `zoom ${zoom}`).to.deep.equal(expected);
+      if (made.length) expect(stepped.expansionZoom(stepped.at(zoom)[0])).to.equal(Math.min(reference.getClusterExpansionZoom(made[0].id), CLUSTER_MAX_ZOOM + 1));
+    }
+    expect(stepped.at(0).reduce((n, c) => n + c.count, 0), 'every facility in a cluster of the world').to.be.above(2900);
+  });
+
+  it('prepares a big dataset\'s model while the page keeps painting, and the model then uses those clusters', async () => {
+    const { facilities: given } = syntheticData(11500, 0);
+    const data = { facilities: parseFacilities(given).records, transfers: [], countries: [], issues: [], errors: [] };
+    const options = { maxRadius: 24 };
+    expect(modelPrepared(data, options), 'clusters not made yet').to.equal(false);
+    expect(modelPrepared(data, { ...options, cluster: 'off' }), 'nothing to make with clustering off').to.equal(true);
+    let frames = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      frames++;
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    const prepared = prepareModel(data, options, 8);
+    await prepared;
+    counting = false;
+    expect(frames, 'frames painted while 11,500 facilities were clustered').to.be.at.least(2);
+    expect(modelPrepared(data, options)).to.equal(true);
+    const model = buildModel(data, new Map(), options);
+    expect(model.clusters!.at(0).length).to.be.above(0);
+    expect(buildModel(data, new Map(), { ...options, maxFlows: 3 }).clusters, 'the same clusters for another max-flows').to.equal(model.clusters);
+    expect(modelPrepared(data, { maxRadius: 30 }), 'another radius merges at another distance').to.equal(false);
+  });
+});
+
 describe('a cluster\'s transfers in and out (ui/cluster-panels.ts)', () => {
   it('totals the people transferred into and out of a cluster in its tooltip and card, leaving out those within it and cancelled ones', () => {
     const data = syntheticData(600, 800);
@@ -121,6 +178,47 @@ describe('<prison-map> clusters thousands of facilities', function () {
   const mountBig = (attributes = ''): Promise<PrisonMapElement> => mountData(syntheticData(3000, 1500), 1000, 600, attributes);
 
   const renderedClusters = (el: PrisonMapElement) => mapOf(el).queryRenderedFeatures({ layers: ['prison-map-clusters'] });
+
+  /** Mounts thousands of facilities, counting what the element hands MapLibre for its facilities' source. */
+  async function mountCountingSends(attributes = ''): Promise<{ el: PrisonMapElement; sends: number }> {
+    let sends = 0;
+    const count = (id: string, data: unknown) => {
+      if (id === FACILITY_SOURCE_ID && typeof data === 'object' && data && 'features' in data && (data as FeatureCollection).features.length > 0) sends++;
+    };
+    // The data goes with the source when the style loads after the model, by setData after that.
+    const { setData } = GeoJSONSource.prototype;
+    const { addSource } = MapLibreMap.prototype;
+    GeoJSONSource.prototype.setData = function (this: GeoJSONSource, ...args: Parameters<GeoJSONSource['setData']>) {
+      count(this.id, args[0]);
+      return setData.apply(this, args);
+    };
+    MapLibreMap.prototype.addSource = function (this: MapLibreMap, ...args: Parameters<MapLibreMap['addSource']>) {
+      count(args[0], (args[1] as { data?: unknown }).data);
+      return addSource.apply(this, args);
+    };
+    try {
+      const el = await mountBig(attributes);
+      return { el, sends };
+    } finally {
+      GeoJSONSource.prototype.setData = setData;
+      MapLibreMap.prototype.addSource = addSource;
+    }
+  }
+
+  it('hands MapLibre a big dataset once, clustered for the radius the map settles at (its legend takes room from the map)', async () => {
+    const { el, sends } = await mountCountingSends();
+    expect(el.maxRadius, 'the legend made the map shorter than the element').to.be.below(Math.floor(600 * 0.06));
+    expect(sends, 'facility data sent to MapLibre\'s worker').to.equal(1);
+    const drawn = mapOf(el).querySourceFeatures(FACILITY_SOURCE_ID).filter((f) => f.properties.cluster);
+    expect(Math.max(...drawn.map((f) => Number(f.properties.radius))), 'cluster circles of the radius in use').to.be.at.most(el.maxRadius * 1.25);
+  });
+
+  it('draws a big dataset whose max-radius the page fixed at the radius the map had before its legend', async () => {
+    const { el, sends } = await mountCountingSends('max-radius="36"');
+    expect(el.maxRadius).to.equal(36);
+    expect(sends).to.equal(1);
+    expect(renderedClusters(el).length).to.be.above(1);
+  });
 
   it('draws clusters whose counts add up to every facility, sized by summed capacity, with the basemap still visible', async () => {
     const el = await mountBig();

@@ -67,21 +67,47 @@ export class MapSizeController {
     // resizes the map, and a size change inside the callback is a ResizeObserver loop error.
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => {
-      const before = this.host.maxRadius;
-      const previousBox = this.box;
-      const hostBox = { width: this.host.clientWidth, height: this.host.clientHeight };
-      const hostResized = !this.hostBox || hostBox.width !== this.hostBox.width || hostBox.height !== this.hostBox.height;
-      this.box = { width, height };
-      const after = this.host.maxRadius;
-      if (after === before) return;
-      if (previousBox && after > before && (after - before < 2 || !hostResized)) {
-        this.box = previousBox;
-        return;
-      }
-      this.hostBox = hostBox;
-      this.radiusFollowedSize = true;
-      this.host.requestUpdate('maxRadius', before);
+      this.follow(width, height);
+      for (const settled of this.settledWaiters.splice(0)) settled();
     });
+  }
+
+  /**
+   * Whether the map area as laid out now has room for a smaller automatic radius than the one in
+   * use (the legend that came with a new model took room from the map). A layout read. A model
+   * built for the radius in use is then about to be replaced: drawing it would have MapLibre's
+   * worker tile ten thousand facilities twice.
+   */
+  radiusAboutToShrink(): boolean {
+    const now = this.measure();
+    return !!now && automaticMaxRadius(now.width, now.height) < this.host.maxRadius;
+  }
+
+  /**
+   * Resolves once the next size the resize observer reports has been followed (the radius changed,
+   * and its update requested, or not).
+   */
+  nextSizeFollowed(): Promise<void> {
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private settledWaiters: Array<() => void> = [];
+
+  private follow(width: number, height: number): void {
+    const before = this.host.maxRadius;
+    const previousBox = this.box;
+    const hostBox = { width: this.host.clientWidth, height: this.host.clientHeight };
+    const hostResized = !this.hostBox || hostBox.width !== this.hostBox.width || hostBox.height !== this.hostBox.height;
+    this.box = { width, height };
+    const after = this.host.maxRadius;
+    if (after === before) return;
+    if (previousBox && after > before && (after - before < 2 || !hostResized)) {
+      this.box = previousBox;
+      return;
+    }
+    this.hostBox = hostBox;
+    this.radiusFollowedSize = true;
+    this.host.requestUpdate('maxRadius', before);
   }
 
   /** The map area's size before the resize observer first reports it. */

@@ -6,6 +6,7 @@
 import { parseFacilities, readFacilityRows } from './facilities.js';
 import { DatasetError, fetchDataset, parseCsvText, parseJsonText, type FetchedDataset } from './load.js';
 import { parseCountries, parseTransfers, readCountryRows, readTransferRows } from './transfers.js';
+import { yieldToMain } from '../shared/scheduling.js';
 import type { CountryContext, DataIssue, DatasetName, Facility, Parsed, Transfer } from './types.js';
 
 export interface DataRequest {
@@ -54,6 +55,9 @@ export async function loadData(request: DataRequest, base: string, signal: Abort
     const parser = PARSERS[dataset];
     const misbound = request.misbound?.[dataset];
     if (misbound) throw new DatasetError(dataset, misbound);
+    // Each dataset is read in a task of its own: ten thousand rows of each in one would hold the page.
+    await yieldToMain();
+    signal.throwIfAborted();
     if (given !== undefined) return readWhole(dataset, () => parser.json(given));
     if (defaults) return readWhole(dataset, () => parser.json(defaults[dataset]));
     if (!url) return { records: [], issues: [] };

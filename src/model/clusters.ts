@@ -16,6 +16,7 @@ import Supercluster from 'supercluster';
 import type { FacilityStatus } from '../data/types.js';
 import { FACILITY_STATUSES } from '../data/types.js';
 import type { LngLat } from '../geo/arcs.js';
+import { runToEnd } from '../shared/scheduling.js';
 
 export type ClusterMode = 'auto' | 'on' | 'off';
 
@@ -88,7 +89,18 @@ export class FacilityClusters {
   private readonly members = new Map<number, number[]>();
   private readonly memberships = new Map<number, Map<string, FacilityCluster>>();
 
-  constructor(private readonly inputs: readonly ClusterInput[], options: ClusterOptions) {
+  /**
+   * The clusters made a zoom level per step, for `runInSlices`: ten thousand facilities take a few
+   * hundred ms to cluster, too long for one task of a page's main thread.
+   */
+  static *steps(inputs: readonly ClusterInput[], options: ClusterOptions): Generator<void, FacilityClusters> {
+    const clusters = new FacilityClusters(inputs, options, false);
+    yield* clusters.buildSteps();
+    return clusters;
+  }
+
+  /** Clusters made in one go (the command line, tests); `buildNow` false is for {@link steps}. */
+  constructor(private readonly inputs: readonly ClusterInput[], options: ClusterOptions, buildNow = true) {
     this.index = new Supercluster<PointProps, Aggregates>({
       radius: options.radiusPx,
       maxZoom: CLUSTER_MAX_ZOOM,
@@ -104,12 +116,16 @@ export class FacilityClusters {
         into.s = into.s.map((n, k) => n + add.s[k]);
       },
     });
-    this.index.load(inputs.map((f, i) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: f.position },
+    this.ownFrom = new Int8Array(inputs.length).fill(CLUSTER_MAX_ZOOM + 1);
+    if (buildNow) runToEnd(this.buildSteps());
+  }
+
+  private *buildSteps(): Generator<void, void> {
+    yield* loadByZoom(this.index, this.inputs.map((f, i) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: f.position },
       properties: { i },
     })));
-    this.ownFrom = new Int8Array(inputs.length).fill(CLUSTER_MAX_ZOOM + 1);
     // Once a facility stands on its own it does so at every higher zoom, so walking down from the
     // deepest level leaves each facility with the lowest level it is alone at.
     for (let zoom = CLUSTER_MAX_ZOOM; zoom >= 0; zoom--) {
@@ -125,6 +141,7 @@ export class FacilityClusters {
         }
       }
       this.levels[zoom] = level;
+      yield;
     }
   }
 
@@ -188,4 +205,38 @@ function toCluster(position: LngLat, zoom: number, props: Supercluster.ClusterPr
     statuses,
     mainStatus: main.status,
   };
+}
+
+/** What {@link loadByZoom} uses of Supercluster 8 beyond its typed API. */
+interface SuperclusterLevels {
+  options: { minZoom: number; maxZoom: number };
+  trees: unknown[];
+  _cluster?: (tree: unknown, zoom: number) => number[];
+  _createTree?: (data: number[]) => unknown;
+}
+
+/**
+ * Supercluster's `load`, a zoom level per step. Its own `load` indexes the points and then clusters
+ * each level from the deepest up in one call; here `load` indexes only the points, and each level
+ * is made as `load` makes it (`_createTree(_cluster(tree, zoom))`). Should a later Supercluster
+ * drop those methods, the whole load runs in one step instead (test/clusters.test.ts compares both).
+ */
+function* loadByZoom<P extends object, C extends object>(index: Supercluster<P, C>, points: Array<Supercluster.PointFeature<P>>): Generator<void, void> {
+  const levels = index as unknown as SuperclusterLevels;
+  const { minZoom, maxZoom } = levels.options;
+  if (typeof levels._cluster !== 'function' || typeof levels._createTree !== 'function' || !Array.isArray(levels.trees)) {
+    index.load(points);
+    return;
+  }
+  // With no level to make (minZoom above maxZoom), `load` builds only the points' tree.
+  levels.options.minZoom = maxZoom + 1;
+  try {
+    index.load(points);
+  } finally {
+    levels.options.minZoom = minZoom;
+  }
+  for (let zoom = maxZoom; zoom >= minZoom; zoom--) {
+    yield;
+    levels.trees[zoom] = levels._createTree(levels._cluster(levels.trees[zoom + 1], zoom));
+  }
 }

@@ -21,9 +21,9 @@ import { capacityRadius, legendCapacities, statusColor } from '../encodings/scal
 import type { Lang } from '../i18n/strings.js';
 import { placeTransfers, type CountryAnchors } from './endpoints.js';
 import { facilityLabel, storyCountries } from './labels.js';
-import { FacilityClusters, clusteringOn, type ClusterMode, type FacilityCluster } from './clusters.js';
+import { FacilityClusters, clusteringOn, type ClusterInput, type ClusterMode, type FacilityCluster } from './clusters.js';
 import { viewLevel, type ViewLevel, type Viewport } from './level.js';
-import { yieldToMain } from '../shared/scheduling.js';
+import { runInSlices, yieldToMain } from '../shared/scheduling.js';
 
 /** What the loader hands the model: validated records and what went wrong reading them. */
 export interface ModelData {
@@ -179,6 +179,9 @@ const SLICE_MS = 40;
  * receives the share done (0..1).
  */
 export async function prepareGeometry(data: ModelData, anchors: CountryAnchors, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<void> {
+  // Placing the transfers is a task of its own, after the one that read the data.
+  await yieldToMain();
+  signal?.throwIfAborted();
   const placed = placementOf(data, anchors);
   let sliceStart = performance.now();
   for (const [i, p] of placed.placed.entries()) {
@@ -196,6 +199,71 @@ function placementOf(data: ModelData, anchors: CountryAnchors): ReturnType<typeo
   let placed = placementCache.get(data);
   if (!placed) placementCache.set(data, (placed = placeTransfers(data.transfers, data.facilities, anchors)));
   return placed;
+}
+
+/**
+ * Cluster indices per facility list (a year's data keeps its list) and merge distance, so that a
+ * model rebuilt for a new palette, `max-flows` or a radius already seen keeps its clusters.
+ * Settled clusters, or the promise of clusters being made in slices ({@link prepareModel}).
+ */
+const clusterCache = new WeakMap<readonly Facility[], Map<number, FacilityClusters | Promise<FacilityClusters>>>();
+/** Merge distances kept per facility list: the current one and the one before (a resize back). */
+const CLUSTER_RADII_KEPT = 2;
+
+/** Facilities merge where they are closer than a large circle's diameter on screen (CSS px). */
+function clusterRadiusPx(maxRadius: number): number {
+  return Math.max(32, Math.round(maxRadius * 2));
+}
+
+function clusterEntries(facilities: readonly Facility[]): Map<number, FacilityClusters | Promise<FacilityClusters>> {
+  let entries = clusterCache.get(facilities);
+  if (!entries) clusterCache.set(facilities, (entries = new Map()));
+  return entries;
+}
+
+function keepCluster(facilities: readonly Facility[], radiusPx: number, clusters: FacilityClusters | Promise<FacilityClusters>): void {
+  const entries = clusterEntries(facilities);
+  entries.delete(radiusPx);
+  entries.set(radiusPx, clusters);
+  for (const radius of [...entries.keys()].slice(0, -CLUSTER_RADII_KEPT)) entries.delete(radius);
+}
+
+function clusterInputs(facilities: readonly Facility[]): ClusterInput[] {
+  return facilities.map((f) => ({ id: f.id, position: [f.longitude, f.latitude], capacity: f.capacity, status: f.status }));
+}
+
+/** The model's clusters: made already, or made here in one go; undefined when clustering is off. */
+function clustersOf(data: ModelData, options: ModelOptions): FacilityClusters | undefined {
+  if (!clusteringOn(options.cluster, data.facilities.length)) return undefined;
+  const radiusPx = clusterRadiusPx(options.maxRadius);
+  const made = clusterCache.get(data.facilities)?.get(radiusPx);
+  if (made instanceof FacilityClusters) return made;
+  const clusters = new FacilityClusters(clusterInputs(data.facilities), { radiusPx });
+  keepCluster(data.facilities, radiusPx, clusters);
+  return clusters;
+}
+
+/**
+ * Whether {@link buildModel} runs in one short task for this data and these options; if not,
+ * {@link prepareModel} makes the long part (clustering thousands of facilities) in slices first.
+ */
+export function modelPrepared(data: ModelData, options: ModelOptions): boolean {
+  if (!clusteringOn(options.cluster, data.facilities.length)) return true;
+  return clusterCache.get(data.facilities)?.get(clusterRadiusPx(options.maxRadius)) instanceof FacilityClusters;
+}
+
+/** Makes what {@link buildModel} needs of this data and these options in slices of `sliceMs`. */
+export function prepareModel(data: ModelData, options: ModelOptions, sliceMs = SLICE_MS): Promise<void> {
+  if (modelPrepared(data, options)) return Promise.resolve();
+  const radiusPx = clusterRadiusPx(options.maxRadius);
+  const making = clusterCache.get(data.facilities)?.get(radiusPx);
+  if (making instanceof Promise) return making.then(() => undefined);
+  const clusters = runInSlices(FacilityClusters.steps(clusterInputs(data.facilities), { radiusPx }), sliceMs);
+  keepCluster(data.facilities, radiusPx, clusters);
+  return clusters.then((made) => {
+    // Unless dropped for newer radii meanwhile, the settled clusters replace their promise.
+    if (clusterCache.get(data.facilities)?.get(radiusPx) === clusters) clusterEntries(data.facilities).set(radiusPx, made);
+  });
 }
 
 export function buildModel(data: ModelData, anchors: CountryAnchors, options: ModelOptions): MapModel {
@@ -239,10 +307,7 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
     };
   });
 
-  // Facilities merge where they are closer than a large circle's diameter on screen.
-  const clusters = clusteringOn(options.cluster, facilities.length)
-    ? new FacilityClusters(facilities.map((m) => ({ id: m.facility.id, position: m.position, capacity: m.facility.capacity, status: m.facility.status })), { radiusPx: Math.max(32, Math.round(options.maxRadius * 2)) })
-    : undefined;
+  const clusters = clustersOf(data, options);
   const levels = new Map<string, ViewLevel>();
   const levelInput = { facilities, flows, clusters, maxFlows };
 

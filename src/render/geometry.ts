@@ -36,6 +36,7 @@ import type { FlowMark, MapModel } from '../model/model.js';
 import type { FacilityCluster } from '../model/clusters.js';
 import type { ViewLevel } from '../model/level.js';
 import type { Lang } from '../i18n/strings.js';
+import { runToEnd } from '../shared/scheduling.js';
 
 export type StaticMapTheme = Theme;
 export type StaticMapLang = 'en' | 'es';
@@ -250,11 +251,7 @@ function arcStyle(flow: FlowMark, theme: StaticMapTheme) {
  * user units (= CSS px). No DOM.
  */
 export function staticMapGeometry(input: StaticMapGeometryInput): StaticMapGeometry {
-  const steps = staticMapGeometrySteps(input);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(staticMapGeometrySteps(input));
 }
 
 /**

@@ -24,6 +24,14 @@ export async function runInSlices<T>(steps: Iterator<unknown, T>, sliceMs: numbe
   }
 }
 
+/** Runs `steps` to its end in one go (the same work as {@link runInSlices}, without pauses). */
+export function runToEnd<T>(steps: Iterator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /**
  * Calls `onFrame` once per animation frame with the eased progress (0..1, ease-out cubic) for
  * `durationMs`, ending with exactly 1; resolves after the last frame.
