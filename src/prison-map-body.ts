@@ -62,6 +62,9 @@ abstract class OfElement {
   constructor(protected readonly host: PrisonMapProperties) {}
 }
 
+/** How long a model waits for the map's new size to be followed before it is drawn anyway. */
+const SIZE_FOLLOW_TIMEOUT_MS = 1000;
+
 export class PrisonMapBody extends OfElement {
   /**
    * The body's own reactive state, as Lit's `state: true` properties are: setting one requests an
@@ -331,7 +334,9 @@ export class PrisonMapBody extends OfElement {
       return;
     }
     const model = this._model;
-    void this.size.nextSizeFollowed().then(() => this.host.updateComplete).then(() => {
+    // Should the observer not report (the element hidden meanwhile), the model is drawn anyway.
+    const followed = Promise.race([this.size.nextSizeFollowed(), new Promise((resolve) => setTimeout(resolve, SIZE_FOLLOW_TIMEOUT_MS))]);
+    void followed.then(() => this.host.updateComplete).then(() => {
       if (this._model === model && !this.pendingRebuild && this.lifecycle.controller === controller) this.drawing.draw(controller);
     });
   }

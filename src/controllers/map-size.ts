@@ -80,7 +80,14 @@ export class MapSizeController {
    */
   radiusAboutToShrink(): boolean {
     const now = this.measure();
-    return !!now && automaticMaxRadius(now.width, now.height) < this.host.maxRadius;
+    if (!now) return false;
+    const inUse = this.host.maxRadius;
+    // The host's radius for the map area as it is now: a radius the page fixed stays as it is.
+    const followed = this.box;
+    this.box = now;
+    const forNow = this.host.maxRadius;
+    this.box = followed;
+    return forNow < inUse;
   }
 
   /**
