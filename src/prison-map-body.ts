@@ -6,7 +6,7 @@
  */
 import type { TemplateResult } from 'lit';
 import { BindingGuard } from './binding-mistakes.js';
-import { DataLoader } from './controllers/data-loader.js';
+import { DataLoader, type Pipeline } from './controllers/data-loader.js';
 import { EnvironmentController, statusColorsOf } from './controllers/environment.js';
 import { Interaction } from './controllers/interaction.js';
 import { MapLifecycleController } from './controllers/map-lifecycle.js';
@@ -18,7 +18,7 @@ import { isDatasetSource, mapEvent, type ErrorSource, type PrisonMapErrorDetail 
 import { normalizeLang, strings, type Lang } from './i18n/strings.js';
 import type { MapController } from './map/controller.js';
 import type { PrisonMapMapLibre } from './map/public-map.js';
-import type { MapModel, ModelOptions } from './model/model.js';
+import type { MapModel, ModelData, ModelOptions, PreparedClusters } from './model/model.js';
 import type { ViewLevel } from './model/level.js';
 import { parseYear } from './model/year.js';
 import { MapDrawing, ModelRebuilds } from './controllers/map-drawing.js';
@@ -171,6 +171,10 @@ export class PrisonMapBody extends OfElement {
   private readonly rebuilds = new ModelRebuilds();
   /** What changed since the model on screen, while the next one waits for its clusters. */
   private pendingRebuild?: { newData: boolean; yearOnly: boolean };
+  /** The clusters of the last model (or of the next, once made): a rebuild for the same data and radius keeps them. */
+  private preparedClusters?: PreparedClusters;
+  /** Clusters being made in slices, and for what. */
+  private clustering?: { facilities: ModelData['facilities']; maxRadius: number; abort: AbortController };
   private readonly fallback = new StaticFallback(this.host, {
     model: () => this._model,
     container: () => this.host.renderRoot.querySelector('.map-canvas')!,
@@ -258,10 +262,13 @@ export class PrisonMapBody extends OfElement {
     const options: ModelOptions = {
       maxRadius: this.host.maxRadius, statusColors: statusColorsOf(this.host), cluster: this.host.cluster, ...(this.host.maxFlows != null ? { maxFlows: Number(this.host.maxFlows) } : {}) };
     // Thousands of facilities are clustered in slices first; the model on screen stays until then.
-    if (!pipeline.modelPrepared(data, options)) {
-      void pipeline.prepareModel(data, options).then(() => this.host.requestUpdate());
+    if (!pipeline.clustersPrepared(this.preparedClusters, data, options)) {
+      this.prepareClusters(pipeline, data, options);
       return;
     }
+    // Clusters still being made are for other data or another radius.
+    this.clustering?.abort.abort();
+    this.clustering = undefined;
     this.pendingRebuild = undefined;
     if (rebuild.newData) {
       this._panels = { ...this._panels, tableViews: {} };
@@ -269,7 +276,7 @@ export class PrisonMapBody extends OfElement {
       this.interaction.reset();
     }
     this.selection.openCluster(undefined);
-    this._model = pipeline.buildModel(data, input.anchors, options);
+    this._model = pipeline.buildModel(data, input.anchors, options, this.preparedClusters);
     this._level = undefined;
     this.drawing.modelBuilt(this._model, !rebuild.newData && this.size.radiusFollowedSize, rebuild.yearOnly);
     this.size.radiusFollowedSize = false;
@@ -319,6 +326,21 @@ export class PrisonMapBody extends OfElement {
     else if (this.host.focusOn) this.flyTo(this.host.focusOn);
     this.sync.highlights();
     this.syncMotion();
+  }
+
+  /** Makes the clusters the next model needs in slices (one making at a time: a newer one stops the older), then asks for an update. */
+  private prepareClusters(pipeline: Pipeline, data: ModelData, options: ModelOptions): void {
+    const making = this.clustering;
+    if (making && making.facilities === data.facilities && making.maxRadius === options.maxRadius) return;
+    making?.abort.abort();
+    const clustering = { facilities: data.facilities, maxRadius: options.maxRadius, abort: new AbortController() };
+    this.clustering = clustering;
+    pipeline.prepareClusters(data, options, undefined, clustering.abort.signal).then((prepared: PreparedClusters) => {
+      if (this.clustering !== clustering) return;
+      this.clustering = undefined;
+      this.preparedClusters = prepared;
+      this.host.requestUpdate();
+    }, () => undefined);
   }
 
   /**

@@ -11,7 +11,7 @@ import { ARC_INK_SHARE, viewLevel } from '../src/model/level.js';
 import type { FacilityMark, FlowMark } from '../src/model/model.js';
 import type { Facility, Transfer } from '../src/data/types.js';
 import { render } from 'lit';
-import { buildModel, modelPrepared, prepareModel } from '../src/model/model.js';
+import { buildModel, clustersPrepared, prepareClusters } from '../src/model/model.js';
 import Supercluster from 'supercluster';
 import { parseFacilities } from '../src/data/facilities.js';
 import { parseTransfers } from '../src/data/transfers.js';
@@ -121,29 +121,37 @@ describe('clusters made in slices (model/clusters.ts, model/model.ts)', function
     expect(stepped.at(0).reduce((n, c) => n + c.count, 0), 'every facility in a cluster of the world').to.be.above(2900);
   });
 
-  it('prepares a big dataset\'s model while the page keeps painting, and the model then uses those clusters', async () => {
+  it('prepares a big dataset\'s clusters handing the main thread back between levels, and the model then uses them', async () => {
     const { facilities: given } = syntheticData(11500, 0);
     const data = { facilities: parseFacilities(given).records, transfers: [], countries: [], issues: [], errors: [] };
     const options = { maxRadius: 24 };
-    expect(modelPrepared(data, options), 'clusters not made yet').to.equal(false);
-    expect(modelPrepared(data, { ...options, cluster: 'off' }), 'nothing to make with clustering off').to.equal(true);
-    let frames = 0;
-    let counting = true;
-    const count = () => {
-      if (!counting) return;
-      frames++;
-      requestAnimationFrame(count);
-    };
-    requestAnimationFrame(count);
-    const prepared = prepareModel(data, options, 8);
-    await prepared;
-    counting = false;
-    expect(frames, 'frames painted while 11,500 facilities were clustered').to.be.at.least(2);
-    expect(modelPrepared(data, options)).to.equal(true);
-    const model = buildModel(data, new Map(), options);
-    expect(model.clusters!.at(0).length).to.be.above(0);
-    expect(buildModel(data, new Map(), { ...options, maxFlows: 3 }).clusters, 'the same clusters for another max-flows').to.equal(model.clusters);
-    expect(modelPrepared(data, { maxRadius: 30 }), 'another radius merges at another distance').to.equal(false);
+    expect(clustersPrepared(undefined, data, options), 'clusters not made yet').to.equal(false);
+    expect(clustersPrepared(undefined, data, { ...options, cluster: 'off' }), 'nothing to make with clustering off').to.equal(true);
+    // Every hand-back goes through scheduler.yield in this browser: count them.
+    const scheduler = (globalThis as unknown as { scheduler: { yield: () => Promise<void> } }).scheduler;
+    const original = scheduler.yield;
+    expect(original, 'scheduler.yield').to.be.a('function');
+    let handedBack = 0;
+    scheduler.yield = () => { handedBack++; return original.call(scheduler); };
+    let prepared: Awaited<ReturnType<typeof prepareClusters>>;
+    try {
+      prepared = await prepareClusters(data, options, 0);
+    } finally {
+      scheduler.yield = original;
+    }
+    expect(handedBack, 'the main thread handed back after each level made and read').to.be.at.least(2 * (CLUSTER_MAX_ZOOM + 1));
+    expect(clustersPrepared(prepared, data, options)).to.equal(true);
+    expect(clustersPrepared(prepared, data, { maxRadius: 30 }), 'another radius merges at another distance').to.equal(false);
+    const model = buildModel(data, new Map(), options, prepared);
+    expect(model.clusters, 'the prepared clusters').to.equal(prepared.clusters);
+    expect(buildModel(data, new Map(), { maxRadius: 30 }, prepared).clusters, 'made anew for another radius').not.to.equal(prepared.clusters);
+    // Stopped: no further step runs once the signal aborts.
+    const abort = new AbortController();
+    const stopped = prepareClusters(data, options, 0, abort.signal);
+    abort.abort();
+    let error: unknown;
+    await stopped.catch((e: unknown) => { error = e; });
+    expect((error as DOMException | undefined)?.name).to.equal('AbortError');
   });
 });
 
@@ -179,8 +187,8 @@ describe('<prison-map> clusters thousands of facilities', function () {
 
   const renderedClusters = (el: PrisonMapElement) => mapOf(el).queryRenderedFeatures({ layers: ['prison-map-clusters'] });
 
-  /** Mounts thousands of facilities, counting what the element hands MapLibre for its facilities' source. */
-  async function mountCountingSends(attributes = ''): Promise<{ el: PrisonMapElement; sends: number }> {
+  /** Runs `action`, counting the facility data the element hands MapLibre (each send is tiled by its worker). */
+  async function countingSends<T>(action: () => Promise<T>): Promise<{ result: T; sends: number }> {
     let sends = 0;
     const count = (id: string, data: unknown) => {
       if (id === FACILITY_SOURCE_ID && typeof data === 'object' && data && 'features' in data && (data as FeatureCollection).features.length > 0) sends++;
@@ -197,8 +205,8 @@ describe('<prison-map> clusters thousands of facilities', function () {
       return addSource.apply(this, args);
     };
     try {
-      const el = await mountBig(attributes);
-      return { el, sends };
+      const result = await action();
+      return { result, sends };
     } finally {
       GeoJSONSource.prototype.setData = setData;
       MapLibreMap.prototype.addSource = addSource;
@@ -206,15 +214,33 @@ describe('<prison-map> clusters thousands of facilities', function () {
   }
 
   it('hands MapLibre a big dataset once, clustered for the radius the map settles at (its legend takes room from the map)', async () => {
-    const { el, sends } = await mountCountingSends();
+    const { result: el, sends } = await countingSends(() => mountBig());
     expect(el.maxRadius, 'the legend made the map shorter than the element').to.be.below(Math.floor(600 * 0.06));
     expect(sends, 'facility data sent to MapLibre\'s worker').to.equal(1);
     const drawn = mapOf(el).querySourceFeatures(FACILITY_SOURCE_ID).filter((f) => f.properties.cluster);
     expect(Math.max(...drawn.map((f) => Number(f.properties.radius))), 'cluster circles of the radius in use').to.be.at.most(el.maxRadius * 1.25);
   });
 
+  it('on a live map, hands new data whose legend changes the radius to MapLibre once, not once per radius', async () => {
+    const el = mount(`<prison-map loading="eager" no-animation style="width:1000px;height:600px"></prison-map>`);
+    await nextEvent(el, 'prison-map-ready', 120000);
+    await mapIdle(mapOf(el));
+    const before = el.maxRadius;
+    const data = syntheticData(3000, 1500);
+    const { sends } = await countingSends(async () => {
+      const ready = nextEvent(el, 'prison-map-ready', 120000);
+      el.facilitiesData = data.facilities;
+      el.transfersData = data.transfers;
+      el.countriesData = [];
+      await ready;
+      await mapIdle(mapOf(el));
+    });
+    expect(el.maxRadius, 'the new legend changed the radius').not.to.equal(before);
+    expect(sends).to.equal(1);
+  });
+
   it('draws a big dataset whose max-radius the page fixed at the radius the map had before its legend', async () => {
-    const { el, sends } = await mountCountingSends('max-radius="36"');
+    const { result: el, sends } = await countingSends(() => mountBig('max-radius="36"'));
     expect(el.maxRadius).to.equal(36);
     expect(sends).to.equal(1);
     expect(renderedClusters(el).length).to.be.above(1);

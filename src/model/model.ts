@@ -201,72 +201,52 @@ function placementOf(data: ModelData, anchors: CountryAnchors): ReturnType<typeo
   return placed;
 }
 
-/**
- * Cluster indices per facility list (a year's data keeps its list) and merge distance, so that a
- * model rebuilt for a new palette, `max-flows` or a radius already seen keeps its clusters.
- * Settled clusters, or the promise of clusters being made in slices ({@link prepareModel}).
- */
-const clusterCache = new WeakMap<readonly Facility[], Map<number, FacilityClusters | Promise<FacilityClusters>>>();
-/** Merge distances kept per facility list: the current one and the one before (a resize back). */
-const CLUSTER_RADII_KEPT = 2;
-
 /** Facilities merge where they are closer than a large circle's diameter on screen (CSS px). */
 function clusterRadiusPx(maxRadius: number): number {
   return Math.max(32, Math.round(maxRadius * 2));
 }
 
-function clusterEntries(facilities: readonly Facility[]): Map<number, FacilityClusters | Promise<FacilityClusters>> {
-  let entries = clusterCache.get(facilities);
-  if (!entries) clusterCache.set(facilities, (entries = new Map()));
-  return entries;
-}
-
-function keepCluster(facilities: readonly Facility[], radiusPx: number, clusters: FacilityClusters | Promise<FacilityClusters>): void {
-  const entries = clusterEntries(facilities);
-  entries.delete(radiusPx);
-  entries.set(radiusPx, clusters);
-  for (const radius of [...entries.keys()].slice(0, -CLUSTER_RADII_KEPT)) entries.delete(radius);
+/**
+ * Clusters made ahead of a model ({@link prepareClusters}), for one facility list (a year's data
+ * keeps its list) and one merge distance. Whoever shows models keeps the last of these: a model
+ * rebuilt for a new palette or `max-flows` reuses them.
+ */
+export interface PreparedClusters {
+  facilities: readonly Facility[];
+  radiusPx: number;
+  clusters: FacilityClusters;
 }
 
 function clusterInputs(facilities: readonly Facility[]): ClusterInput[] {
   return facilities.map((f) => ({ id: f.id, position: [f.longitude, f.latitude], capacity: f.capacity, status: f.status }));
 }
 
-/** The model's clusters: made already, or made here in one go; undefined when clustering is off. */
-function clustersOf(data: ModelData, options: ModelOptions): FacilityClusters | undefined {
-  if (!clusteringOn(options.cluster, data.facilities.length)) return undefined;
-  const radiusPx = clusterRadiusPx(options.maxRadius);
-  const made = clusterCache.get(data.facilities)?.get(radiusPx);
-  if (made instanceof FacilityClusters) return made;
-  const clusters = new FacilityClusters(clusterInputs(data.facilities), { radiusPx });
-  keepCluster(data.facilities, radiusPx, clusters);
-  return clusters;
-}
-
 /**
- * Whether {@link buildModel} runs in one short task for this data and these options; if not,
- * {@link prepareModel} makes the long part (clustering thousands of facilities) in slices first.
+ * Whether {@link buildModel} runs in one short task for this data and these options with the
+ * clusters prepared (or with none: clustering off); if not, {@link prepareClusters} makes the
+ * long part, clustering thousands of facilities, in slices first.
  */
-export function modelPrepared(data: ModelData, options: ModelOptions): boolean {
+export function clustersPrepared(prepared: PreparedClusters | undefined, data: ModelData, options: ModelOptions): boolean {
   if (!clusteringOn(options.cluster, data.facilities.length)) return true;
-  return clusterCache.get(data.facilities)?.get(clusterRadiusPx(options.maxRadius)) instanceof FacilityClusters;
+  return prepared?.facilities === data.facilities && prepared.radiusPx === clusterRadiusPx(options.maxRadius);
 }
 
-/** Makes what {@link buildModel} needs of this data and these options in slices of `sliceMs`. */
-export function prepareModel(data: ModelData, options: ModelOptions, sliceMs = SLICE_MS): Promise<void> {
-  if (modelPrepared(data, options)) return Promise.resolve();
+/** Makes the clusters a model of this data and these options needs, in slices of `sliceMs`; stops if `signal` aborts. */
+export async function prepareClusters(data: ModelData, options: ModelOptions, sliceMs = SLICE_MS, signal?: AbortSignal): Promise<PreparedClusters> {
   const radiusPx = clusterRadiusPx(options.maxRadius);
-  const making = clusterCache.get(data.facilities)?.get(radiusPx);
-  if (making instanceof Promise) return making.then(() => undefined);
-  const clusters = runInSlices(FacilityClusters.steps(clusterInputs(data.facilities), { radiusPx }), sliceMs);
-  keepCluster(data.facilities, radiusPx, clusters);
-  return clusters.then((made) => {
-    // Unless dropped for newer radii meanwhile, the settled clusters replace their promise.
-    if (clusterCache.get(data.facilities)?.get(radiusPx) === clusters) clusterEntries(data.facilities).set(radiusPx, made);
-  });
+  const clusters = await runInSlices(FacilityClusters.steps(clusterInputs(data.facilities), { radiusPx }), sliceMs, signal);
+  return { facilities: data.facilities, radiusPx, clusters };
 }
 
-export function buildModel(data: ModelData, anchors: CountryAnchors, options: ModelOptions): MapModel {
+/** The model's clusters: prepared already, or made here in one go; undefined when clustering is off. */
+function clustersOf(data: ModelData, options: ModelOptions, prepared: PreparedClusters | undefined): FacilityClusters | undefined {
+  if (!clusteringOn(options.cluster, data.facilities.length)) return undefined;
+  if (prepared && clustersPrepared(prepared, data, options)) return prepared.clusters;
+  return new FacilityClusters(clusterInputs(data.facilities), { radiusPx: clusterRadiusPx(options.maxRadius) });
+}
+
+/** `prepared`: clusters made ahead ({@link prepareClusters}); used if they fit this data and these options. */
+export function buildModel(data: ModelData, anchors: CountryAnchors, options: ModelOptions, prepared?: PreparedClusters): MapModel {
   const placed = placementOf(data, anchors);
   const paths = new Map(placed.placed.map((p) => {
     let path = pathCache.get(p.transfer);
@@ -307,7 +287,7 @@ export function buildModel(data: ModelData, anchors: CountryAnchors, options: Mo
     };
   });
 
-  const clusters = clustersOf(data, options);
+  const clusters = clustersOf(data, options, prepared);
   const levels = new Map<string, ViewLevel>();
   const levelInput = { facilities, flows, clusters, maxFlows };
 

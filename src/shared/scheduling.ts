@@ -10,15 +10,17 @@ export function yieldToMain(): Promise<void> {
 
 /**
  * Runs `steps` to its end, handing the main thread back (yieldToMain) whenever a slice has held it
- * for `sliceMs`; resolves with what the steps return.
+ * for `sliceMs`; resolves with what the steps return. Rejects, and runs no further step, once
+ * `signal` aborts.
  */
-export async function runInSlices<T>(steps: Iterator<unknown, T>, sliceMs: number): Promise<T> {
+export async function runInSlices<T>(steps: Iterator<unknown, T>, sliceMs: number, signal?: AbortSignal): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart >= sliceMs) {
       await yieldToMain();
+      signal?.throwIfAborted();
       sliceStart = performance.now();
     }
   }
