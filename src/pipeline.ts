@@ -9,7 +9,7 @@ import { needsCountryAnchors, type CountryAnchors } from './model/endpoints.js';
 import { prepareGeometry, type ModelData } from './model/model.js';
 
 export { describeIssue, type DataRequest };
-export { buildModel, clustersPrepared, prepareClusters } from './model/model.js';
+export { buildModel, clusterRadiusPx, clustersPrepared, prepareClusters } from './model/model.js';
 export { describeLegend } from './model/legend.js';
 export { dataInYear, yearsIn } from './model/year.js';
 export { focusCamera } from './model/views.js';

@@ -169,12 +169,10 @@ export class PrisonMapBody extends OfElement {
     keyboardFacility: () => (this.interaction.keyboardItem?.kind === 'facility' ? this.interaction.keyboardItem.id : undefined),
   });
   private readonly rebuilds = new ModelRebuilds();
-  /** What changed since the model on screen, while the next one waits for its clusters. */
-  private pendingRebuild?: { newData: boolean; yearOnly: boolean };
   /** The clusters of the last model (or of the next, once made): a rebuild for the same data and radius keeps them. */
   private preparedClusters?: PreparedClusters;
   /** Clusters being made in slices, and for what. */
-  private clustering?: { facilities: ModelData['facilities']; maxRadius: number; abort: AbortController };
+  private clustering?: { facilities: ModelData['facilities']; radiusPx: number; abort: AbortController };
   private readonly fallback = new StaticFallback(this.host, {
     model: () => this._model,
     container: () => this.host.renderRoot.querySelector('.map-canvas')!,
@@ -254,9 +252,7 @@ export class PrisonMapBody extends OfElement {
     const dataChanged = (['facilities', 'transfers', 'countries', 'facilitiesData', 'transfersData', 'countriesData'] as const).some((p) => changed.has(p));
     if (dataChanged) this.drawing.dataRequested();
     const { value: input, pipeline } = this.loader;
-    const next = input && pipeline && this.rebuilds.next(input, this.host.maxRadius, (name) => changed.has(name));
-    if (next) this.pendingRebuild = this.pendingRebuild ? { newData: this.pendingRebuild.newData || next.newData, yearOnly: this.pendingRebuild.yearOnly && next.yearOnly } : next;
-    const rebuild = this.pendingRebuild;
+    const rebuild = input && pipeline && this.rebuilds.next(input, this.host.maxRadius, (name) => changed.has(name));
     if (!input || !pipeline || !rebuild) return;
     const data = pipeline.dataInYear(input.data, this.shownYear(this.effectiveLang));
     const options: ModelOptions = {
@@ -269,7 +265,7 @@ export class PrisonMapBody extends OfElement {
     // Clusters still being made are for other data or another radius.
     this.clustering?.abort.abort();
     this.clustering = undefined;
-    this.pendingRebuild = undefined;
+    this.rebuilds.built();
     if (rebuild.newData) {
       this._panels = { ...this._panels, tableViews: {} };
       if (input.data.errors.length === 0 && this._status.error && isDatasetSource(this._status.error.source)) this._status = { ...this._status, error: undefined };
@@ -331,9 +327,9 @@ export class PrisonMapBody extends OfElement {
   /** Makes the clusters the next model needs in slices (one making at a time: a newer one stops the older), then asks for an update. */
   private prepareClusters(pipeline: Pipeline, data: ModelData, options: ModelOptions): void {
     const making = this.clustering;
-    if (making && making.facilities === data.facilities && making.maxRadius === options.maxRadius) return;
+    if (making && pipeline.clustersPrepared(making, data, options)) return;
     making?.abort.abort();
-    const clustering = { facilities: data.facilities, maxRadius: options.maxRadius, abort: new AbortController() };
+    const clustering = { facilities: data.facilities, radiusPx: pipeline.clusterRadiusPx(options.maxRadius), abort: new AbortController() };
     this.clustering = clustering;
     pipeline.prepareClusters(data, options, undefined, clustering.abort.signal).then((prepared: PreparedClusters) => {
       if (this.clustering !== clustering) return;
@@ -350,7 +346,7 @@ export class PrisonMapBody extends OfElement {
    */
   private drawModel(controller: MapController): void {
     // A newer model is being prepared (clustered in slices): it is drawn when built.
-    if (this.pendingRebuild) return;
+    if (this.rebuilds.waiting) return;
     if (!this.size.radiusAboutToShrink()) {
       this.drawing.draw(controller);
       return;
@@ -359,7 +355,7 @@ export class PrisonMapBody extends OfElement {
     // Should the observer not report (the element hidden meanwhile), the model is drawn anyway.
     const followed = Promise.race([this.size.nextSizeFollowed(), new Promise((resolve) => setTimeout(resolve, SIZE_FOLLOW_TIMEOUT_MS))]);
     void followed.then(() => this.host.updateComplete).then(() => {
-      if (this._model === model && !this.pendingRebuild && this.lifecycle.controller === controller) this.drawing.draw(controller);
+      if (this._model === model && !this.rebuilds.waiting && this.lifecycle.controller === controller) this.drawing.draw(controller);
     });
   }
 

@@ -105,17 +105,43 @@ export class MapDrawing {
   }
 }
 
-/** When the model is rebuilt: new data, a new radius (a resize, `max-radius`), `max-flows`, `cluster` or `year`. */
+/** What changed since the model on screen. */
+export interface Rebuild {
+  newData: boolean;
+  yearOnly: boolean;
+}
+
+/**
+ * When the model is rebuilt: new data, a new radius (a resize, `max-radius`), `max-flows`,
+ * `cluster` or `year`. A change stays pending until a model is built for it ({@link built}): one
+ * that waits for its clusters adds up with the changes made meanwhile.
+ */
 export class ModelRebuilds {
   private input?: object;
   private radius?: number;
+  private pending?: Rebuild;
 
-  /** What changed since the last model; undefined when nothing the model depends on did. */
-  next(input: object, radius: number, has: (property: string) => boolean): { newData: boolean; yearOnly: boolean } | undefined {
-    if (input === this.input && radius === this.radius && !has('maxFlows') && !has('cluster') && !has('year')) return undefined;
-    const newData = input !== this.input;
-    this.input = input;
-    this.radius = radius;
-    return { newData, yearOnly: !newData && has('year') };
+  /** What changed since the last model built; undefined when nothing the model depends on did. */
+  next(input: object, radius: number, has: (property: string) => boolean): Rebuild | undefined {
+    if (input !== this.input || radius !== this.radius || has('maxFlows') || has('cluster') || has('year')) {
+      const newData = input !== this.input;
+      const change = { newData, yearOnly: !newData && has('year') };
+      this.pending = this.pending
+        ? { newData: this.pending.newData || change.newData, yearOnly: this.pending.yearOnly && change.yearOnly }
+        : change;
+      this.input = input;
+      this.radius = radius;
+    }
+    return this.pending;
+  }
+
+  /** A model was built for what {@link next} returned. */
+  built(): void {
+    this.pending = undefined;
+  }
+
+  /** A model is waiting for its clusters: the one on screen is about to be replaced. */
+  get waiting(): boolean {
+    return this.pending !== undefined;
   }
 }

@@ -202,7 +202,7 @@ function placementOf(data: ModelData, anchors: CountryAnchors): ReturnType<typeo
 }
 
 /** Facilities merge where they are closer than a large circle's diameter on screen (CSS px). */
-function clusterRadiusPx(maxRadius: number): number {
+export function clusterRadiusPx(maxRadius: number): number {
   return Math.max(32, Math.round(maxRadius * 2));
 }
 
@@ -226,7 +226,7 @@ function clusterInputs(facilities: readonly Facility[]): ClusterInput[] {
  * clusters prepared (or with none: clustering off); if not, {@link prepareClusters} makes the
  * long part, clustering thousands of facilities, in slices first.
  */
-export function clustersPrepared(prepared: PreparedClusters | undefined, data: ModelData, options: ModelOptions): boolean {
+export function clustersPrepared(prepared: Pick<PreparedClusters, 'facilities' | 'radiusPx'> | undefined, data: ModelData, options: ModelOptions): boolean {
   if (!clusteringOn(options.cluster, data.facilities.length)) return true;
   return prepared?.facilities === data.facilities && prepared.radiusPx === clusterRadiusPx(options.maxRadius);
 }
