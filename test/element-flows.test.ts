@@ -68,6 +68,20 @@ describe('<prison-map> transfers', () => {
     }, { interval: 100, message: () => `more than 5 pixels along the arc to change (${changed} did)` });
   });
 
+  it('keeps the arcs still while the map loads, and moves them once its first view is complete', async function () {
+    this.timeout(60000);
+    const el = mount(`<prison-map loading="eager" ${FLOWS}></prison-map>`);
+    await waitFor(() => el.map !== undefined, { message: 'the map to be created' });
+    const map = mapOf(el);
+    expect(map.loaded(), 'the map still loading when first seen').to.equal(false);
+    // Motion during the load redraws every layer each frame while tiles are cut and shaders compile.
+    const movingAtLoad = new Promise<boolean>((resolve) => map.once('load', () => resolve(flowLayerOf(map).isAnimated)));
+    expect(await movingAtLoad, 'arcs moving when the map reports load').to.equal(false);
+    await settled(el);
+    expect(flowLayerOf(map).isAnimated, 'arcs moving once ready').to.equal(true);
+    await layerFrames(flowLayerOf(map), 5, { message: 'the arcs to animate after the first view' });
+  });
+
   it('renders no frame for 2 s with no-animation, yet shows the arc', async function () {
     this.timeout(60000);
     const el = mount(`<prison-map loading="eager" no-animation ${FLOWS}></prison-map>`);

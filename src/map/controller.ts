@@ -201,6 +201,13 @@ export class MapController {
     this.map.on('zoom', () => {
       if (this.level && clusterLevel(this.map.getZoom()) !== this.level.zoom) this.updateLevel();
     });
+    // The arcs move once the first view is complete (the map's first `idle`): before that each
+    // frame of motion redraws every layer while the worker cuts tiles and shaders compile, and on
+    // a phone (or in software rendering) it delayed the map being ready by about a third.
+    this.map.once('idle', () => {
+      this.settled = true;
+      this.flows.setAnimated(this.motionWanted);
+    });
     this.map.once('load', () => {
       markStartup('map-loaded');
       this.loaded = true;
@@ -374,10 +381,16 @@ export class MapController {
     if (zoom > this.map.getZoom()) this.map[animate ? 'easeTo' : 'jumpTo']({ zoom });
   }
 
-  /** Motion on or off; off means the layer asks for no frames at all. */
+  /**
+   * Motion on or off; off means the layer asks for no frames at all. Until the first view is
+   * complete the arcs stand still and motion starts then, if still wanted.
+   */
   setAnimated(animated: boolean): void {
-    this.flows.setAnimated(animated);
+    this.motionWanted = animated;
+    if (this.settled) this.flows.setAnimated(animated);
   }
+  private motionWanted = false;
+  private settled = false;
 
   selectTransfer(id: string | undefined): void {
     this.flows.setSelected(id);
