@@ -4,7 +4,7 @@ import type { PrisonMapBody } from './prison-map-body.js';
 import type { DataIssue } from './data/types.js';
 import { mapEvent, type ErrorSource, type PrisonMapErrorDetail, type PrisonMapReadyDetail, type PrisonMapSelectDetail } from './shared/events.js';
 import type { PrisonMapMapLibre } from './map/public-map.js';
-import { distanceToViewport, LAZY_MARGIN_PX, LAZY_ROOT_MARGIN } from './shared/near-viewport.js';
+import { LAZY_ROOT_MARGIN } from './shared/near-viewport.js';
 import { hostStyles } from './ui/host-styles.js';
 
 export type { ErrorSource, PrisonMapErrorDetail, PrisonMapReadyDetail, PrisonMapSelectDetail };
@@ -115,16 +115,12 @@ export class PrisonMapElement extends PrisonMapProperties {
       this.wakeForMap();
       return;
     }
-    // Near the viewport already (a map in the article's first screen): once the article's own text
-    // or photo has painted, so that the element's work does not delay the page's first paint,
-    // and without waiting for the observer's first report; the first `updateComplete` includes
-    // the body.
-    if (this.getClientRects().length > 0 && distanceToViewport(this) <= LAZY_MARGIN_PX) {
-      this.wakeForMap(afterFirstPaint());
-      return;
-    }
+    // Near the viewport: the observer reports after the page's first layout, so nothing here forces
+    // one (reading the element's box while the page is parsed laid the article out inside this
+    // task). A map in the article's first screen then waits for the article's own first
+    // contentful paint, so that the element's work does not delay it.
     this.nearObserver ??= new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) this.wakeForMap();
+      if (entries.some((entry) => entry.isIntersecting)) this.wakeForMap(afterFirstPaint());
     }, { rootMargin: LAZY_ROOT_MARGIN });
     this.nearObserver.observe(this);
   }

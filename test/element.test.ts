@@ -157,8 +157,8 @@ describe('<prison-map> facilities', () => {
       <prison-map style="height:300px"></prison-map></body>`, 'width:600px;height:700px');
     await win.customElements.whenDefined('prison-map');
     const el = doc.querySelector('prison-map') as PrisonMapElement;
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.map-canvas'), "the first updateComplete includes the body's render").to.not.equal(null);
+    await nextEvent(el, 'prison-map-preview', 40000);
+    expect(el.shadowRoot!.querySelector('.map-canvas'), "the body's render").to.not.equal(null);
     const firstPaint = win.performance.getEntriesByName('first-contentful-paint')[0];
     const body = win.performance.getEntriesByType('resource').find((entry) => entry.name.includes('prison-map-body'));
     expect(firstPaint, 'the article painted').to.not.equal(undefined);

@@ -5,6 +5,7 @@
  */
 import { expect } from 'chai';
 import '../src/index.js';
+import type { PrisonMapElement } from '../src/index.js';
 import { cleanup, mapOf, mount, nextEvent } from './support/mount.js';
 import { mapIdle } from './support/wait.js';
 import type { StaticMapGeometry } from '../src/render/geometry.js';
@@ -67,6 +68,34 @@ describe('<prison-map> preview (loading="lazy")', function () {
     const beside = canvasPixel(canvas, cecot.cx + cecot.r + 4, cecot.cy);
     expect(atCecot[3], 'painted, not transparent').to.equal(255);
     expect(atCecot.join() !== beside.join(), `CECOT's circle (${atCecot}) stands out from beside it (${beside})`).to.equal(true);
+  });
+
+  it('reads no layout when it connects, and still paints its preview in the first screen', async () => {
+    // Reading a box while the article is being parsed lays the whole page out inside the element's
+    // own task (a forced layout): the first screen is found by an IntersectionObserver instead.
+    const reads: string[] = [];
+    const spies: Array<[object, string, PropertyDescriptor]> = [];
+    const spy = (target: object, name: string) => {
+      const original = Object.getOwnPropertyDescriptor(target, name)!;
+      spies.push([target, name, original]);
+      const wrap = (fn: (...args: unknown[]) => unknown) => function (this: unknown, ...args: unknown[]) {
+        reads.push(name);
+        return fn.apply(this, args);
+      };
+      Object.defineProperty(target, name, original.get ? { ...original, get: wrap(original.get) } : { ...original, value: wrap(original.value) });
+    };
+    for (const name of ['getBoundingClientRect', 'getClientRects']) spy(Element.prototype, name);
+    for (const name of ['offsetWidth', 'offsetHeight', 'offsetTop']) spy(HTMLElement.prototype, name);
+    for (const name of ['innerHeight', 'innerWidth']) spy(window, name);
+    let el: PrisonMapElement;
+    try {
+      el = mount(`<prison-map style="display:block;width:600px;height:400px"></prison-map>`);
+    } finally {
+      for (const [target, name, original] of spies) Object.defineProperty(target, name, original);
+    }
+    expect(reads, 'layout read while connecting').to.deep.equal([]);
+    await nextEvent(el, 'prison-map-preview', 40000);
+    expect(el.map, 'no map yet: a preview').to.equal(undefined);
   });
 
   it('starts the interactive map by itself only once the page has gone quiet (no long task for 5 s)', async () => {
