@@ -19,7 +19,7 @@ import { clusterCardTemplate, clusterTooltip } from '../src/ui/cluster-panels.js
 import { cleanup, colorDistance, mapOf, mount, mountData, nextEvent, readMapPixels } from './support/mount.js';
 import { mapEvent, mapIdle, waitFor } from './support/wait.js';
 import { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import { FACILITY_SOURCE_ID } from '../src/map/facility-layers.js';
 import { syntheticData, worldSyntheticData } from './support/synthetic-data.js';
 
@@ -188,10 +188,14 @@ describe('<prison-map> clusters thousands of facilities', function () {
   const renderedClusters = (el: PrisonMapElement) => mapOf(el).queryRenderedFeatures({ layers: ['prison-map-clusters'] });
 
   /** Runs `action`, counting the facility data the element hands MapLibre (each send is tiled by its worker). */
-  async function countingSends<T>(action: () => Promise<T>): Promise<{ result: T; sends: number }> {
+  async function countingSends<T>(action: () => Promise<T>): Promise<{ result: T; sends: number; last?: FeatureCollection }> {
     let sends = 0;
+    let last: FeatureCollection | undefined;
     const count = (id: string, data: unknown) => {
-      if (id === FACILITY_SOURCE_ID && typeof data === 'object' && data && 'features' in data && (data as FeatureCollection).features.length > 0) sends++;
+      if (id === FACILITY_SOURCE_ID && typeof data === 'object' && data && 'features' in data && (data as FeatureCollection).features.length > 0) {
+        sends++;
+        last = data as FeatureCollection;
+      }
     };
     // The data goes with the source when the style loads after the model, by setData after that.
     const { setData } = GeoJSONSource.prototype;
@@ -206,7 +210,7 @@ describe('<prison-map> clusters thousands of facilities', function () {
     };
     try {
       const result = await action();
-      return { result, sends };
+      return { result, sends, last };
     } finally {
       GeoJSONSource.prototype.setData = setData;
       MapLibreMap.prototype.addSource = addSource;
@@ -219,6 +223,34 @@ describe('<prison-map> clusters thousands of facilities', function () {
     expect(sends, 'facility data sent to MapLibre\'s worker').to.equal(1);
     const drawn = mapOf(el).querySourceFeatures(FACILITY_SOURCE_ID).filter((f) => f.properties.cluster);
     expect(Math.max(...drawn.map((f) => Number(f.properties.radius))), 'cluster circles of the radius in use').to.be.at.most(el.maxRadius * 1.25);
+  });
+
+  it('hands MapLibre only what its layers read: an unlabelled facility is its id, colour, radius and zoom range', async () => {
+    // MapLibre copies every property of every feature to its worker on the main thread.
+    const { result: el, last } = await countingSends(() => mountBig());
+    const features = last!.features;
+    const facilities = features.filter((f) => !f.properties!.cluster);
+    expect(facilities.length).to.equal(3000);
+    const extra = new Set<string>();
+    for (const f of facilities.filter((f) => !f.properties!.labelled)) {
+      for (const key of Object.keys(f.properties!)) if (!['id', 'color', 'radius', 'zmin', 'unknownCapacity'].includes(key)) extra.add(key);
+    }
+    expect([...extra], 'other properties of unlabelled facilities').to.deep.equal([]);
+    const perFacility = facilities.reduce((n, f) => n + Object.keys(f.properties!).length, 0) / facilities.length;
+    expect(perFacility, 'properties per facility (12 before)').to.be.at.most(4.5);
+    // Still drawn as before: clusters with their counts, facilities, the largest named.
+    expect(renderedClusters(el).length).to.be.above(1);
+    const map = mapOf(el);
+    expect(map.queryRenderedFeatures({ layers: ['prison-map-cluster-counts'] }).length, 'counts written').to.be.above(0);
+    // A facility is drawn on its own from the level its zoom range starts at.
+    const lone = facilities.find((f) => f.properties!.zmin !== undefined && f.properties!.zmin <= 8)!;
+    const position = (lone.geometry as Point).coordinates as [number, number];
+    // As the reader's move (an input event behind it), so that the element does not fit the view to the data again.
+    map.jumpTo({ center: position, zoom: lone.properties!.zmin + 0.5 }, { originalEvent: new WheelEvent('wheel') });
+    await mapIdle(map);
+    const at = map.project(position);
+    const hit = map.queryRenderedFeatures([[at.x - 2, at.y - 2], [at.x + 2, at.y + 2]], { layers: ['prison-map-facilities-fill', 'prison-map-facilities-unknown'] });
+    expect(hit.map((f) => f.properties.id), 'the facility drawn on its own at its level').to.include(lone.properties!.id);
   });
 
   it('on a live map, hands new data whose legend changes the radius to MapLibre once, not once per radius', async () => {
@@ -254,7 +286,8 @@ describe('<prison-map> clusters thousands of facilities', function () {
     const atLevel = new Map<string, Record<string, unknown>>();
     for (const f of source) {
       const p = f.properties as Record<string, number | string | boolean>;
-      if (Number(p.zmin) <= level && level < Number(p.zmax)) atLevel.set(String(p.id), p);
+      // A facility drawn at every level carries no zoom range (facility-layers.ts).
+      if (Number(p.zmin ?? 0) <= level && level < Number(p.zmax ?? Infinity)) atLevel.set(String(p.id), p);
     }
     const clusters = [...atLevel.values()].filter((p) => p.cluster);
     expect(clusters.length, 'clusters at the default view').to.be.within(2, 120);
