@@ -243,7 +243,7 @@ describe('<prison-map> clusters thousands of facilities', function () {
     const map = mapOf(el);
     expect(map.queryRenderedFeatures({ layers: ['prison-map-cluster-counts'] }).length, 'counts written').to.be.above(0);
     // A facility is drawn on its own from the level its zoom range starts at.
-    const lone = facilities.find((f) => f.properties!.zmin !== undefined && f.properties!.zmin <= 8)!;
+    const lone = facilities.find((f) => f.properties!.zmin !== undefined && f.properties!.zmin <= 8 && !f.properties!.labelled)!;
     const position = (lone.geometry as Point).coordinates as [number, number];
     // As the reader's move (an input event behind it), so that the element does not fit the view to the data again.
     map.jumpTo({ center: position, zoom: lone.properties!.zmin + 0.5 }, { originalEvent: new WheelEvent('wheel') });
@@ -251,6 +251,10 @@ describe('<prison-map> clusters thousands of facilities', function () {
     const at = map.project(position);
     const hit = map.queryRenderedFeatures([[at.x - 2, at.y - 2], [at.x + 2, at.y + 2]], { layers: ['prison-map-facilities-fill', 'prison-map-facilities-unknown'] });
     expect(hit.map((f) => f.properties.id), 'the facility drawn on its own at its level').to.include(lone.properties!.id);
+    // Not among the labelled, but named while selected (from a source of its own).
+    el.setAttribute('selected', String(lone.properties!.id));
+    await waitFor(() => map.queryRenderedFeatures({ layers: ['prison-map-facility-label-highlight'] }).some((f) => f.properties.id === lone.properties!.id),
+      { message: 'the selected facility named on the map' });
   });
 
   it('on a live map, hands new data whose legend changes the radius to MapLibre once, not once per radius', async () => {

@@ -20,8 +20,8 @@ import { registerBasemapProtocol } from './basemap-source.js';
 import { oneWorldConstrain } from './one-world.js';
 import { COUNTRY_SHADING_LAYER_ID, applyCountryHighlightTheme, applyCountryShading, outlineCountry, withCountryLayers } from './country-layer.js';
 import {
-  CLUSTER_COUNT_LAYER_ID, CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_SOURCE_ID, addObstacleIcon, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
-  APPEAR_MS, animateAppearance, facilityThemePaint, highlightFacilityLayers, setFacilityLabelLanguage, type FacilityFeatureProps,
+  CLUSTER_COUNT_LAYER_ID, CLUSTER_LAYER_ID, FACILITY_FILL_LAYER_ID, FACILITY_HIGHLIGHT_LAYER_ID, FACILITY_HIGHLIGHT_LABEL_LAYER_ID, FACILITY_SOURCE_ID, FACILITY_HIGHLIGHT_SOURCE_ID, addObstacleIcon, FACILITY_UNKNOWN_LAYER_ID, facilityFeatures, facilityLayers, facilitySource,
+  APPEAR_MS, animateAppearance, facilityThemePaint, highlightFacilityLayers, highlightFeatures, setFacilityLabelLanguage, type FacilityFeatureProps,
 } from './facility-layers.js';
 import type { FeatureCollection, Point } from 'geojson';
 import { FLOW_LAYER_ID, FlowLayer, screenProjection } from './flow-layer.js';
@@ -291,6 +291,8 @@ export class MapController {
     }
     this.pendingData = out.length ? Promise.all(out).then(draw) : undefined;
     if (!out.length) draw();
+    // The highlighted facility as the new model draws it (or gone from it).
+    if (this.highlighted !== undefined) this.highlightFacility(this.highlighted);
     this.countries = model.data.countries;
     this.shadedIso3 = model.shadedCountries;
     this.storyCountries = model.storyCountries;
@@ -479,7 +481,7 @@ export class MapController {
   /** Raises and outlines one facility (the selected or focused one) and always shows its label. */
   highlightFacility(id: string | undefined): void {
     this.highlighted = id;
-    highlightFacilityLayers(this.map, id);
+    highlightFacilityLayers(this.map, id === undefined ? undefined : this.model?.facilities.find((m) => m.facility.id === id));
   }
 
   /** The current view as an image: rendered and read in the same task, before the buffer is cleared. */
@@ -532,6 +534,7 @@ export class MapController {
     if (this.map.getSource(FACILITY_SOURCE_ID)) return;
     applyCountryShading(this.map, this.countries, this.theme);
     this.map.addSource(FACILITY_SOURCE_ID, facilitySource(this.facilities));
+    this.map.addSource(FACILITY_HIGHLIGHT_SOURCE_ID, { type: 'geojson', data: highlightFeatures(undefined) });
     addObstacleIcon(this.map);
     for (const layer of facilityLayers(PALETTES[this.theme], this.lang)) this.map.addLayer(layer);
     if (this.usesBuiltInBasemap) {

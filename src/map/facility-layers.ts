@@ -39,7 +39,7 @@ export function addObstacleIcon(map: MapLibreMap): void {
  * What the layers read of each point, and nothing else: MapLibre copies every property of every
  * feature to its worker on the main thread (a newsroom's 11,500 facilities and their clusters are
  * about 19,000 features), so flags are present only when true and a facility's zoom range only
- * when it differs from the default. Names and statuses stay in the model.
+ * when it differs from the default; names only for the labelled. The rest stays in the model.
  */
 export interface FacilityFeatureProps {
   id: string;
@@ -48,7 +48,7 @@ export interface FacilityFeatureProps {
   radius: number;
   /** Present (true) for unknown capacity: drawn as a ring. */
   unknownCapacity?: true;
-  /** Present for the largest facilities, which get a label (model.ts), and for clusters (their count). */
+  /** The name written beside it, for the largest facilities (model.ts); a cluster's count. The selected one's is in its own source. */
   label_en?: string;
   label_es?: string;
   /** Present (true) for the facilities among the largest that get a label. */
@@ -117,15 +117,24 @@ export function facilitySource(data: FeatureCollection): GeoJSONSourceSpecificat
   return { type: 'geojson', data, promoteId: 'id' };
 }
 
+/**
+ * The selected (or focused) facility, alone, with its label whether or not it is among the
+ * labelled: a source of one point, so that selecting costs MapLibre's worker one feature, and the
+ * big source need not carry every facility's name.
+ */
+export const FACILITY_HIGHLIGHT_SOURCE_ID = 'prison-map-facility-highlight';
+
+export function highlightFeatures(mark: FacilityMark | undefined): FeatureCollection<Point, FacilityFeatureProps> {
+  if (!mark) return { type: 'FeatureCollection', features: [] };
+  const properties: FacilityFeatureProps = { id: mark.facility.id, color: mark.color, radius: mark.radius, label_en: mark.label.en, label_es: mark.label.es };
+  if (mark.hollow) properties.unknownCapacity = true;
+  return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: mark.position }, properties }] };
+}
+
 const LABEL_SIZE = 12;
 
 function labelText(lang: Lang): ExpressionSpecification {
   return ['get', lang === 'es' ? 'label_es' : 'label_en'];
-}
-
-/** Only the highlighted facility (or none). */
-function highlightFilter(id: string | undefined): FilterSpecification {
-  return ['==', ['get', 'id'], id ?? ''];
 }
 
 /** The labelled facilities but the highlighted one, whose label its own layer always shows. */
@@ -222,8 +231,7 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
       // The selected or focused facility, raised above its neighbours and outlined.
       id: FACILITY_HIGHLIGHT_LAYER_ID,
       type: 'circle',
-      source: FACILITY_SOURCE_ID,
-      filter: highlightFilter(undefined),
+      source: FACILITY_HIGHLIGHT_SOURCE_ID,
       paint: {
         'circle-radius': ['get', 'radius'],
         'circle-color': ['case', IS_UNKNOWN_CAPACITY, 'rgba(0,0,0,0)', ['get', 'color']],
@@ -259,20 +267,19 @@ export function facilityLayers(palette: Pick<ThemePalette, 'markStroke' | 'highl
     {
       id: FACILITY_HIGHLIGHT_LABEL_LAYER_ID,
       type: 'symbol',
-      source: FACILITY_SOURCE_ID,
-      filter: highlightFilter(undefined),
+      source: FACILITY_HIGHLIGHT_SOURCE_ID,
       layout: { ...labelLayout(lang), 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { ...labelPaint, 'text-halo-width': 2.2 },
     },
   ];
 }
 
-/** Shows one facility (or none) raised, outlined and with its label. */
-export function highlightFacilityLayers(map: MapLibreMap, id: string | undefined): void {
-  if (!map.getLayer(FACILITY_HIGHLIGHT_LAYER_ID)) return;
-  map.setFilter(FACILITY_HIGHLIGHT_LAYER_ID, highlightFilter(id));
-  map.setFilter(FACILITY_HIGHLIGHT_LABEL_LAYER_ID, highlightFilter(id));
-  map.setFilter(FACILITY_LABEL_LAYER_ID, labelFilter(id));
+/** Shows one facility (or none) raised, outlined and with its label; its own label among the others is left out. */
+export function highlightFacilityLayers(map: MapLibreMap, mark: FacilityMark | undefined): void {
+  const source = map.getSource(FACILITY_HIGHLIGHT_SOURCE_ID);
+  if (!source || !('setData' in source) || !map.getLayer(FACILITY_LABEL_LAYER_ID)) return;
+  (source as { setData(data: FeatureCollection): void }).setData(highlightFeatures(mark));
+  map.setFilter(FACILITY_LABEL_LAYER_ID, labelFilter(mark?.facility.id));
 }
 
 export function setFacilityLabelLanguage(map: MapLibreMap, lang: Lang): void {
