@@ -72,13 +72,7 @@ export function facilityFeatures(
   clusters: readonly ClusterMark[] = [],
   ownFrom?: ArrayLike<number>,
 ): FeatureCollection<Point, FacilityFeatureProps> {
-  const facilities = marks.map((m, i): Feature<Point, FacilityFeatureProps> => {
-    const properties: FacilityFeatureProps = { id: m.facility.id, color: m.color, radius: m.radius };
-    if (m.hollow) properties.unknownCapacity = true;
-    if (m.labelled) Object.assign(properties, { labelled: true, label_en: m.label.en, label_es: m.label.es });
-    if (ownFrom && ownFrom[i] > 0) properties.zmin = ownFrom[i];
-    return { type: 'Feature', geometry: { type: 'Point', coordinates: m.position }, properties };
-  });
+  const facilities = marks.map((m, i) => facilityFeature(m, { named: m.labelled, labelled: m.labelled, zmin: ownFrom?.[i] }));
   const counts = { en: new Intl.NumberFormat('en', { notation: 'compact' }), es: new Intl.NumberFormat('es', { notation: 'compact' }) };
   const groups = clusters.map(({ cluster, radius, color }): Feature<Point, FacilityFeatureProps> => ({
     type: 'Feature',
@@ -97,6 +91,16 @@ export function facilityFeatures(
     },
   }));
   return { type: 'FeatureCollection', features: facilities.concat(groups) };
+}
+
+/** One facility's point: its name only if `named`, its zoom range only if it starts above 0. */
+function facilityFeature(mark: FacilityMark, { named, labelled, zmin }: { named: boolean; labelled?: boolean; zmin?: number }): Feature<Point, FacilityFeatureProps> {
+  const properties: FacilityFeatureProps = { id: mark.facility.id, color: mark.color, radius: mark.radius };
+  if (mark.hollow) properties.unknownCapacity = true;
+  if (labelled) properties.labelled = true;
+  if (named) Object.assign(properties, { label_en: mark.label.en, label_es: mark.label.es });
+  if (zmin) properties.zmin = zmin;
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: mark.position }, properties };
 }
 
 /**
@@ -125,10 +129,7 @@ export function facilitySource(data: FeatureCollection): GeoJSONSourceSpecificat
 export const FACILITY_HIGHLIGHT_SOURCE_ID = 'prison-map-facility-highlight';
 
 export function highlightFeatures(mark: FacilityMark | undefined): FeatureCollection<Point, FacilityFeatureProps> {
-  if (!mark) return { type: 'FeatureCollection', features: [] };
-  const properties: FacilityFeatureProps = { id: mark.facility.id, color: mark.color, radius: mark.radius, label_en: mark.label.en, label_es: mark.label.es };
-  if (mark.hollow) properties.unknownCapacity = true;
-  return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: mark.position }, properties }] };
+  return { type: 'FeatureCollection', features: mark ? [facilityFeature(mark, { named: true })] : [] };
 }
 
 const LABEL_SIZE = 12;
